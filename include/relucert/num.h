@@ -1,0 +1,39 @@
+/* relucert/num.h: exact rationals from and to text, and exact doubles.
+   A literal means the exact rational it spells (FORMATS.md): "0.1" = 1/10, "1e-3" = 1/1000,
+   "-7/3", "0x1.8p-1" = 3/4.  No value ever passes through a double unless it is one. */
+#ifndef RELUCERT_NUM_H
+#define RELUCERT_NUM_H
+
+#include "relucert/flint.h"
+#include "relucert/err.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* Parses the whole of s[0..len) as an exact rational into x.
+   Returns RC_OK, RC_EINPUT (not a number: why is written to *why, a static string),
+   or RC_ELIMIT (more than RC_MAX_DIGITS digits or exponent magnitude). */
+int rc_fmpq_set_strn(fmpq_t x, const char * s, size_t len, const char ** why);
+int rc_fmpq_set_str(fmpq_t x, const char * s, const char ** why);
+
+/* "p/q" in lowest terms with q > 0, or "p" when q = 1.  Caller frees with flint_free. */
+char * rc_fmpq_get_str(const fmpq_t x);
+
+/* x = d exactly.  Returns RC_EINPUT when d is NaN or infinite. */
+int rc_fmpq_set_d(fmpq_t x, double d);
+
+/* Returns 1 and sets *d when x is exactly a finite double, else 0. */
+int rc_fmpq_get_d_exact(double * d, const fmpq_t x);
+
+/* Decimal string of an exact integer; caller frees with flint_free. */
+char * rc_fmpz_get_str(const fmpz_t x);
+
+/* Decimal enclosure strings of a ball: lo <= every point of x <= hi, rounded outward,
+   with about digits significant digits.  Caller frees both with flint_free. */
+void rc_arb_get_interval_str(char ** lo, char ** hi, const arb_t x, slong digits);
+
+#ifdef __cplusplus
+}
+#endif
+#endif
