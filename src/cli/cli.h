@@ -1,0 +1,29 @@
+/* cli.h: the relucert command.  Each subcommand is rc_cli_NAME(argc, argv) in cmd_NAME.c,
+   with argv[0] = NAME; it returns the exit status: 0 answered, 2 bad usage or input
+   (after printing one line "relucert NAME: ..." to stderr), 1 for an internal failure. */
+#ifndef RC_CLI_H
+#define RC_CLI_H
+
+#include <stdio.h>
+#include "relucert/err.h"
+
+#define RC_EXIT_OK 0
+#define RC_EXIT_FAIL 1
+#define RC_EXIT_USAGE 2
+
+/* Prints "relucert CMD: message" on one line to stderr; returns RC_EXIT_USAGE. */
+int rc_cli_error(const char * cmd, const char * fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Prints err's message the same way; returns RC_EXIT_USAGE. */
+int rc_cli_error_err(const char * cmd, const rc_err_t err);
+/* 1 if argv[i] is "-h" or "--help". */
+int rc_cli_is_help(const char * arg);
+/* Parses a nonnegative integer option value in [lo, hi]; 0 on success, else prints and returns 2. */
+int rc_cli_parse_slong(long * out, const char * cmd, const char * opt, const char * val, long lo, long hi);
+
+int rc_cli_inspect(int argc, char ** argv);
+int rc_cli_equiv(int argc, char ** argv);
+int rc_cli_reach(int argc, char ** argv);
+int rc_cli_canon(int argc, char ** argv);
+/* further subcommands: declare here, register in main.c */
+
+#endif

@@ -1,0 +1,56 @@
+/* relucert: command-line entry point; dispatches to the subcommands of cli.h. */
+#include <stdio.h>
+#include <string.h>
+#include "relucert/flint.h"
+#include "cli.h"
+
+typedef struct { const char * name; int (*run)(int, char **); const char * summary; } rc_cmd;
+
+static const rc_cmd commands[] = {
+    { "inspect", rc_cli_inspect, "levels, classes, components, Betti numbers of a network" },
+    { "equiv",   rc_cli_equiv,   "are two networks equal up to neuron rescaling and permutation" },
+    { "reach",   rc_cli_reach,   "is a symmetric copy of TARGET on the component of INIT" },
+    { "canon",   rc_cli_canon,   "canonical form of a network under rescaling and permutation" },
+    /* further subcommands: one line each */
+};
+
+static void usage(FILE * f)
+{
+    size_t i;
+    fprintf(f, "usage: relucert COMMAND [ARGS...]   (relucert COMMAND --help for details)\n\n"
+               "Exact and certified facts about the training of shallow ReLU networks.\n\n"
+               "commands:\n");
+    for (i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
+        fprintf(f, "  %-9s %s\n", commands[i].name, commands[i].summary);
+    fprintf(f, "\nexit status: 0 answered, 2 bad usage or input, 1 internal failure\n");
+}
+
+int main(int argc, char ** argv)
+{
+    size_t i;
+    int status;
+    if (argc < 2)
+    {
+        usage(stderr);
+        return RC_EXIT_USAGE;
+    }
+    if (rc_cli_is_help(argv[1]) || strcmp(argv[1], "help") == 0)
+    {
+        usage(stdout);
+        return RC_EXIT_OK;
+    }
+    if (strcmp(argv[1], "--version") == 0)
+    {
+        printf("relucert 0.1.0\n");
+        return RC_EXIT_OK;
+    }
+    for (i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
+        if (strcmp(argv[1], commands[i].name) == 0)
+        {
+            status = commands[i].run(argc - 1, argv + 1);
+            flint_cleanup();
+            return status;
+        }
+    fprintf(stderr, "relucert: unknown command \"%s\" (relucert --help lists them)\n", argv[1]);
+    return RC_EXIT_USAGE;
+}
