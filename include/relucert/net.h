@@ -13,6 +13,14 @@
 extern "C" {
 #endif
 
+/* res[i] = vec[i] for i < len (FLINT 2.9 has no _fmpq_vec_set). */
+static inline void _rc_fmpq_vec_set(fmpq * res, const fmpq * vec, slong len)
+{
+    slong i;
+    for (i = 0; i < len; i++)
+        fmpq_set(res + i, vec + i);
+}
+
 typedef struct
 {
     slong d;        /* input dimension */
