@@ -1,0 +1,76 @@
+/* relucert/hset.h: the invariant set H(c) = Q(c_1) x ... x Q(c_l) (x R^e for b2), MATH.md section 3.
+   Neuron quadric Q(c) = {(w, v) in R^{d'} x R^e : ||w||^2 - ||v||^2 = c}, inertia (d', e, 0).
+   By Kunneth, P_H(t) = prod_k P_{Q(c_k)}(t) = [c>0 factors] (1 + t^{d'-1})^{n+}
+   [c<0 factors] (1 + t^{e-1})^{n-}  (level-zero factors contribute 1), and
+   b_0 = 2^m, m = #{c_k < 0, e = 1} + #{c_k > 0, d' = 1}. */
+#ifndef RELUCERT_HSET_H
+#define RELUCERT_HSET_H
+
+#include "relucert/flint.h"
+#include "relucert/err.h"
+#include "relucert/net.h"
+#include "relucert/quadric.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef struct
+{
+    slong l;          /* factors (neurons) */
+    slong dim_in;     /* d' */
+    slong dim_out;    /* e */
+    int * sgn;        /* sign of c_k */
+    int * side;       /* sheet of a disconnected factor: sign of v_k (c_k < 0, e = 1) or of
+                         w_k (c_k > 0, d' = 1); 0 when the factor is connected or unknown */
+    slong n_pos, n_neg, n_zero;   /* numbers of levels > 0, < 0, = 0 */
+    slong fallbacks;  /* neurons whose level sign needed exact arithmetic (filter undecided) */
+}
+rc_hset_struct;
+
+typedef rc_hset_struct rc_hset_t[1];
+
+void rc_hset_init(rc_hset_t h, slong l, slong dim_in, slong dim_out);
+void rc_hset_clear(rc_hset_t h);
+
+/* Level signs and sides of the network's parameters (exact; filtered predicate when possible). */
+void rc_hset_set_net(rc_hset_t h, const rc_net_t net);
+/* A level-sign pattern without parameters (sides left 0): for families and tables. */
+void rc_hset_set_signs(rc_hset_t h, const int * sgn);
+
+/* Whether factor k is disconnected: (c_k < 0 and e = 1) or (c_k > 0 and d' = 1). */
+int rc_hset_factor_is_disconnected(const rc_hset_t h, slong k);
+void rc_hset_factor_type(rc_quadric_type_t t, const rc_hset_t h, slong k);
+
+/* m = number of disconnected factors; n_neg1 = #{c<0, e=1}, n_pos1 = #{c>0, d'=1}. */
+slong rc_hset_num_disconnected(const rc_hset_t h);
+slong rc_hset_num_neg_disconnected(const rc_hset_t h);
+slong rc_hset_num_pos_disconnected(const rc_hset_t h);
+
+/* 1 if some factor is empty (d' = 0 with c > 0, or e = 0 with c < 0), making H(c) empty. */
+int rc_hset_is_empty(const rc_hset_t h);
+
+/* b_0 = 2^m exactly (0 when H is empty).  O(1) big-integer work, any l. */
+void rc_hset_num_components(fmpz_t b0, const rc_hset_t h);
+
+/* b_i exactly: sum over j a + k b = i of C(n+, j) C(n-, k) with a = d'-1, b = e-1. */
+void rc_hset_betti(fmpz_t bi, const rc_hset_t h, slong i);
+
+/* Degree of P_H (the top nonzero Betti number), or -1 when H is empty. */
+slong rc_hset_poincare_degree(const rc_hset_t h);
+
+/* Expanded Poincare polynomial.  Refuses (returns RC_ELIMIT with err) when the estimated size
+   of the coefficients exceeds max_bits in total. */
+int rc_hset_poincare(fmpz_poly_t P, const rc_hset_t h, slong max_bits, rc_err_t err);
+
+/* Factored form, e.g. "(1+t)^3 * 2^2" or "0"; caller frees with flint_free. */
+char * rc_hset_poincare_get_str(const rc_hset_t h);
+
+/* The component that the parameters lie on: the sides of the disconnected factors in index
+   order, as a string over {'+','-'} (empty when H(c) is connected).  Caller frees. */
+char * rc_hset_component_get_str(const rc_hset_t h);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

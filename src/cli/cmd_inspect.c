@@ -1,0 +1,234 @@
+/* relucert inspect NET: levels, classes, components, Betti numbers, the component theta is on. */
+#include <stdlib.h>
+#include <string.h>
+#include "relucert/io.h"
+#include "relucert/num.h"
+#include "relucert/hset.h"
+#include "relucert/sym.h"
+#include "cli.h"
+
+static const char * inspect_help =
+"usage: relucert inspect NET [--json] [--all] [--betti-limit BITS]\n"
+"\n"
+"Exact structure of the invariant set H(c) of the network NET (.json or .npz):\n"
+"each neuron's conserved level c_k = ||w_k||^2 - ||v_k||^2, its class (sign of c_k,\n"
+"whether its factor Q(c_k) is disconnected, the sheet it is on), the number of\n"
+"connected components of H(c) (2^m), the effective components (orbits under neuron\n"
+"permutations and rescalings), the Poincare polynomial and all Betti numbers, and\n"
+"the component the parameters lie on.  Everything is exact.\n"
+"\n"
+"  --json              machine-readable output (relucert.inspect/1, FORMATS.md)\n"
+"  --all               print every neuron in the table (default: the first 50)\n"
+"  --betti-limit BITS  largest expanded Poincare polynomial, in bits (default 2^26);\n"
+"                      beyond it the factored form is printed and betti is null\n";
+
+static const char * class_name(const rc_hset_t h, slong k)
+{
+    if (h->sgn[k] < 0)
+        return rc_hset_factor_is_disconnected(h, k) ? "c<0 pathological" : "c<0 connected";
+    if (h->sgn[k] > 0)
+        return rc_hset_factor_is_disconnected(h, k) ? "c>0 disconnected" : "c>0 connected";
+    return "c=0 cone";
+}
+
+static void print_json(const char * path, const rc_net_t net, const rc_hset_t h,
+                       const fmpz_poly_t P, int have_poly)
+{
+    slong k, i, pn, pp;
+    fmpz_t b0, eff;
+    fmpq_t c;
+    char * s;
+    fmpz_init(b0);
+    fmpz_init(eff);
+    fmpq_init(c);
+    rc_hset_num_components(b0, h);
+    rc_sym_num_effective(eff, h);
+    rc_sym_effective_index(&pn, &pp, h);
+    printf("{\n  \"format\": \"relucert.inspect/1\",\n  \"file\": ");
+    rc_json_write_string(stdout, path);
+    printf(",\n  \"input_dim\": %ld, \"input_dim_effective\": %ld, \"hidden\": %ld, \"output_dim\": %ld,\n",
+           (long) net->d, (long) rc_net_dim_in(net), (long) net->l, (long) net->e);
+    s = rc_fmpq_get_str(net->leak);
+    printf("  \"hidden_bias\": %s, \"output_bias\": %s, \"leak\": \"%s\",\n",
+           net->has_b1 ? "true" : "false", net->has_b2 ? "true" : "false", s);
+    flint_free(s);
+    printf("  \"neurons\": [");
+    for (k = 0; k < net->l; k++)
+    {
+        rc_net_level(c, net, k);
+        s = rc_fmpq_get_str(c);
+        printf("%s\n    {\"index\": %ld, \"c\": \"%s\", \"level_sign\": %d, \"disconnected\": %s, \"side\": ",
+               k ? "," : "", (long) k, s, h->sgn[k], rc_hset_factor_is_disconnected(h, k) ? "true" : "false");
+        flint_free(s);
+        if (rc_hset_factor_is_disconnected(h, k))
+            printf("\"%c\"}", h->side[k] > 0 ? '+' : '-');
+        else
+            printf("null}");
+    }
+    printf("\n  ],\n");
+    s = rc_fmpz_get_str(b0);
+    printf("  \"components\": \"%s\",\n", s);
+    flint_free(s);
+    s = rc_fmpz_get_str(eff);
+    printf("  \"effective_components\": \"%s\",\n", s);
+    flint_free(s);
+    if (have_poly)
+    {
+        printf("  \"betti\": [");
+        for (i = 0; i < fmpz_poly_length(P); i++)
+        {
+            s = rc_fmpz_get_str(fmpz_poly_get_coeff_ptr(P, i));
+            printf("%s\"%s\"", i ? ", " : "", s);
+            flint_free(s);
+        }
+        printf("],\n");
+    }
+    else
+        printf("  \"betti\": null,\n");
+    s = rc_hset_poincare_get_str(h);
+    printf("  \"poincare\": \"%s\",\n", s);
+    flint_free(s);
+    s = rc_hset_component_get_str(h);
+    printf("  \"component\": \"%s\",\n", s);
+    flint_free(s);
+    printf("  \"effective_component\": {\"plus_negative_level\": %ld, \"of_negative_level\": %ld, "
+           "\"plus_positive_level\": %ld, \"of_positive_level\": %ld},\n", (long) pn,
+           (long) rc_hset_num_neg_disconnected(h), (long) pp, (long) rc_hset_num_pos_disconnected(h));
+    printf("  \"levels\": {\"negative\": %ld, \"zero\": %ld, \"positive\": %ld, \"pathological\": %ld}\n}\n",
+           (long) h->n_neg, (long) h->n_zero, (long) h->n_pos, (long) rc_hset_num_neg_disconnected(h));
+    fmpz_clear(b0);
+    fmpz_clear(eff);
+    fmpq_clear(c);
+}
+
+static void print_text(const char * path, const rc_net_t net, const rc_hset_t h,
+                       const fmpz_poly_t P, int have_poly, int all)
+{
+    slong k, i, pn, pp, shown = all ? net->l : FLINT_MIN(net->l, 50);
+    fmpz_t b0, eff;
+    fmpq_t c;
+    char * s, * t;
+    rc_quadric_type_t qt;
+    fmpz_init(b0);
+    fmpz_init(eff);
+    fmpq_init(c);
+    rc_hset_num_components(b0, h);
+    rc_sym_num_effective(eff, h);
+    rc_sym_effective_index(&pn, &pp, h);
+    s = rc_fmpq_get_str(net->leak);
+    printf("network %s\n  d = %ld, hidden bias %s (d' = %ld), l = %ld neurons, e = %ld outputs, "
+           "output bias %s, activation %s%s%s\n\n", path, (long) net->d, net->has_b1 ? "yes" : "no",
+           (long) rc_net_dim_in(net), (long) net->l, (long) net->e, net->has_b2 ? "yes" : "no",
+           fmpq_is_zero(net->leak) ? "relu" : "leaky_relu a = ", fmpq_is_zero(net->leak) ? "" : s, "");
+    flint_free(s);
+    printf("  %-7s %-24s %-17s %-18s %s\n", "neuron", "level c_k (exact)", "class", "factor Q(c_k)", "side");
+    for (k = 0; k < shown; k++)
+    {
+        rc_net_level(c, net, k);
+        s = rc_fmpq_get_str(c);
+        rc_hset_factor_type(qt, h, k);
+        t = rc_quadric_type_get_str(qt);
+        printf("  %-7ld %-24s %-17s %-18s %s\n", (long) k, strlen(s) <= 24 ? s : "(long, see --json)",
+               class_name(h, k), t,
+               rc_hset_factor_is_disconnected(h, k) ? (h->side[k] > 0 ? "+" : "-") : ".");
+        flint_free(s);
+        flint_free(t);
+    }
+    if (shown < net->l)
+        printf("  ... %ld more neurons (--all prints them)\n", (long) (net->l - shown));
+    printf("\n  levels: %ld negative (%ld pathological), %ld zero, %ld positive\n", (long) h->n_neg,
+           (long) rc_hset_num_neg_disconnected(h), (long) h->n_zero, (long) h->n_pos);
+    s = rc_fmpz_get_str(b0);
+    printf("  connected components of H(c): %s%s", fmpz_bits(b0) > 200 ? "2^" : "",
+           fmpz_bits(b0) > 200 ? "" : s);
+    if (fmpz_bits(b0) > 200)
+        printf("%ld", (long) rc_hset_num_disconnected(h));
+    else if (rc_hset_num_disconnected(h) > 0)
+        printf(" = 2^%ld", (long) rc_hset_num_disconnected(h));
+    printf("\n");
+    flint_free(s);
+    s = rc_fmpz_get_str(eff);
+    printf("  effective components:         %s\n", s);
+    flint_free(s);
+    s = rc_hset_poincare_get_str(h);
+    printf("  Poincare polynomial:          %s\n", s);
+    flint_free(s);
+    if (have_poly && fmpz_poly_length(P) <= 12 && fmpz_poly_max_bits(P) < 128)
+    {
+        printf("  Betti numbers:                [");
+        for (i = 0; i < fmpz_poly_length(P); i++)
+        {
+            s = rc_fmpz_get_str(fmpz_poly_get_coeff_ptr(P, i));
+            printf("%s%s", i ? ", " : "", s);
+            flint_free(s);
+        }
+        printf("]\n");
+    }
+    else
+        printf("  Betti numbers:                %s (use --json for the list)\n",
+               have_poly ? "long" : "over --betti-limit");
+    s = rc_hset_component_get_str(h);
+    printf("  component of theta:           %s\n", s[0] ? s : "(H(c) is connected)");
+    if (s[0])
+        printf("  effective component:          %ld of %ld pathological '+', %ld of %ld c>0 (d'=1) '+'\n",
+               (long) pn, (long) rc_hset_num_neg_disconnected(h), (long) pp,
+               (long) rc_hset_num_pos_disconnected(h));
+    flint_free(s);
+    fmpz_clear(b0);
+    fmpz_clear(eff);
+    fmpq_clear(c);
+}
+
+int rc_cli_inspect(int argc, char ** argv)
+{
+    const char * path = NULL;
+    int json = 0, all = 0, i, have_poly;
+    long limit = 1L << 26;
+    rc_net_t net;
+    rc_hset_t h;
+    rc_err_t err;
+    fmpz_poly_t P;
+
+    for (i = 1; i < argc; i++)
+    {
+        if (rc_cli_is_help(argv[i]))
+        {
+            fputs(inspect_help, stdout);
+            return RC_EXIT_OK;
+        }
+        else if (strcmp(argv[i], "--json") == 0)
+            json = 1;
+        else if (strcmp(argv[i], "--all") == 0)
+            all = 1;
+        else if (strcmp(argv[i], "--betti-limit") == 0)
+        {
+            if (rc_cli_parse_slong(&limit, "inspect", "--betti-limit", i + 1 < argc ? argv[i + 1] : NULL,
+                                   0, 1L << 34))
+                return RC_EXIT_USAGE;
+            i++;
+        }
+        else if (argv[i][0] == '-' && argv[i][1] != '\0')
+            return rc_cli_error("inspect", "unknown option \"%s\" (see relucert inspect --help)", argv[i]);
+        else if (path == NULL)
+            path = argv[i];
+        else
+            return rc_cli_error("inspect", "more than one network given (see relucert inspect --help)");
+    }
+    if (path == NULL)
+        return rc_cli_error("inspect", "no network given (see relucert inspect --help)");
+    rc_err_init(err);
+    if (rc_net_read(net, path, err) != RC_OK)
+        return rc_cli_error_err("inspect", err);
+    rc_hset_init(h, net->l, rc_net_dim_in(net), net->e);
+    rc_hset_set_net(h, net);
+    fmpz_poly_init(P);
+    have_poly = (rc_hset_poincare(P, h, limit, err) == RC_OK);
+    if (json)
+        print_json(path, net, h, P, have_poly);
+    else
+        print_text(path, net, h, P, have_poly, all);
+    fmpz_poly_clear(P);
+    rc_hset_clear(h);
+    rc_net_clear(net);
+    return RC_EXIT_OK;
+}
