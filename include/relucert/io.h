@@ -30,7 +30,14 @@ struct rc_json_struct
     slong line, col;          /* where the value starts, 1-based */
 };
 
-/* Parses buf[0..len).  name is used in error messages ("net.json: line 3, column 7: ..."). */
+/* Limits of the parser: nesting depth (RC_ELIMIT beyond), and number of values in one document
+   (each value costs about 80 bytes of memory). */
+#define RC_JSON_MAX_DEPTH 64
+#define RC_JSON_MAX_VALUES ((slong) 1 << 26)
+
+/* Parses buf[0..len) (RFC 8259, strict: one value, no trailing garbage, no duplicate keys,
+   valid UTF-8, no lone surrogates; a leading UTF-8 byte order mark is ignored).
+   name is used in error messages ("net.json: line 3, column 7: ..."); columns count characters. */
 int rc_json_parse(rc_json_struct ** res, const char * buf, size_t len, const char * name, rc_err_t err);
 void rc_json_free(rc_json_struct * v);
 const rc_json_struct * rc_json_get(const rc_json_struct * obj, const char * key);
@@ -47,9 +54,15 @@ rc_npy_struct;
 
 typedef rc_npy_struct rc_npy_t[1];
 
+/* Header limit: numpy itself refuses headers over 10000 bytes by default. */
+#define RC_NPY_MAX_HEADER 65536
+
 void rc_npy_init(rc_npy_t a);
 void rc_npy_clear(rc_npy_t a);
-/* Parses an .npy image in memory. */
+/* Parses an .npy image in memory (format versions 1.0, 2.0, 3.0; dtypes f2 f4 f8, i1..i8, u1..u8,
+   b1, either byte order; fortran_order arrays are transposed to C order).  a is initialised.
+   name prefixes messages: "NAME[3][0]: not a number (NaN)", "NAME: truncated data ...".
+   Integers that are not exactly doubles (|v| > 2^53 and not representable) are refused. */
 int rc_npy_read_buf(rc_npy_t a, const unsigned char * buf, size_t len, const char * name, rc_err_t err);
 
 /* An .npz archive: member names without the ".npy" suffix. */
@@ -65,18 +78,37 @@ typedef rc_npz_struct rc_npz_t[1];
 
 void rc_npz_init(rc_npz_t z);
 void rc_npz_clear(rc_npz_t z);
+/* Every member must be a .npy array; at most RC_MAX_ENTRIES values in all members together. */
 int rc_npz_read(rc_npz_t z, const char * path, rc_err_t err);
+/* The same from an archive image in memory; name is used in messages. */
+int rc_npz_read_buf(rc_npz_t z, const void * buf, size_t len, const char * name, rc_err_t err);
 const rc_npy_struct * rc_npz_get(const rc_npz_t z, const char * name);
 
 /* ---- networks and datasets, by file extension (.json, .npz, .csv for datasets) ---- */
 int rc_net_read(rc_net_t net, const char * path, rc_err_t err);        /* net uninitialised on entry */
 int rc_net_read_json_buf(rc_net_t net, const char * buf, size_t len, const char * name, rc_err_t err);
 int rc_net_read_npz(rc_net_t net, const char * path, rc_err_t err);
+/* From a parsed document / archive (net uninitialised on entry, initialised on success only). */
+int rc_net_set_json(rc_net_t net, const rc_json_struct * doc, const char * name, rc_err_t err);
+int rc_net_set_npz(rc_net_t net, const rc_npz_t z, const char * name, rc_err_t err);
 
 int rc_data_read(rc_data_t data, const char * path, rc_err_t err);     /* data uninitialised on entry */
 int rc_data_read_json_buf(rc_data_t data, const char * buf, size_t len, const char * name, rc_err_t err);
 int rc_data_read_csv_buf(rc_data_t data, const char * buf, size_t len, const char * name, rc_err_t err);
 int rc_data_read_npz(rc_data_t data, const char * path, rc_err_t err);
+int rc_data_set_json(rc_data_t data, const rc_json_struct * doc, const char * name, rc_err_t err);
+int rc_data_set_npz(rc_data_t data, const rc_npz_t z, const char * name, rc_err_t err);
+/* CSV with the last e columns as outputs (rc_data_read_csv_buf: e = 1).  Fields are separated by
+   commas; spaces around fields, CRLF line ends, blank lines and lines starting with '#' are
+   ignored; RFC 4180 double quotes are allowed.  The first row is a header when none of its fields
+   is a number (a row with some numeric and some non-numeric fields is an error). */
+int rc_data_read_csv_buf_e(rc_data_t data, const char * buf, size_t len, slong e,
+                           const char * name, rc_err_t err);
+/* rc_data_read with an expected output dimension: e = 0 accepts the file's (CSV: 1); e > 0 is
+   the number of CSV output columns, and must match the y of a JSON or .npz dataset. */
+int rc_data_read_e(rc_data_t data, const char * path, slong e, rc_err_t err);
+
+#define RC_IO_MAX_FILE ((slong) 1 << 30)
 
 /* Whole file into memory (refuses files over 1 GiB).  Caller frees with flint_free. */
 int rc_file_read_all(char ** buf, size_t * len, const char * path, rc_err_t err);

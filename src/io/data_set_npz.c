@@ -1,0 +1,60 @@
+/* Dataset from .npz arrays X (N x d, or N entries for d = 1) and y (N entries for e = 1, or
+   N x e), exact: the arrays hold doubles equal to the stored values. */
+#include "internal.h"
+
+int rc_data_set_npz(rc_data_t data, const rc_npz_t z, const char * name, rc_err_t err)
+{
+    const rc_npy_struct * X, * y;
+    slong n, d, e, i, k;
+    char snip[72];
+    int r;
+    for (i = 0; i < z->num; i++)
+        if (strcmp(z->names[i], "X") != 0 && strcmp(z->names[i], "y") != 0)
+        {
+            _rc_io_snippet(snip, z->names[i], strlen(z->names[i]), 60);
+            return rc_err_set(err, RC_EINPUT, "%s: unexpected array \"%s\" (expected X, y)", name, snip);
+        }
+    X = rc_npz_get(z, "X");
+    y = rc_npz_get(z, "y");
+    if (X == NULL)
+        return rc_err_set(err, RC_EINPUT, "%s: X: missing", name);
+    if (y == NULL)
+        return rc_err_set(err, RC_EINPUT, "%s: y: missing", name);
+    if (X->ndim == 1)
+    {
+        n = X->shape[0];
+        d = 1;
+    }
+    else if (X->ndim == 2)
+    {
+        n = X->shape[0];
+        d = X->shape[1];
+    }
+    else
+        return rc_err_set(err, RC_EINPUT, "%s: X: %ld dimensions, expected 2 (samples x inputs)",
+                          name, (long) X->ndim);
+    if (n == 0)
+        return rc_err_set(err, RC_EINPUT, "%s: X: no samples", name);
+    if (d == 0)
+        return rc_err_set(err, RC_EINPUT, "%s: X: rows are empty (input dimension 0)", name);
+    if (y->ndim == 1)
+        e = 1;
+    else if (y->ndim == 2)
+        e = y->shape[1];
+    else
+        return rc_err_set(err, RC_EINPUT, "%s: y: %ld dimensions, expected 1 or 2 (samples x outputs)",
+                          name, (long) y->ndim);
+    if (y->shape[0] != n)
+        return rc_err_set(err, RC_EINPUT, "%s: y: has %ld samples, but X has %ld", name,
+                          (long) y->shape[0], (long) n);
+    if (e == 0)
+        return rc_err_set(err, RC_EINPUT, "%s: y: rows are empty (output dimension 0)", name);
+    if ((r = rc_data_init(data, n, d, e, err)) != RC_OK)
+        return _rc_io_prefix_err(err, r, name);
+    /* cannot fail: the npy reader refused NaN and infinities */
+    for (k = 0; k < n * d; k++)
+        _rc_io_fmpq_set_d(data->X + k, X->data[k]);
+    for (k = 0; k < n * e; k++)
+        _rc_io_fmpq_set_d(data->Y + k, y->data[k]);
+    return RC_OK;
+}

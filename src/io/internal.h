@@ -1,0 +1,74 @@
+/* src/io/internal.h: helpers shared by the readers of src/io (not part of the public API). */
+#ifndef RC_IO_INTERNAL_H
+#define RC_IO_INTERNAL_H
+
+#include <stdint.h>
+#include <string.h>
+#include "relucert/io.h"
+#include "relucert/num.h"
+
+/* ---- exact double -> fmpq without gcd or strings ----
+   A finite nonzero double is d = m 2^k with m an odd integer, |m| < 2^53 (frexp gives
+   d = f 2^k', 0.5 <= |f| < 1, and f 2^53 is an integer; shifting out trailing zero bits makes m
+   odd).  m 2^k for k >= 0 is an integer; for k < 0, m / 2^-k is in lowest terms because m is
+   odd.  So num = m 2^max(k,0), den = 2^max(-k,0) is the canonical fmpq, built exactly. */
+int _rc_io_fmpq_set_d(fmpq_t x, double d);
+
+/* ---- JSON field access ---- */
+const char * _rc_json_type_name(rc_json_type t);
+
+/* x = the exact value of v, a JSON number or a string holding a number literal (num.h).
+   The position is field[i][j] (an index < 0 is left out), e.g. "W1[3][0]".
+   On failure: "NAME: FIELD[i][j]: problem". */
+int _rc_io_json_fmpq(fmpq_t x, const rc_json_struct * v, const char * name,
+                     const char * field, slong i, slong j, rc_err_t err);
+
+/* Shape of a matrix written as a JSON array of rows (arrays of equal length) or, when
+   allow_flat, as a flat array of numbers (then *flat = 1, *rows = 1, *cols = length, unless
+   flat_is_column, where *rows = length, *cols = 1).  Refuses ragged rows, non-arrays, and more
+   than RC_MAX_ENTRIES entries (RC_ELIMIT). */
+int _rc_io_json_shape(slong * rows, slong * cols, int * flat, const rc_json_struct * v,
+                      int allow_flat, int flat_is_column, const char * name, const char * field,
+                      rc_err_t err);
+
+/* Fills dst (rows * cols entries, row-major) from v whose shape was checked by
+   _rc_io_json_shape with the same flat flag. */
+int _rc_io_json_fill(fmpq * dst, const rc_json_struct * v, int flat, const char * name,
+                     const char * field, rc_err_t err);
+
+/* RC_OK when doc has no "format" key or its value is the string expected; else an error. */
+int _rc_io_check_format(const rc_json_struct * doc, const char * expected, const char * name,
+                        rc_err_t err);
+
+/* ---- .npy reading from a stream ---- */
+typedef struct
+{
+    /* Reads up to n bytes into dst; returns the number read (less than n only at the end of
+       the data), or -1 on a read error (then *msg describes it). */
+    int64_t (*read)(void * ctx, void * dst, size_t n, const char ** msg);
+    void * ctx;
+    size_t total;       /* total bytes available if known, else SIZE_MAX */
+}
+_rc_io_reader;
+
+/* Parses one .npy image from r into a (initialised).  max_entries bounds a->size (RC_ELIMIT). */
+int _rc_npy_read_stream(rc_npy_t a, _rc_io_reader * r, slong max_entries, const char * name,
+                        rc_err_t err);
+
+/* ---- npz ---- */
+/* Reads the archive za (opened by the caller, not closed here) into z. */
+struct zip;
+int _rc_npz_read_archive(rc_npz_t z, struct zip * za, const char * name, rc_err_t err);
+
+/* ---- misc ---- */
+/* Prefixes the message in err with "NAME: " (for errors of rc_net_init, rc_data_init); returns code. */
+int _rc_io_prefix_err(rc_err_t err, int code, const char * name);
+
+/* 1 if path ends with ext (ASCII case-insensitive, ext includes the dot). */
+int _rc_io_has_ext(const char * path, const char * ext);
+
+/* Copies at most n characters of s[0..len) to out (size >= n + 4) for quoting in a message:
+   non-printable bytes become '?', and "..." marks truncation. */
+void _rc_io_snippet(char * out, const char * s, size_t len, size_t n);
+
+#endif
