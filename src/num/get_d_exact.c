@@ -14,7 +14,8 @@ int rc_fmpq_get_d_exact(double * d, const fmpq_t x)
         if ((ulong) fmpz_val2(fmpq_denref(x)) + 1 != fmpz_bits(fmpq_denref(x)))
             return 0;
     }
-    if (fmpz_bits(fmpq_numref(x)) > 53 || fmpz_bits(fmpq_denref(x)) > 1074 + 1)
+    /* a finite double is below 2^1024 and a multiple of 2^-1074 */
+    if (fmpz_bits(fmpq_numref(x)) > 1024 || fmpz_bits(fmpq_denref(x)) > 1074 + 1)
         return 0;
     t = fmpq_get_d(x);
     if (!isfinite(t))

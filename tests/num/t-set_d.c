@@ -1,0 +1,53 @@
+#include <math.h>
+#include <float.h>
+#include "rc_test.h"
+#include "relucert/num.h"
+
+/* rc_fmpq_set_d is exact: converting back gives the same double, and x * 2^k is an integer for
+   the double's exponent; rc_fmpq_get_d_exact recognises exactly the dyadic values that fit. */
+static void test_roundtrip(void)
+{
+    flint_rand_t state;
+    slong iter;
+    fmpq_t x, y;
+    double d, back;
+    RC_RAND_INIT(state);
+    fmpq_init(x);
+    fmpq_init(y);
+    for (iter = 0; iter < RC_TEST_ITER(20000); iter++)
+    {
+        union { double d; ulong u; } bits;
+        bits.u = n_randtest(state);
+        d = bits.d;
+        if (!isfinite(d))
+        {
+            CU_ASSERT_EQUAL(rc_fmpq_set_d(x, d), RC_EINPUT);
+            continue;
+        }
+        CU_ASSERT_EQUAL_FATAL(rc_fmpq_set_d(x, d), RC_OK);
+        CU_ASSERT(fmpq_get_d(x) == d || d == 0.0);
+        CU_ASSERT(rc_fmpq_get_d_exact(&back, x));
+        CU_ASSERT(back == d);
+        /* x + 1/3 is never a double */
+        fmpq_set_si(y, 1, 3);
+        fmpq_add(y, x, y);
+        CU_ASSERT(!rc_fmpq_get_d_exact(&back, y));
+    }
+    /* edge values */
+    rc_fmpq_set_d(x, DBL_TRUE_MIN);
+    CU_ASSERT(fmpz_is_one(fmpq_numref(x)) && fmpz_bits(fmpq_denref(x)) == 1075);
+    CU_ASSERT(rc_fmpq_get_d_exact(&back, x) && back == DBL_TRUE_MIN);
+    rc_fmpq_set_d(x, DBL_MAX);
+    CU_ASSERT(rc_fmpq_get_d_exact(&back, x) && back == DBL_MAX);
+    fmpq_mul_2exp(x, x, 1);
+    CU_ASSERT(!rc_fmpq_get_d_exact(&back, x));
+    fmpq_set_si(x, 1, 10);
+    CU_ASSERT(!rc_fmpq_get_d_exact(&back, x));
+    CU_ASSERT_EQUAL(rc_fmpq_set_d(x, NAN), RC_EINPUT);
+    CU_ASSERT_EQUAL(rc_fmpq_set_d(x, -INFINITY), RC_EINPUT);
+    fmpq_clear(x);
+    fmpq_clear(y);
+    flint_randclear(state);
+}
+
+RC_TEST_MAIN("num: rc_fmpq_set_d", RC_CASE(test_roundtrip))
