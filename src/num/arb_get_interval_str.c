@@ -31,6 +31,12 @@ static char * arf_get_str_dir(const arf_t y, slong digits, mpfr_rnd_t rnd)
     ds = mpfr_get_str(NULL, &ex, 10, (size_t) digits, m, rnd);
     sign = (ds[0] == '-') ? "-" : "";
     mant = (ds[0] == '-') ? ds + 1 : ds;
+    /* trailing zeros of the digit string carry no information */
+    {
+        size_t m = strlen(ds);
+        while (m > 1 && ds[m - 1] == '0' && ds + m - 1 > mant)
+            ds[--m] = '\0';
+    }
     n = strlen(mant) + 40;
     out = flint_malloc(n);
     /* value = 0.mant * 10^ex = mant[0].mant[1..] * 10^(ex-1) */
