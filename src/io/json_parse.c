@@ -175,6 +175,7 @@ static int hex4(ulong * v, const unsigned char * s)
 static int parse_string(parser * p, char ** out, size_t * outlen)
 {
     strbuf b = { NULL, 0, 0 };
+    size_t start = p->pos;
     p->pos++;                                   /* opening quote */
     sb_reserve(&b, 0);
     for (;;)
@@ -183,7 +184,7 @@ static int parse_string(parser * p, char ** out, size_t * outlen)
         if (p->pos >= p->len)
         {
             flint_free(b.buf);
-            return fail_at(p, p->pos, RC_EINPUT, "unterminated string");
+            return fail_at(p, start, RC_EINPUT, "unterminated string");
         }
         c = p->s[p->pos];
         if (c == '"')
@@ -202,7 +203,7 @@ static int parse_string(parser * p, char ** out, size_t * outlen)
             if (p->pos + 1 >= p->len)
             {
                 flint_free(b.buf);
-                return fail_at(p, p->pos, RC_EINPUT, "unterminated string");
+                return fail_at(p, start, RC_EINPUT, "unterminated string");
             }
             e = p->s[p->pos + 1];
             if (e == 'u')

@@ -1,4 +1,6 @@
 /* .npz from a file path. */
+#include <errno.h>
+#include <sys/stat.h>
 #include <zip.h>
 #include "internal.h"
 
@@ -7,6 +9,14 @@ int rc_npz_read(rc_npz_t z, const char * path, rc_err_t err)
     int code = 0, r;
     zip_t * za;
     zip_error_t ze;
+    struct stat sb;
+    /* libzip opens an empty file as an empty archive; an empty file is not an .npz */
+    if (stat(path, &sb) != 0)
+        return rc_err_set(err, RC_EINPUT, "%s: cannot open: %s", path, strerror(errno));
+    if (S_ISDIR(sb.st_mode))
+        return rc_err_set(err, RC_EINPUT, "%s: is a directory, not an .npz file", path);
+    if (S_ISREG(sb.st_mode) && sb.st_size == 0)
+        return rc_err_set(err, RC_EINPUT, "%s: empty file, not an .npz archive", path);
     za = zip_open(path, ZIP_RDONLY | ZIP_CHECKCONS, &code);
     if (za == NULL)
     {

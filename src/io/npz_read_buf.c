@@ -8,8 +8,10 @@ int rc_npz_read_buf(rc_npz_t z, const void * buf, size_t len, const char * name,
     zip_source_t * src;
     zip_t * za;
     int r;
+    if (len == 0)
+        return rc_err_set(err, RC_EINPUT, "%s: empty file, not an .npz archive", name);
     zip_error_init(&ze);
-    src = zip_source_buffer_create(len > 0 ? buf : "", len, 0, &ze);
+    src = zip_source_buffer_create(buf, len, 0, &ze);
     if (src == NULL)
     {
         r = rc_err_set(err, RC_EINPUT, "%s: %s", name, zip_error_strerror(&ze));
