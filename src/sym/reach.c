@@ -106,20 +106,47 @@ static slong max_flow(slong cap[NN][NN], slong flow[NN][NN], int * seen)
     return total;
 }
 
-static void describe_blocking(rc_sym_reach_t res, slong need, slong have)
+/* "w*!=0, v*<0": what a target neuron offers (the attributes that decide which slots fit). */
+static void describe_target(char * buf, size_t n, const rc_net_t t, slong j)
 {
-    size_t n = 160 + 24 * (size_t) (res->num_blocked_target + res->num_blocked_slots);
-    char * s = flint_malloc(n);
+    slong i, dp = rc_net_dim_in(t);
+    int wnz = 0, vnz = 0;
+    for (i = 0; i < dp; i++)
+        wnz |= !fmpq_is_zero(rc_net_w_entry(t, j, i));
+    for (i = 0; i < t->e; i++)
+        vnz |= !fmpq_is_zero(rc_net_v_entry(t, j, i));
+    snprintf(buf, n, "%ld (w*%s, v*%s)", (long) j,
+             dp == 1 ? (fmpq_sgn(rc_net_w_entry(t, j, 0)) > 0 ? ">0" : wnz ? "<0" : "=0") : (wnz ? "!=0" : "=0"),
+             t->e == 1 ? (fmpq_sgn(rc_net_v_entry(t, j, 0)) > 0 ? ">0" : vnz ? "<0" : "=0") : (vnz ? "!=0" : "=0"));
+}
+
+static void describe_blocking(rc_sym_reach_t res, const rc_net_t target, const rc_hset_t h)
+{
+    size_t n = 200 + 48 * (size_t) (res->num_blocked_target + res->num_blocked_slots);
+    char * s = flint_malloc(n), buf[64];
     size_t len;
-    slong i;
-    len = (size_t) snprintf(s, n, "%ld target neuron(s) [", (long) need);
+    slong i, k;
+    len = (size_t) snprintf(s, n, "target neuron(s) ");
     for (i = 0; i < res->num_blocked_target && len < n; i++)
-        len += (size_t) snprintf(s + len, n - len, i ? ",%ld" : "%ld", (long) res->blocked_target[i]);
-    len += (size_t) snprintf(s + len, n - len, "] fit only %ld slot(s) of the initial component: init neurons [",
-                             (long) have);
-    for (i = 0; i < res->num_blocked_slots && len < n; i++)
-        len += (size_t) snprintf(s + len, n - len, i ? ",%ld" : "%ld", (long) res->blocked_slots[i]);
-    snprintf(s + len, n - len, "]");
+    {
+        describe_target(buf, sizeof buf, target, res->blocked_target[i]);
+        len += (size_t) snprintf(s + len, n - len, "%s%s", i ? ", " : "", buf);
+    }
+    len += (size_t) snprintf(s + len, n - len, " need %ld slots but fit only %ld on the initial component",
+                             (long) res->num_blocked_target, (long) res->num_blocked_slots);
+    if (res->num_blocked_slots > 0 && len < n)
+    {
+        len += (size_t) snprintf(s + len, n - len, " (init neurons");
+        for (i = 0; i < res->num_blocked_slots && len < n; i++)
+        {
+            k = res->blocked_slots[i];
+            len += (size_t) snprintf(s + len, n - len, " %ld[c%s%s]", (long) k,
+                                     h->sgn[k] < 0 ? "<0" : h->sgn[k] > 0 ? ">0" : "=0",
+                                     h->side[k] > 0 ? ",+" : h->side[k] < 0 ? ",-" : "");
+        }
+        if (len < n)
+            snprintf(s + len, n - len, ")");
+    }
     res->blocking = s;
 }
 
@@ -185,7 +212,6 @@ int rc_sym_reach(rc_sym_reach_t res, const rc_net_t init, const rc_net_t target,
     {
         /* Hall violator (Konig): the target types reachable from the source in the residual
            graph, and their neighbourhood, which is exactly the reachable slot types. */
-        slong need = 0, have = 0;
         res->blocked_target = flint_malloc(sizeof(slong) * FLINT_MAX(l, 1));
         res->blocked_slots = flint_malloc(sizeof(slong) * FLINT_MAX(l, 1));
         for (j = 0; j < l; j++)
@@ -194,9 +220,7 @@ int rc_sym_reach(rc_sym_reach_t res, const rc_net_t init, const rc_net_t target,
         for (k = 0; k < l; k++)
             if (seen[2 + NT + stype[k]])
                 res->blocked_slots[res->num_blocked_slots++] = k;
-        need = res->num_blocked_target;
-        have = res->num_blocked_slots;
-        describe_blocking(res, need, have);
+        describe_blocking(res, target, h);
     }
     flint_free(ttype);
     flint_free(stype);
