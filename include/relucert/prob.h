@@ -177,10 +177,10 @@ double rc_rng_normal(rc_rng_t r);      /* N(0, 1), Marsaglia polar method */
 /* Counts neurons with c < 0 among `samples` draws of the model. */
 slong rc_prob_mc_count_negative(const rc_prob_model_t m, slong samples, rc_rng_t r);
 
-/* Decimal string of the digits of x that are certified: the k-significant-digit truncation
-   (toward zero) of every point of x is the same string s, k as large as possible <= digits.
-   Returns NULL when not even one digit is certain (or x contains 0 with nonzero radius).
-   Caller frees with flint_free. */
+/* Decimal string of x correctly rounded (to nearest) to k significant digits, k <= digits
+   as large as possible such that every point of x rounds to the same string: the printed
+   number is certified to be the true value rounded to the digits shown.  Returns NULL when
+   no k >= 1 works or x has points of both signs.  Caller frees with flint_free. */
 char * rc_prob_certified_digits_str(const arb_t x, slong digits);
 
 #ifdef __cplusplus

@@ -49,9 +49,9 @@ static void print_human_line(FILE * f, const char * label, const arb_t x, slong 
     char * lo, * hi, * c;
     rc_arb_get_interval_str(&lo, &hi, x, digits);
     c = certified ? rc_prob_certified_digits_str(x, digits) : NULL;
-    fprintf(f, "  %-34s ", label);
+    fprintf(f, "  %-32s ", label);
     if (c != NULL)
-        fprintf(f, "%s...  in [%s, %s]\n", c, lo, hi);
+        fprintf(f, "%-24s in [%s, %s]\n", c, lo, hi);
     else
         fprintf(f, "[%s, %s]\n", lo, hi);
     flint_free(lo);
@@ -140,7 +140,8 @@ static void print_human(const rc_prob_model_t m, const rc_prob_stats_t st, slong
            (long) m->dtop);
     print_law(stdout, m, 0);
     if (c)
-        printf("certified (%s, %ld bits): every value below lies in its interval\n",
+        printf("certified (%s, %ld bits): each true value lies in its interval [lo, hi]\n"
+               "and rounds to the number shown before it\n",
                st->method, (long) prec);
     else
         printf("NOT CERTIFIED: Monte Carlo estimate, %ld neurons, seed %" PRIu64 "; the\n"

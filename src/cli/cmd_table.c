@@ -33,7 +33,7 @@ static void table_usage(FILE * f)
 "  --prec    starting precision (64 bits; raised per cell until --goal-bits is reached)\n"
 "  --goal-bits  relative accuracy wanted per value (53)\n"
 "  --digits  at most this many significant digits (16); Markdown/LaTeX/CSV show only\n"
-"            digits that are certified (truncated, not rounded)\n"
+"            digits that are certified (the true value correctly rounded)\n"
 "  --threads OpenMP threads (default: all)\n"
 "  --monte-carlo-fallback  cells with no certified method get a Monte Carlo estimate,\n"
 "            marked (MC) / certified=false; without it they are left empty (n/a)\n");
@@ -279,7 +279,7 @@ static void write_long(FILE * f, rc_prob_cell_struct * cells, slong n, const int
     if (fmt != FMT_CSV)
     {
         fprintf(f, fmt == FMT_MD ? "\n" : "%% ");
-        fprintf(f, "Certified digits only (truncated): the true value starts with the digits shown.\n");
+        fprintf(f, "Certified digits only: each value is the true value correctly rounded to the digits shown.\n");
         if (any_mc)
             fprintf(f, "%s(MC): NOT certified, Monte Carlo estimate (see relucert prob --monte-carlo).\n",
                     fmt == FMT_MD ? "\n" : "% ");

@@ -2,17 +2,17 @@
 #include <mpfr.h>
 #include "relucert/prob.h"
 
-/* mpfr_get_str with MPFR_RNDZ to k digits is monotone nondecreasing in the value on each
-   sign, so if the truncations of lo = min x and hi = max x agree (as digit string and
-   exponent), every point between them truncates to the same string: those digits are
-   certified.  Values are formatted as d.ddd e-x or as plain decimals for moderate exponents. */
-static char * trunc_str(mpfr_exp_t * ex, const arf_t y, slong k)
+/* Rounding to nearest (ties to even) to k significant digits is a monotone nondecreasing
+   map on each sign, so if the roundings of lo = min x and hi = max x agree (as digit string
+   and exponent), every point between them rounds to the same string: the string is the
+   true value correctly rounded to k digits.  Values are formatted as d.ddd e-x or as plain decimals for moderate exponents. */
+static char * round_str(mpfr_exp_t * ex, const arf_t y, slong k)
 {
     mpfr_t m;
     char * s;
     mpfr_init2(m, FLINT_MAX(arf_bits(y), MPFR_PREC_MIN));
     arf_get_mpfr(m, y, MPFR_RNDN);   /* exact: enough bits */
-    s = mpfr_get_str(NULL, ex, 10, (size_t) k, m, MPFR_RNDZ);
+    s = mpfr_get_str(NULL, ex, 10, (size_t) k, m, MPFR_RNDN);
     mpfr_clear(m);
     return s;
 }
@@ -78,8 +78,8 @@ char * rc_prob_certified_digits_str(const arb_t x, slong digits)
         for (k = digits; k >= 1 && out == NULL; k--)
         {
             mpfr_exp_t e1, e2;
-            char * s1 = trunc_str(&e1, lo, k);
-            char * s2 = trunc_str(&e2, hi, k);
+            char * s1 = round_str(&e1, lo, k);
+            char * s2 = round_str(&e2, hi, k);
             if (e1 == e2 && strcmp(s1, s2) == 0)
             {
                 /* an exact value prints without trailing zeros (1, not 1.0000); for a
