@@ -168,7 +168,11 @@ static void print_text(const char * path, const rc_net_t net, const rc_hset_t h,
         printf("  Betti numbers:                %s (use --json for the list)\n",
                have_poly ? "long" : "over --betti-limit");
     s = rc_hset_component_get_str(h);
-    printf("  component of theta:           %s\n", s[0] ? s : "(H(c) is connected)");
+    if (strlen(s) <= 64 || all)
+        printf("  component of theta:           %s\n", s[0] ? s : "(H(c) is connected)");
+    else
+        printf("  component of theta:           %.48s... (%ld signs; --all or --json for all)\n", s,
+               (long) strlen(s));
     if (s[0])
         printf("  effective component:          %ld of %ld pathological '+', %ld of %ld c>0 (d'=1) '+'\n",
                (long) pn, (long) rc_hset_num_neg_disconnected(h), (long) pp,
