@@ -165,8 +165,8 @@ static void print_text(const char * path, const rc_net_t net, const rc_hset_t h,
         printf("]\n");
     }
     else
-        printf("  Betti numbers:                %s (use --json for the list)\n",
-               have_poly ? "long" : "over --betti-limit");
+        printf("  Betti numbers:                %s\n", have_poly ? "long list (--json prints it)"
+               : "not expanded: over --betti-limit (read them off the factored form above)");
     s = rc_hset_component_get_str(h);
     if (strlen(s) <= 64 || all)
         printf("  component of theta:           %s\n", s[0] ? s : "(H(c) is connected)");
