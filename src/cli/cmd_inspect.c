@@ -31,10 +31,25 @@ static const char * class_name(const rc_hset_t h, slong k)
     return "c=0 cone";
 }
 
+/* [b_0, b_1, ...] with quoted (JSON strings) or bare decimal integers. */
+static void print_coeffs(const fmpz_poly_t P, int quoted)
+{
+    slong i;
+    char * s;
+    printf("[");
+    for (i = 0; i < fmpz_poly_length(P); i++)
+    {
+        s = rc_fmpz_get_str(fmpz_poly_get_coeff_ptr(P, i));
+        printf(quoted ? "%s\"%s\"" : "%s%s", i ? ", " : "", s);
+        flint_free(s);
+    }
+    printf("]");
+}
+
 static void print_json(const char * path, const rc_net_t net, const rc_hset_t h,
                        const fmpz_poly_t P, int have_poly)
 {
-    slong k, i, pn, pp;
+    slong k, pn, pp;
     fmpz_t b0, eff;
     fmpq_t c;
     char * s;
@@ -74,14 +89,9 @@ static void print_json(const char * path, const rc_net_t net, const rc_hset_t h,
     flint_free(s);
     if (have_poly)
     {
-        printf("  \"betti\": [");
-        for (i = 0; i < fmpz_poly_length(P); i++)
-        {
-            s = rc_fmpz_get_str(fmpz_poly_get_coeff_ptr(P, i));
-            printf("%s\"%s\"", i ? ", " : "", s);
-            flint_free(s);
-        }
-        printf("],\n");
+        printf("  \"betti\": ");
+        print_coeffs(P, 1);
+        printf(",\n");
     }
     else
         printf("  \"betti\": null,\n");
@@ -104,7 +114,7 @@ static void print_json(const char * path, const rc_net_t net, const rc_hset_t h,
 static void print_text(const char * path, const rc_net_t net, const rc_hset_t h,
                        const fmpz_poly_t P, int have_poly, int all)
 {
-    slong k, i, pn, pp, shown = all ? net->l : FLINT_MIN(net->l, 50);
+    slong k, pn, pp, shown = all ? net->l : FLINT_MIN(net->l, 50);
     fmpz_t b0, eff;
     fmpq_t c;
     char * s, * t;
@@ -155,14 +165,9 @@ static void print_text(const char * path, const rc_net_t net, const rc_hset_t h,
     flint_free(s);
     if (have_poly && fmpz_poly_length(P) <= 12 && fmpz_poly_max_bits(P) < 128)
     {
-        printf("  Betti numbers:                [");
-        for (i = 0; i < fmpz_poly_length(P); i++)
-        {
-            s = rc_fmpz_get_str(fmpz_poly_get_coeff_ptr(P, i));
-            printf("%s%s", i ? ", " : "", s);
-            flint_free(s);
-        }
-        printf("]\n");
+        printf("  Betti numbers:                ");
+        print_coeffs(P, 0);
+        printf("\n");
     }
     else
         printf("  Betti numbers:                %s\n", have_poly ? "long list (--json prints it)"
