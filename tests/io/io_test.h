@@ -147,6 +147,11 @@ static inline void rc_io_write_file(const char * path, const void * buf, size_t 
     fclose(f);
 }
 
+static inline void rc_io_write_str(const char * path, const char * s)
+{
+    rc_io_write_file(path, s, strlen(s));
+}
+
 /* A random double with a random exponent and sign (never NaN or infinite). */
 static inline double rc_io_randd(flint_rand_t state)
 {
