@@ -378,31 +378,47 @@ static int parse_array(parser * p, rc_json_struct * v, int depth)
     return RC_OK;
 }
 
+/* qsort comparator on (key, index) pairs: by key, then by position, so that among equal keys
+   the later one in the document comes later. */
+typedef struct
+{
+    const char * key;
+    slong idx;
+}
+keyref;
+
 static int cmp_keys(const void * a, const void * b)
 {
-    return strcmp(*(char * const *) a, *(char * const *) b);
+    const keyref * x = a, * y = b;
+    int c = strcmp(x->key, y->key);
+    return c != 0 ? c : (x->idx > y->idx) - (x->idx < y->idx);
 }
 
-/* Refuses repeated keys: sort a copy of the key pointers, compare neighbours (O(n log n)). */
+/* Refuses repeated keys: sort (key, index) pairs, compare neighbours (O(n log n)); the message
+   points at the value of the second occurrence. */
 static int check_duplicates(parser * p, const rc_json_struct * v)
 {
-    char ** k;
+    keyref * k;
     slong i;
-    char msg[200];
     char snip[80];
     if (v->len < 2)
         return RC_OK;
-    k = flint_malloc(v->len * sizeof(char *));
-    memcpy(k, v->keys, v->len * sizeof(char *));
-    qsort(k, v->len, sizeof(char *), cmp_keys);
+    k = flint_malloc(v->len * sizeof(keyref));
+    for (i = 0; i < v->len; i++)
+    {
+        k[i].key = v->keys[i];
+        k[i].idx = i;
+    }
+    qsort(k, v->len, sizeof(keyref), cmp_keys);
     for (i = 1; i < v->len; i++)
-        if (strcmp(k[i - 1], k[i]) == 0)
+        if (strcmp(k[i - 1].key, k[i].key) == 0)
         {
-            _rc_io_snippet(snip, k[i], strlen(k[i]), 60);
-            snprintf(msg, sizeof(msg), "duplicate key \"%s\" in the object starting here", snip);
+            const rc_json_struct * second = v->items + k[i].idx;
+            _rc_io_snippet(snip, k[i].key, strlen(k[i].key), 60);
             flint_free(k);
-            return rc_err_set(p->err, RC_EINPUT, "%s: line %ld, column %ld: %s", p->name,
-                              (long) v->line, (long) v->col, msg);
+            return rc_err_set(p->err, RC_EINPUT, "%s: line %ld, column %ld: duplicate key \"%s\" "
+                              "(its second value starts here)", p->name, (long) second->line,
+                              (long) second->col, snip);
         }
     flint_free(k);
     return RC_OK;

@@ -21,7 +21,10 @@ int rc_npz_read_buf(rc_npz_t z, const void * buf, size_t len, const char * name,
     za = zip_open_from_source(src, ZIP_RDONLY | ZIP_CHECKCONS, &ze);
     if (za == NULL)
     {
-        if (zip_error_code_zip(&ze) == ZIP_ER_NOZIP)
+        if (zip_error_code_zip(&ze) == ZIP_ER_NOZIP && len >= 4 && memcmp(buf, "PK\x03\x04", 4) == 0)
+            r = rc_err_set(err, RC_EINPUT, "%s: truncated or damaged zip archive (no central "
+                           "directory)", name);
+        else if (zip_error_code_zip(&ze) == ZIP_ER_NOZIP)
             r = rc_err_set(err, RC_EINPUT, "%s: not a zip archive (an .npz is a zip of .npy files)", name);
         else
             r = rc_err_set(err, RC_EINPUT, "%s: cannot open as .npz: %s", name, zip_error_strerror(&ze));

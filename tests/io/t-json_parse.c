@@ -97,7 +97,8 @@ static void test_errors(void)
     BAD("[\"\\udc00\"]", "column 3", "lone low surrogate");
     BAD("[\"a\tb\"]", "column 4", "control character");
     BAD("[\"a\nb\"]", "column 4", "control character");
-    BAD("{\"a\": 1, \"b\": 2, \"a\": 3}", "line 1, column 1", "duplicate key \"a\"");
+    BAD("{\"a\": 1, \"b\": 2, \"a\": 3}", "line 1, column 23", "duplicate key \"a\" (its second value");
+    BAD("{\"a\": 1, \"b\": 2,\n \"b\": [], \"a\": 3}", "line 2, column 16", "duplicate key \"a\"");
     BAD("{\"a\\u0000\": 1}", "column 2", "U+0000");
     BAD("[1,\n  2,\n  @]", "line 3, column 3", "'@'");
     /* columns count characters, not bytes: "é" is one column */
