@@ -26,6 +26,8 @@ int rc_cli_reach(int argc, char ** argv);
 int rc_cli_canon(int argc, char ** argv);
 int rc_cli_prob(int argc, char ** argv);
 int rc_cli_table(int argc, char ** argv);
+int rc_cli_descend(int argc, char ** argv);
+int rc_cli_replay(int argc, char ** argv);
 /* further subcommands: declare here, register in main.c */
 
 #endif

@@ -13,6 +13,8 @@ static const rc_cmd commands[] = {
     { "canon",   rc_cli_canon,   "canonical form of a network under rescaling and permutation" },
     { "prob",    rc_cli_prob,    "certified level-sign statistics of an initialization scheme" },
     { "table",   rc_cli_table,   "sweeps of those statistics: CSV, Markdown and LaTeX tables" },
+    { "descend", rc_cli_descend, "certified discrete gradient descent: levels, sides, sign flips" },
+    { "replay",  rc_cli_replay,  "replay a float training log: exact levels, drift identity, sign changes" },
     /* further subcommands: one line each */
 };
 

@@ -1,0 +1,172 @@
+/* relucert/descent.h: discrete gradient descent, exactly (fmpq) and in Arb balls, and the
+   replay of float training logs (MATH.md section 2; proofs/descent.md).
+
+   Parameters are flat vectors in theta order (W1 row-major, b1, W2 row-major, b2) of a network
+   shape rc_net_t (its entries are not used, only d, l, e, has_b1, has_b2 and leak).
+   Loss L(theta) = (1/N) sum_i l(f(x_i), y_i): MSE l = ||f - y||^2, or for e = 1 BCE-with-logits
+   l = log(1 + e^f) - y f.  sigma'(0) = a (0 for ReLU), PyTorch's convention.
+
+   One GD step with decoupled decay: theta+ = (1 - eta lambda) theta - eta g, g = grad L(theta)
+   (the same as PyTorch SGD with weight_decay = lambda, applied to every parameter).
+   Exact drift identity (proofs/descent.md, D1):
+       c_k+ = (1 - eta lambda)^2 c_k + eta^2 (||g_{w_k}||^2 - ||g_{v_k}||^2). */
+#ifndef RELUCERT_DESCENT_H
+#define RELUCERT_DESCENT_H
+
+#include "relucert/flint.h"
+#include "relucert/err.h"
+#include "relucert/net.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define RC_LOSS_MSE 0
+#define RC_LOSS_BCE 1
+
+/* Index in theta of entry j < d' of w_k, and of entry i < e of v_k. */
+slong rc_descent_w_index(const rc_net_t shape, slong k, slong j);
+slong rc_descent_v_index(const rc_net_t shape, slong k, slong i);
+/* Index of the coordinate that labels the sheet of a disconnected factor: v_k (level < 0, e = 1)
+   or w_k (level > 0, d' = 1); -1 when level_sign does not make the factor disconnected. */
+slong rc_descent_side_index(const rc_net_t shape, slong k, int level_sign);
+
+/* ---- exact (MSE only: the BCE gradient is transcendental) ---- */
+/* g = grad L(theta), loss = L(theta), exactly. */
+void rc_descent_grad_fmpq(fmpq * g, fmpq_t loss, const fmpq * theta, const rc_net_t shape,
+                          const rc_data_t data);
+/* c = ||w_k||^2 - ||v_k||^2 of theta. */
+void rc_descent_level_fmpq(fmpq_t c, const fmpq * theta, const rc_net_t shape, slong k);
+/* c_next = shrink^2 c + eta^2 (||g_{w_k}||^2 - ||g_{v_k}||^2): the level after the step. */
+void rc_descent_drift_fmpq(fmpq_t c_next, const fmpq_t c, const fmpq * g, const fmpq_t shrink,
+                           const fmpq_t eta, const rc_net_t shape, slong k);
+/* res = shrink theta - eta g (res may alias theta), n entries. */
+void rc_descent_step_fmpq(fmpq * res, const fmpq * theta, const fmpq * g, const fmpq_t shrink,
+                          const fmpq_t eta, slong n);
+
+/* ---- balls ---- */
+/* The data as balls (X n x d, Y n x e), made once per precision. */
+typedef struct
+{
+    slong n, d, e;
+    arb_ptr X, Y;
+}
+rc_ddata_struct;
+typedef rc_ddata_struct rc_ddata_t[1];
+
+void rc_ddata_init(rc_ddata_t D, const rc_data_t data, slong prec);
+void rc_ddata_clear(rc_ddata_t D);
+
+/* Encloses g = grad L and loss = L at every theta in the balls.  Returns 1 when done; returns 0
+   when some pre-activation z = w_k . x~_i has a ball that contains 0 without being exactly 0
+   (GD is discontinuous there: the step is not determined), setting *neuron and *sample.
+   When theta_exact is not NULL it holds exact parameters equal to the (then exact) balls, and
+   such a z is decided by exact arithmetic instead (data_exact must be given too). */
+int rc_descent_grad_arb(arb_ptr g, arb_t loss, arb_srcptr theta, const rc_net_t shape,
+                        const rc_ddata_t D, int loss_kind, const fmpq * theta_exact,
+                        const rc_data_t data_exact, slong * neuron, slong * sample, slong prec);
+void rc_descent_level_arb(arb_t c, arb_srcptr theta, const rc_net_t shape, slong k, slong prec);
+void rc_descent_drift_arb(arb_t c_next, const arb_t c, arb_srcptr g, const arb_t shrink,
+                          const arb_t eta, const rc_net_t shape, slong k, slong prec);
+void rc_descent_step_arb(arb_ptr res, arb_srcptr theta, arb_srcptr g, const arb_t shrink,
+                         const arb_t eta, slong n, slong prec);
+
+/* ---- certified GD runs ---- */
+#define RC_SIDE_SAME 1       /* ball of the sheet coordinate excludes 0, initial sign: proved */
+#define RC_SIDE_FLIPPED -1   /* excludes 0 with the other sign: a sign change is proved */
+#define RC_SIDE_UNKNOWN 0    /* contains 0 (or exactly 0): neither is proved */
+
+typedef struct
+{
+    rc_net_struct * shape;     /* not owned */
+    const rc_data_struct * data;  /* not owned */
+    int exact;                 /* fmpq arithmetic instead of balls */
+    int loss_kind;
+    slong prec;
+    slong n;                   /* number of parameters */
+    slong step;                /* iterate index: theta holds theta_step */
+    fmpq_t eta, lambda, shrink;   /* shrink = 1 - eta lambda */
+    arb_t eta_b, shrink_b;
+    rc_ddata_t D;
+    arb_ptr theta, grad, level, pred;   /* balls: theta_step, g(theta_{step-1}), c(theta_step), predicted c */
+    arb_t loss;                /* L(theta_{step-1}) (after a step), L(theta_0) after init */
+    fmpq * theta_q, * grad_q, * level_q, * pred_q;
+    fmpq_t loss_q;
+    int * sgn0;                /* exact sign of c_k(theta_0) */
+    int * disc;                /* 1 when neuron k's factor is disconnected at theta_0 */
+    int * side0;               /* its initial side (+1/-1), 0 otherwise */
+    int * side;                /* RC_SIDE_* at the current step (disconnected neurons) */
+    int * level_sgn;           /* proved sign of the current level, 2 when undecided */
+    slong * proved_through;    /* last step s with side proved SAME at every step 0..s; -1 if none */
+    slong * first_flip;        /* first step with side proved FLIPPED, -1 if none yet */
+    int identity_ok;           /* last step: the identity agrees with the enclosures (exactly, in exact mode) */
+    slong identity_failures;   /* steps where it did not (a bug or unsound arithmetic if ever > 0) */
+    int determined;            /* 0 once a step was not determined */
+    slong bad_neuron, bad_sample;
+    slong max_bits;            /* exact mode: refuse iterates whose theta takes more bits in all */
+}
+rc_descent_struct;
+typedef rc_descent_struct rc_descent_t[1];
+
+/* Starts at the exact parameters of net (shape and theta_0), data; eta > 0, lambda >= 0.
+   Exact mode needs MSE.  Returns RC_EINPUT (err filled) on mismatched dimensions or loss. */
+int rc_descent_init(rc_descent_t S, rc_net_t net, const rc_data_t data, const fmpq_t eta,
+                    const fmpq_t lambda, int loss_kind, int exact, slong prec, rc_err_t err);
+void rc_descent_clear(rc_descent_t S);
+/* Encloses L(theta_step) (exact mode: loss_q too).  Returns 1, or 0 when not determined
+   (ball mode: a pre-activation ball contains 0; then loss is left alone). */
+int rc_descent_current_loss(rc_descent_t S);
+/* One step theta_s -> theta_{s+1}.  Returns RC_OK; 1 when the step is not determined (S->determined
+   becomes 0, bad_neuron/bad_sample say where; theta is unchanged); RC_ELIMIT in exact mode when
+   the iterate outgrows max_bits (err filled). */
+int rc_descent_step(rc_descent_t S, rc_err_t err);
+/* Updates side[], level_sgn[], proved_through[], first_flip[] for the current iterate. */
+void rc_descent_update_sides(rc_descent_t S);
+
+/* ---- float logs ---- */
+typedef struct
+{
+    rc_net_t shape;            /* d, l, e, has_b1, has_b2, leak (entries unused) */
+    slong steps;               /* snapshots 0..steps */
+    slong n;                   /* parameters per snapshot */
+    double * theta;            /* (steps + 1) x n, theta order, each exactly the stored float */
+}
+rc_log_struct;
+typedef rc_log_struct rc_log_t[1];
+
+/* A stacked .npz (W1: S+1 x l x d, b1: S+1 x l, W2: S+1 x e x l, b2: S+1 x e) or a directory of
+   per-step .npz files (W1 l x d, ...), sorted by name.  log uninitialised on entry, initialised
+   on success only. */
+int rc_log_read(rc_log_t log, const char * path, rc_err_t err);
+int rc_log_read_stacked(rc_log_t log, const char * path, rc_err_t err);
+int rc_log_read_dir(rc_log_t log, const char * path, rc_err_t err);
+/* Takes ownership of theta ((steps + 1) x n doubles, flint_malloc'd). */
+int rc_log_init(rc_log_t log, slong d, slong l, slong e, int has_b1, int has_b2, slong steps,
+                double * theta, rc_err_t err);
+void rc_log_clear(rc_log_t log);
+static inline const double * rc_log_snapshot(const rc_log_t log, slong s)
+{
+    return log->theta + s * log->n;
+}
+
+/* Exact levels of a snapshot of doubles: c[k] = ||w_k||^2 - ||v_k||^2 as exact balls (radius 0).
+   Fast path in 128-bit integers, exact arf arithmetic otherwise. */
+void rc_log_levels(arb_ptr c, const double * theta, const rc_net_t shape);
+/* The same sum, exactly, for entries of theta of the given indices with signs (+1/-1). */
+void rc_dyadic_sum_sq(arb_t res, const double * theta, const slong * idx, const int * sgn, slong len);
+
+/* Encloses, for every neuron k, the drift c_k(theta+) - c_k(theta) that identity D1 predicts for
+   one SGD step (theta+ = shrink theta - eta g(theta)) from the snapshot theta (exact doubles), whose
+   exact levels are c; loss encloses L(theta).  Pre-activation balls that contain 0 are decided in
+   exact arithmetic (theta and data are exact), so this always succeeds. */
+void rc_replay_predict(arb_ptr drift, arb_t loss, const double * theta, arb_srcptr c,
+                       const rc_net_t shape, const rc_ddata_t D, const rc_data_t data, int loss_kind,
+                       const arb_t shrink, const arb_t eta, slong prec);
+
+/* Sign of the exact value of a double (-1, 0, 1). */
+static inline int rc_double_sgn(double x) { return (x > 0) - (x < 0); }
+
+#ifdef __cplusplus
+}
+#endif
+#endif

@@ -1,0 +1,104 @@
+/* Exact signed sum of squares of doubles: res = sum_t sgn[t] theta[idx[t]]^2, a dyadic rational.
+   Fast path: write x = m 2^E (m odd, |m| < 2^53), so x^2 = m^2 2^{2E}; with emin = min 2E every
+   term is m^2 2^{2E - emin}, an integer.  When every such term has at most 120 - log2(len) bits
+   the sum is computed exactly in 128-bit integers (no overflow: |sum| < len 2^(120 - log2 len)
+   <= 2^120).  Otherwise exact arf arithmetic (ARF_PREC_EXACT) does it. */
+#include <math.h>
+#include "relucert/descent.h"
+
+#if defined(__SIZEOF_INT128__)
+typedef __int128 rc_i128;
+typedef unsigned __int128 rc_u128;
+#define RC_HAVE_I128 1
+#endif
+
+static void slow(arb_t res, const double * theta, const slong * idx, const int * sgn, slong len)
+{
+    slong t;
+    arf_t x, acc;
+    arf_init(x);
+    arf_init(acc);
+    for (t = 0; t < len; t++)
+    {
+        arf_set_d(x, theta[idx[t]]);
+        if (sgn[t] > 0)
+            arf_addmul(acc, x, x, ARF_PREC_EXACT, ARF_RND_DOWN);
+        else
+            arf_submul(acc, x, x, ARF_PREC_EXACT, ARF_RND_DOWN);
+    }
+    arb_set_arf(res, acc);
+    arf_clear(x);
+    arf_clear(acc);
+}
+
+void rc_dyadic_sum_sq(arb_t res, const double * theta, const slong * idx, const int * sgn, slong len)
+{
+#ifdef RC_HAVE_I128
+    slong t, emin = WORD_MAX, lg = 0;
+    int64_t m[64];
+    slong E[64];
+    rc_i128 acc = 0;
+    rc_u128 u;
+    int ex;
+    if (len > 64)
+    {
+        slow(res, theta, idx, sgn, len);
+        return;
+    }
+    while (((slong) 1 << lg) < len)
+        lg++;
+    for (t = 0; t < len; t++)
+    {
+        double x = theta[idx[t]];
+        if (x == 0)
+        {
+            m[t] = 0;
+            E[t] = 0;
+            continue;
+        }
+        m[t] = (int64_t) ldexp(frexp(x, &ex), 53);   /* exact: x = m 2^(ex - 53), |m| < 2^53 */
+        E[t] = ex - 53;
+        while ((m[t] & 1) == 0)
+        {
+            m[t] /= 2;
+            E[t]++;
+        }
+        if (2 * E[t] < emin)
+            emin = 2 * E[t];
+    }
+    if (emin == WORD_MAX)
+    {
+        arb_zero(res);
+        return;
+    }
+    for (t = 0; t < len; t++)
+    {
+        slong shift, bits;
+        if (m[t] == 0)
+            continue;
+        u = (rc_u128) (m[t] < 0 ? -m[t] : m[t]);
+        u = u * u;
+        shift = 2 * E[t] - emin;
+        bits = 2 * FLINT_BIT_COUNT((ulong) (m[t] < 0 ? -m[t] : m[t]));
+        if (bits + shift > 120 - lg)
+        {
+            slow(res, theta, idx, sgn, len);
+            return;
+        }
+        u <<= shift;
+        acc += (sgn[t] > 0) ? (rc_i128) u : -(rc_i128) u;
+    }
+    {
+        fmpz_t z, ez;
+        fmpz_init(z);
+        fmpz_init(ez);
+        fmpz_set_signed_uiui(z, (ulong) ((rc_u128) acc >> 64), (ulong) (rc_u128) acc);
+        fmpz_set_si(ez, emin);
+        arb_set_fmpz_2exp(res, z, ez);
+        fmpz_clear(z);
+        fmpz_clear(ez);
+    }
+#else
+    slow(res, theta, idx, sgn, len);
+#endif
+}
