@@ -8,6 +8,8 @@ int _rc_io_fmpq_set_d(fmpq_t x, double d)
     int k, t;
     double f;
     slong m;
+    ulong u;
+    int neg;
     if (!isfinite(d))
         return RC_EINPUT;
     if (d == 0.0)
@@ -18,10 +20,12 @@ int _rc_io_fmpq_set_d(fmpq_t x, double d)
     f = frexp(d, &k);                 /* d = f 2^k, 0.5 <= |f| < 1 */
     m = (slong) ldexp(f, 53);         /* exact: f 2^53 is an integer of at most 53 bits */
     k -= 53;
-    t = __builtin_ctzll((unsigned long long) (m < 0 ? -m : m));   /* m != 0 */
-    m >>= t;                          /* exact: the low t bits are zero (arithmetic shift of a
-                                         negative multiple of 2^t divides exactly) */
+    neg = (m < 0);
+    u = (ulong) (neg ? -m : m);       /* 2^52 <= u < 2^53 */
+    t = __builtin_ctzll((unsigned long long) u);
+    u >>= t;                          /* exact: the low t bits are zero; u is now odd */
     k += t;
+    m = neg ? -(slong) u : (slong) u;
     if (k >= 0)
     {
         fmpz_set_si(fmpq_numref(x), m);
