@@ -23,7 +23,8 @@ int rc_descent_init(rc_descent_t S, rc_net_t net, const rc_data_t data, const fm
     S->data = data;
     S->exact = exact;
     S->loss_kind = loss_kind;
-    S->prec = prec;
+    S->prec = (prec >= 16) ? prec : 128;   /* exact mode uses balls only for display */
+    prec = S->prec;
     S->n = n;
     S->step = 0;
     S->max_bits = (slong) 1 << 24;
