@@ -28,6 +28,7 @@ int rc_cli_prob(int argc, char ** argv);
 int rc_cli_table(int argc, char ** argv);
 int rc_cli_descend(int argc, char ** argv);
 int rc_cli_replay(int argc, char ** argv);
+int rc_cli_obstruct(int argc, char ** argv);
 /* further subcommands: declare here, register in main.c */
 
 #endif

@@ -15,6 +15,7 @@ static const rc_cmd commands[] = {
     { "table",   rc_cli_table,   "sweeps of those statistics: CSV, Markdown and LaTeX tables" },
     { "descend", rc_cli_descend, "certified discrete gradient descent: levels, sides, sign flips" },
     { "replay",  rc_cli_replay,  "replay a float training log: exact levels, drift identity, sign changes" },
+    { "obstruct", rc_cli_obstruct, "certified loss lower bound on a component; obstruction certificates" },
     /* further subcommands: one line each */
 };
 
