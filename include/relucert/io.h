@@ -31,9 +31,9 @@ struct rc_json_struct
 };
 
 /* Limits of the parser: nesting depth (RC_ELIMIT beyond), and number of values in one document
-   (each value costs about 80 bytes of memory). */
+   (each value costs about 80 bytes of memory; bigger data belongs in .npz or CSV). */
 #define RC_JSON_MAX_DEPTH 64
-#define RC_JSON_MAX_VALUES ((slong) 1 << 26)
+#define RC_JSON_MAX_VALUES ((slong) 1 << 24)
 
 /* Parses buf[0..len) (RFC 8259, strict: one value, no trailing garbage, no duplicate keys,
    valid UTF-8, no lone surrogates; a leading UTF-8 byte order mark is ignored).

@@ -121,6 +121,30 @@ static int number_error(csv * c, int code, slong line, slong col, const char * f
                       c->name, (long) line, (long) col + 1, snip, why != NULL ? why : "unparsable");
 }
 
+/* 1 for the spellings of NaN and infinity that NumPy, pandas and C print: [+-]nan, [+-]inf,
+   [+-]infinity in any case. */
+static int looks_nonfinite(const char * s, size_t n)
+{
+    static const char * const words[3] = { "nan", "inf", "infinity" };
+    size_t i, k;
+    if (n > 0 && (s[0] == '+' || s[0] == '-'))
+    {
+        s++;
+        n--;
+    }
+    for (k = 0; k < 3; k++)
+    {
+        if (strlen(words[k]) != n)
+            continue;
+        for (i = 0; i < n; i++)
+            if ((s[i] | 0x20) != words[k][i])
+                break;
+        if (i == n)
+            return 1;
+    }
+    return 0;
+}
+
 /* Header detection on the first row: a header has no numeric field; a data row has only
    numeric fields; a mix is refused rather than guessed.  Sets *ncols and *header. */
 static int first_row(csv * c, slong * ncols, int * header)
@@ -143,6 +167,13 @@ static int first_row(csv * c, slong * ncols, int * header)
             return RC_EINPUT;
         }
         code = (fl == 0) ? RC_EINPUT : rc_fmpq_set_strn(t, fs, fl, &why);
+        if (code == RC_ELIMIT || looks_nonfinite(fs, fl))
+        {
+            /* a huge number or a NaN/Inf spelling is a broken data row, never a header name */
+            fmpq_clear(t);
+            return number_error(c, code == RC_ELIMIT ? RC_ELIMIT : RC_EINPUT, line, col, fs, fl,
+                                code == RC_ELIMIT ? why : "NaN and infinities are not numbers");
+        }
         if (code == RC_OK)
             nnum++;
         else if (first_bad < 0)

@@ -375,6 +375,8 @@ static int parse_array(parser * p, rc_json_struct * v, int depth)
         }
         return fail_unexpected(p, "',' or ']'");
     }
+    if (alloc > v->len)                /* give back the slack of the doubling */
+        v->items = flint_realloc(v->items, v->len * sizeof(rc_json_struct));
     return RC_OK;
 }
 
@@ -483,6 +485,11 @@ static int parse_object(parser * p, rc_json_struct * v, int depth)
         }
         return fail_unexpected(p, "',' or '}'");
     }
+    if (alloc > v->len)
+    {
+        v->items = flint_realloc(v->items, v->len * sizeof(rc_json_struct));
+        v->keys = flint_realloc(v->keys, v->len * sizeof(char *));
+    }
     return check_duplicates(p, v);
 }
 
@@ -495,7 +502,7 @@ static int parse_value(parser * p, rc_json_struct * v, int depth)
     if (p->pos >= p->len)
         return fail_unexpected(p, "a value");
     if (++p->nvalues > RC_JSON_MAX_VALUES)
-        return fail_at(p, p->pos, RC_ELIMIT, "too many values in one document (limit 2^26)");
+        return fail_at(p, p->pos, RC_ELIMIT, "too many values in one document (limit 2^24; use .npz or CSV for big data)");
     c = p->s[p->pos];
     if (c == '[' || c == '{')
     {

@@ -60,6 +60,8 @@ static void test_errors(void)
     BAD("1\n2\n", 1, RC_EINPUT, "d.csv: line 1: 1 columns, but 1 output column and at least one input column");
     BAD("1,2\n", 2, RC_EINPUT, "d.csv: line 1: 2 columns, but 2 output columns");
     BAD("1,2\n", 0, RC_EINPUT, "at least 1");
+    BAD("nan,NaN\n1,2\n", 1, RC_EINPUT, "d.csv: line 1, field 1: not a number: \"nan\" (NaN and infinities");
+    BAD("x,-Infinity\n1,2\n", 1, RC_EINPUT, "d.csv: line 1, field 2: not a number: \"-Infinity\"");
     BAD("1,x\n", 1, RC_EINPUT, "d.csv: line 1, field 2: not a number: \"x\" (the first row mixes");
     BAD("a,b\n1,2\n3,NaN\n", 1, RC_EINPUT, "d.csv: line 3, field 2: not a number: \"NaN\"");
     BAD("1,2\n3,\n", 1, RC_EINPUT, "d.csv: line 2, field 2: empty field");
@@ -69,6 +71,24 @@ static void test_errors(void)
     BAD("1,2\n\"3\"x,4\n", 1, RC_EINPUT, "d.csv: line 2, field 1: text after a closing quote");
     BAD("1,2\n\"3\"\",4\n", 1, RC_EINPUT, "unterminated quoted field");
     BAD("1,2\n\"3\"\"\",4\n", 1, RC_EINPUT, "d.csv: line 2, field 1: not a number: \"3\"\"\"");
+}
+
+static void test_limits(void)
+{
+    rc_err_t err;
+    size_t n = RC_MAX_DIGITS + 10, i;
+    char * s = malloc(n + 16);
+    for (i = 0; i < n; i++)
+        s[i] = '9';
+    strcpy(s + n, ",x\n1,2\n");
+    /* a huge first field is never taken for a header name */
+    BAD(s, 1, RC_ELIMIT, "d.csv: line 1, field 1: number refused");
+    s[0] = '1';
+    strcpy(s + n, ",2\n");
+    memmove(s + 4, s, n + 4);
+    memcpy(s, "1,2\n", 4);
+    BAD(s, 1, RC_ELIMIT, "d.csv: line 2, field 1: number refused");
+    free(s);
 }
 
 /* random exact datasets written as CSV and read back */
@@ -117,4 +137,4 @@ static void test_random(void)
     flint_randclear(st);
 }
 
-RC_TEST_MAIN("io/data_read_csv_buf", RC_CASE(test_ok), RC_CASE(test_errors), RC_CASE(test_random))
+RC_TEST_MAIN("io/data_read_csv_buf", RC_CASE(test_ok), RC_CASE(test_errors), RC_CASE(test_limits), RC_CASE(test_random))

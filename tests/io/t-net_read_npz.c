@@ -127,4 +127,24 @@ static void test_errors(void)
                      "/nonexistent.npz: cannot open: No such file", NULL);
 }
 
-RC_TEST_MAIN("io/net_read_npz", RC_CASE(test_random), RC_CASE(test_errors))
+/* archives written the way numpy.savez / savez_compressed write them (zip64 extra fields on
+   every member; tests/io/data/make_fixtures.py) */
+static void test_numpy_layout(void)
+{
+    const char * files[2] = { "tests/io/data/np-savez.npz", "tests/io/data/np-savez-compressed.npz" };
+    int i;
+    for (i = 0; i < 2; i++)
+    {
+        rc_net_t net;
+        rc_err_t err;
+        int r = rc_net_read(net, files[i], err);
+        if (r != RC_OK)
+            fprintf(stderr, "\n  %s\n", err->msg);
+        CU_ASSERT_FATAL(r == RC_OK);
+        CU_ASSERT(net->d == 1 && net->l == 2 && net->e == 1 && !net->has_b1 && !net->has_b2);
+        CU_ASSERT(net->dbl[0] == 0.3 && net->dbl[1] == -0.4 && net->dbl[2] == 0.8 && net->dbl[3] == 0.6);
+        rc_net_clear(net);
+    }
+}
+
+RC_TEST_MAIN("io/net_read_npz", RC_CASE(test_random), RC_CASE(test_errors), RC_CASE(test_numpy_layout))
