@@ -150,7 +150,7 @@ static inline const double * rc_log_snapshot(const rc_log_t log, slong s)
 }
 
 /* Exact levels of a snapshot of doubles: c[k] = ||w_k||^2 - ||v_k||^2 as exact balls (radius 0).
-   Fast path in 128-bit integers, exact arf arithmetic otherwise. */
+   Fast path in 128-bit integers, exact rationals otherwise. */
 void rc_log_levels(arb_ptr c, const double * theta, const rc_net_t shape);
 /* The same sum, exactly, for entries of theta of the given indices with signs (+1/-1). */
 void rc_dyadic_sum_sq(arb_t res, const double * theta, const slong * idx, const int * sgn, slong len);

@@ -2,9 +2,10 @@
    Fast path: write x = m 2^E (m odd, |m| < 2^53), so x^2 = m^2 2^{2E}; with emin = min 2E every
    term is m^2 2^{2E - emin}, an integer.  When every such term has at most 120 - log2(len) bits
    the sum is computed exactly in 128-bit integers (no overflow: |sum| < len 2^(120 - log2 len)
-   <= 2^120).  Otherwise exact arf arithmetic (ARF_PREC_EXACT) does it. */
+   <= 2^120).  Otherwise exact rational arithmetic does it. */
 #include <math.h>
 #include "relucert/descent.h"
+#include "relucert/num.h"
 
 #if defined(__SIZEOF_INT128__)
 typedef __int128 rc_i128;
@@ -12,23 +13,28 @@ typedef unsigned __int128 rc_u128;
 #define RC_HAVE_I128 1
 #endif
 
+/* Exact fallback in rationals: the sum is a dyadic p / 2^k, set exactly as p 2^-k. */
 static void slow(arb_t res, const double * theta, const slong * idx, const int * sgn, slong len)
 {
     slong t;
-    arf_t x, acc;
-    arf_init(x);
-    arf_init(acc);
+    fmpq_t x, acc;
+    fmpz_t ex;
+    fmpq_init(x);
+    fmpq_init(acc);
+    fmpz_init(ex);
     for (t = 0; t < len; t++)
     {
-        arf_set_d(x, theta[idx[t]]);
+        rc_fmpq_set_d(x, theta[idx[t]]);   /* exact; the log reader refused NaN and infinities */
         if (sgn[t] > 0)
-            arf_addmul(acc, x, x, ARF_PREC_EXACT, ARF_RND_DOWN);
+            fmpq_addmul(acc, x, x);
         else
-            arf_submul(acc, x, x, ARF_PREC_EXACT, ARF_RND_DOWN);
+            fmpq_submul(acc, x, x);
     }
-    arb_set_arf(res, acc);
-    arf_clear(x);
-    arf_clear(acc);
+    fmpz_set_si(ex, -(slong) fmpz_val2(fmpq_denref(acc)));   /* the denominator is 2^k */
+    arb_set_fmpz_2exp(res, fmpq_numref(acc), ex);
+    fmpq_clear(x);
+    fmpq_clear(acc);
+    fmpz_clear(ex);
 }
 
 void rc_dyadic_sum_sq(arb_t res, const double * theta, const slong * idx, const int * sgn, slong len)
