@@ -46,6 +46,7 @@ static void test_exact(void)
     fmpz_clear(b);
     arb_clear(pb);
     arb_clear(sum);
+    flint_randclear(state);
 }
 
 RC_TEST_MAIN("prob_binomial_pmf", RC_CASE(test_exact))

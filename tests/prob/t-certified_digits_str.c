@@ -107,6 +107,7 @@ static void test_random(void)
     }
     CU_ASSERT(found > 1000);
     arb_clear(x);
+    flint_randclear(state);
 }
 
 static void test_hand(void)

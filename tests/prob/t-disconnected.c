@@ -41,6 +41,7 @@ static void test_exact(void)
     fmpq_clear(t);
     arb_clear(qb);
     arb_clear(res);
+    flint_randclear(state);
 }
 
 RC_TEST_MAIN("prob_disconnected", RC_CASE(test_exact))

@@ -46,6 +46,7 @@ static void test_exact(void)
     fmpz_clear(b);
     arb_clear(qb);
     arb_clear(res);
+    flint_randclear(state);
 }
 
 RC_TEST_MAIN("prob_expected_components", RC_CASE(test_exact))

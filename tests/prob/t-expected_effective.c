@@ -49,6 +49,7 @@ static void test_exact(void)
     fmpz_clear(b);
     arb_clear(pb);
     arb_clear(res);
+    flint_randclear(state);
 }
 
 RC_TEST_MAIN("prob_expected_effective", RC_CASE(test_exact))

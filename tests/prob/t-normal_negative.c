@@ -61,6 +61,7 @@ static void test_arcsin(void)
     arb_clear(p);
     arb_clear(ref);
     arb_clear(x);
+    flint_randclear(state);
 }
 
 /* e = 2 (b = 1): I_x(a, 1) = x^a.  n = 2 (a = 1): I_x(1, b) = 1 - (1 - x)^b. */
@@ -102,6 +103,7 @@ static void test_unit_parameter(void)
     arb_clear(ref);
     arb_clear(x);
     arb_clear(h);
+    flint_randclear(state);
 }
 
 /* Any n, e: the low-precision ball contains the 1024-bit ball (which is far narrower). */
@@ -131,6 +133,7 @@ static void test_precisions(void)
     fmpq_clear(v);
     arb_clear(p);
     arb_clear(ref);
+    flint_randclear(state);
 }
 
 RC_TEST_MAIN("prob_normal_negative", RC_CASE(test_arcsin), RC_CASE(test_unit_parameter),

@@ -34,6 +34,7 @@ static void test_agrees(void)
     rc_prob_model_clear(m);
     rc_prob_stats_clear(cert);
     rc_prob_stats_clear(mc);
+    flint_randclear(state);
 }
 
 /* The Hoeffding half-width: sqrt(log(2 / 0.01) / (2 N)) = 0.00515 for N = 100000. */

@@ -129,6 +129,7 @@ static void test_n2_integration(void)
     fmpq_clear(r);
     arb_clear(p);
     arb_clear(ref);
+    flint_randclear(state);
 }
 
 /* Monte Carlo: P(S_n < r U_0^2) estimated from 400000 draws lies within 5 standard errors
@@ -173,6 +174,7 @@ static void test_monte_carlo(void)
     CU_ASSERT(rc_prob_uniform_negative(p, 3, r, 64) == 0);
     fmpq_clear(r);
     arb_clear(p);
+    flint_randclear(state);
 }
 
 /* n = 1: F_1(s) = min(1, sqrt s): p = sqrt(r)/2 (r <= 1), 1 - 1/(2 sqrt r) (r > 1);
