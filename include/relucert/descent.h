@@ -114,7 +114,8 @@ int rc_descent_init(rc_descent_t S, rc_net_t net, const rc_data_t data, const fm
                     const fmpq_t lambda, int loss_kind, int exact, slong prec, rc_err_t err);
 void rc_descent_clear(rc_descent_t S);
 /* Encloses L(theta_step) (exact mode: loss_q too).  Returns 1, or 0 when not determined
-   (ball mode: a pre-activation ball contains 0; then loss is left alone). */
+   (ball mode: a pre-activation ball contains 0; then loss is left alone, and the state is marked
+   not determined with bad_neuron/bad_sample, since the next step needs the same gradient). */
 int rc_descent_current_loss(rc_descent_t S);
 /* One step theta_s -> theta_{s+1}.  Returns RC_OK; 1 when the step is not determined (S->determined
    becomes 0, bad_neuron/bad_sample say where; theta is unchanged); RC_ELIMIT in exact mode when

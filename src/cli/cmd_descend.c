@@ -127,6 +127,7 @@ int rc_cli_descend(int argc, char ** argv)
     rc_err_t err;
     slong k, s, first_step = -1, first_neuron = -1;
     int sides_kept = 1, limit_hit = 0;
+    slong n_disc = 0;
 
     for (i = 1; i < argc; i++)
     {
@@ -262,15 +263,18 @@ int rc_cli_descend(int argc, char ** argv)
             break;
     }
     for (k = 0; k < S->shape->l; k++)
+    {
+        n_disc += S->disc[k];
         if (S->disc[k] && S->proved_through[k] < S->step)
             sides_kept = 0;
+    }
     {
         int certified = S->determined && S->identity_failures == 0 && S->step == steps;
         char reason[640];
         reason[0] = '\0';
         if (!S->determined)
-            snprintf(reason, sizeof(reason), "step %ld not determined: neuron %ld, sample %ld: the ball of "
-                     "w_k . x~_i contains 0 (GD is discontinuous there)", (long) S->step, (long) S->bad_neuron,
+            snprintf(reason, sizeof(reason), "the step from iterate %ld is not determined: neuron %ld, "
+                     "sample %ld: the ball of w_k . x~_i contains 0 (GD is discontinuous there)", (long) S->step, (long) S->bad_neuron,
                      (long) S->bad_sample);
         else if (S->identity_failures > 0)
             snprintf(reason, sizeof(reason), "the drift identity disagreed with the enclosures at %ld steps",
@@ -367,6 +371,8 @@ int rc_cli_descend(int argc, char ** argv)
             if (first_step >= 0)
                 printf("  first proved sign change: neuron %ld at step %ld (the run left its initial component)\n",
                        (long) first_neuron, (long) first_step);
+            else if (sides_kept && n_disc == 0)
+                printf("  no neuron's factor of H(c) is disconnected at the start\n");
             else if (sides_kept)
                 printf("  every disconnected neuron's side is proved unchanged at steps 0..%ld\n", (long) S->step);
             else

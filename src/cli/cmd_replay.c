@@ -415,7 +415,11 @@ int rc_cli_replay(int argc, char ** argv)
             rc_arb_get_interval_str(&lo, &hi, t, 17);
             printf("  \"max_identity_residual\": \"%s\", \"max_identity_residual_enclosure\": [\"%s\", \"%s\"],\n",
                    hi, lo, hi);
-            printf("  \"max_identity_residual_at\": {\"step\": %ld, \"neuron\": %ld},\n", (long) res_step, (long) res_neuron);
+            if (res_step >= 0)
+                printf("  \"max_identity_residual_at\": {\"step\": %ld, \"neuron\": %ld},\n", (long) res_step,
+                       (long) res_neuron);
+            else
+                printf("  \"max_identity_residual_at\": null,\n");
             printf("  \"loss_first\": ");
             put_pair(stdout, loss0, 1);
             printf(", \"loss_last\": ");

@@ -31,6 +31,13 @@ int rc_descent_current_loss(rc_descent_t S)
                                  S->step == 0 ? S->theta_q : NULL, S->data, &nk, &ni, S->prec);
         if (ok)
             arb_swap(S->loss, loss);
+        else
+        {
+            /* the next step is not determined either: same gradient */
+            S->determined = 0;
+            S->bad_neuron = nk;
+            S->bad_sample = ni;
+        }
         arb_clear(loss);
         _arb_vec_clear(g, FLINT_MAX(S->n, 1));
         return ok;
