@@ -20,10 +20,20 @@ int rc_cli_is_help(const char * arg);
 /* Parses a nonnegative integer option value in [lo, hi]; 0 on success, else prints and returns 2. */
 int rc_cli_parse_slong(long * out, const char * cmd, const char * opt, const char * val, long lo, long hi);
 
+/* A list of integers given as comma-separated items A, A:B or A:B:STEP, each in [lo, hi],
+   at most RC_CLI_MAX_LIST values.  Returns 0, or prints the error and returns 2 (then the list
+   is empty).  Free with rc_cli_list_clear. */
+#define RC_CLI_MAX_LIST 100000
+typedef struct { long * v; long n; } rc_cli_list;
+int rc_cli_parse_range(rc_cli_list * out, const char * cmd, const char * opt, const char * s,
+                       long lo, long hi);
+void rc_cli_list_clear(rc_cli_list * l);
+
 int rc_cli_inspect(int argc, char ** argv);
 int rc_cli_equiv(int argc, char ** argv);
 int rc_cli_reach(int argc, char ** argv);
 int rc_cli_canon(int argc, char ** argv);
+int rc_cli_family(int argc, char ** argv);
 int rc_cli_prob(int argc, char ** argv);
 int rc_cli_table(int argc, char ** argv);
 int rc_cli_descend(int argc, char ** argv);

@@ -9,7 +9,6 @@
 #include "cli.h"
 
 #define TABLE_MAX_CELLS ((slong) 1000000)
-#define TABLE_MAX_LIST 100000
 
 static void table_usage(FILE * f)
 {
@@ -36,64 +35,9 @@ static void table_usage(FILE * f)
 "            digits that are certified (the true value correctly rounded)\n"
 "  --threads OpenMP threads (default: all)\n"
 "  --monte-carlo-fallback  cells with no certified method get a Monte Carlo estimate,\n"
-"            marked (MC) / certified=false; without it they are left empty (n/a)\n");
-}
-
-typedef struct { long * v; long n; } long_list;
-
-/* Parses "A", "A:B", "A:B:STEP", comma-separated, each value in [1, hi]. */
-static int parse_range(long_list * out, const char * cmd, const char * opt, const char * s,
-                       long hi)
-{
-    const char * p = s;
-    long cap = 16;
-    out->n = 0;
-    out->v = malloc(sizeof(long) * cap);
-    while (1)
-    {
-        long a[3] = { 0, 0, 1 }, x;
-        int k = 0;
-        char * end;
-        while (1)
-        {
-            errno = 0;
-            a[k] = strtol(p, &end, 10);
-            if (end == p || errno != 0)
-                return rc_cli_error(cmd, "%s: not a range: \"%s\"", opt, s);
-            p = end;
-            if (*p == ':' && k < 2)
-            {
-                p++;
-                k++;
-                continue;
-            }
-            break;
-        }
-        if (k == 0)
-            a[1] = a[0];
-        if (a[0] < 1 || a[1] > hi || a[1] < a[0] || a[2] < 1)
-            return rc_cli_error(cmd, "%s: range \"%s\" must satisfy 1 <= A <= B <= %ld, STEP >= 1",
-                                opt, s, hi);
-        for (x = a[0]; x <= a[1]; x += a[2])
-        {
-            if (out->n >= TABLE_MAX_LIST)
-                return rc_cli_error(cmd, "%s: more than %d values", opt, TABLE_MAX_LIST);
-            if (out->n == cap)
-            {
-                cap *= 2;
-                out->v = realloc(out->v, sizeof(long) * cap);
-            }
-            out->v[out->n++] = x;
-        }
-        if (*p == ',')
-        {
-            p++;
-            continue;
-        }
-        if (*p != '\0')
-            return rc_cli_error(cmd, "%s: not a range: \"%s\"", opt, s);
-        return 0;
-    }
+"            marked (MC) / certified=false; without it they are left empty (n/a)\n"
+"\nrelucert table --family ... gives exact component counts and Betti numbers of\n"
+"level-pattern families (see relucert family --help).\n");
 }
 
 /* Comma-separated names, each parsed by set (returns RC_OK when known). */
@@ -286,8 +230,8 @@ static void write_long(FILE * f, rc_prob_cell_struct * cells, slong n, const int
     }
 }
 
-static void write_grid(FILE * f, rc_prob_cell_struct * cells, const long_list * ds,
-                       const long_list * ls, rc_prob_quantity q, int fmt, slong digits)
+static void write_grid(FILE * f, rc_prob_cell_struct * cells, const rc_cli_list * ds,
+                       const rc_cli_list * ls, rc_prob_quantity q, int fmt, slong digits)
 {
     long i, j;
     const char * sep = fmt == FMT_TEX ? " & " : fmt == FMT_MD ? " | " : ",";
@@ -341,10 +285,13 @@ int rc_cli_table(int argc, char ** argv)
     long prec = 64, goal = 53, digits = 16, threads = 0, samples = 1000000, seed = 1;
     int bias = 1, fmt = FMT_MD, grid = 0, mc = 0, i, status = RC_EXIT_OK;
     int schemes[RC_INIT_NUM], nsch = 0, qs[RC_PROB_Q_NUM], nq = 0;
-    long_list ds = { NULL, 0 }, ls = { NULL, 0 }, es = { NULL, 0 };
+    rc_cli_list ds = { NULL, 0 }, ls = { NULL, 0 }, es = { NULL, 0 };
     rc_prob_cell_struct * cells = NULL;
     slong ncell = 0, k;
     FILE * f = stdout;
+    for (i = 1; i < argc; i++)   /* exact topology tables live in `relucert family` */
+        if (strcmp(argv[i], "--family") == 0)
+            return rc_cli_family(argc, argv);
 
     for (i = 1; i < argc; i++)
     {
@@ -414,9 +361,9 @@ int rc_cli_table(int argc, char ** argv)
         q_str = "p_negative_level,p_disconnected,expected_components";
     if (parse_names(qs, &nq, RC_PROB_Q_NUM, cmd, "--quantity", q_str, set_quantity))
         return RC_EXIT_USAGE;
-    if (parse_range(&ds, cmd, "--input-dim", d_str, RC_PROB_MAX_DIM)
-        || parse_range(&ls, cmd, "--hidden", l_str, RC_PROB_MAX_DIM)
-        || parse_range(&es, cmd, "--output-dim", e_str, RC_PROB_MAX_DIM))
+    if (rc_cli_parse_range(&ds, cmd, "--input-dim", d_str, 1, RC_PROB_MAX_DIM)
+        || rc_cli_parse_range(&ls, cmd, "--hidden", l_str, 1, RC_PROB_MAX_DIM)
+        || rc_cli_parse_range(&es, cmd, "--output-dim", e_str, 1, RC_PROB_MAX_DIM))
     {
         status = RC_EXIT_USAGE;
         goto cleanup;
@@ -474,8 +421,8 @@ cleanup:
     for (k = 0; cells != NULL && k < ncell; k++)
         rc_prob_cell_clear(cells + k);
     flint_free(cells);
-    free(ds.v);
-    free(ls.v);
-    free(es.v);
+    rc_cli_list_clear(&ds);
+    rc_cli_list_clear(&ls);
+    rc_cli_list_clear(&es);
     return status;
 }

@@ -11,6 +11,7 @@ static const rc_cmd commands[] = {
     { "equiv",   rc_cli_equiv,   "are two networks equal up to neuron rescaling and permutation" },
     { "reach",   rc_cli_reach,   "is a symmetric copy of TARGET on the component of INIT" },
     { "canon",   rc_cli_canon,   "canonical form of a network under rescaling and permutation" },
+    { "family",  rc_cli_family,  "exact components and Betti numbers over architecture/level families" },
     { "prob",    rc_cli_prob,    "certified level-sign statistics of an initialization scheme" },
     { "table",   rc_cli_table,   "sweeps of those statistics: CSV, Markdown and LaTeX tables" },
     { "descend", rc_cli_descend, "certified discrete gradient descent: levels, sides, sign flips" },

@@ -41,3 +41,76 @@ int rc_cli_parse_slong(long * out, const char * cmd, const char * opt, const cha
     *out = v;
     return 0;
 }
+
+void rc_cli_list_clear(rc_cli_list * l)
+{
+    free(l->v);
+    l->v = NULL;
+    l->n = 0;
+}
+
+/* Empties the list and returns the usage status, after the caller printed the error. */
+static int range_fail(rc_cli_list * out)
+{
+    rc_cli_list_clear(out);
+    return RC_EXIT_USAGE;
+}
+
+int rc_cli_parse_range(rc_cli_list * out, const char * cmd, const char * opt, const char * s,
+                       long lo, long hi)
+{
+    const char * p = s;
+    long cap = 16;
+    out->n = 0;
+    out->v = malloc(sizeof(long) * cap);
+    if (s == NULL)
+        return rc_cli_error(cmd, "%s: missing value", opt), range_fail(out);
+    for (;;)
+    {
+        long a[3] = { 0, 0, 1 }, x;
+        int k = 0;
+        char * end;
+        for (;;)
+        {
+            errno = 0;
+            a[k] = strtol(p, &end, 10);
+            if (end == p || errno != 0)
+                return rc_cli_error(cmd, "%s: not a range: \"%s\" (items A, A:B or A:B:STEP)", opt, s),
+                       range_fail(out);
+            p = end;
+            if (*p == ':' && k < 2)
+            {
+                p++;
+                k++;
+                continue;
+            }
+            break;
+        }
+        if (k == 0)
+            a[1] = a[0];
+        if (a[0] < lo || a[1] > hi || a[1] < a[0] || a[2] < 1)
+            return rc_cli_error(cmd, "%s: range \"%s\" must satisfy %ld <= A <= B <= %ld, STEP >= 1",
+                                opt, s, lo, hi), range_fail(out);
+        for (x = a[0]; x <= a[1]; x += a[2])
+        {
+            if (out->n >= RC_CLI_MAX_LIST)
+                return rc_cli_error(cmd, "%s: \"%s\" has more than %ld values", opt, s,
+                                    (long) RC_CLI_MAX_LIST), range_fail(out);
+            if (out->n == cap)
+            {
+                cap *= 2;
+                out->v = realloc(out->v, sizeof(long) * cap);
+            }
+            out->v[out->n++] = x;
+        }
+        if (*p == ',')
+        {
+            p++;
+            continue;
+        }
+        if (*p != '\0')
+            return rc_cli_error(cmd, "%s: not a range: \"%s\" (items A, A:B or A:B:STEP)", opt, s),
+                   range_fail(out);
+        return 0;
+    }
+}

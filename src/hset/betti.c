@@ -131,12 +131,19 @@ char * rc_hset_poincare_get_str(const rc_hset_t h)
 {
     size_t n = 256;
     char * s = flint_calloc(n, 1);
+    slong a = h->dim_in - 1, b = h->dim_out - 1;
     if (rc_hset_is_empty(h))
         strcpy(s, "0");
     else
     {
-        append_factor(s, n, h->dim_in - 1, h->n_pos);
-        append_factor(s, n, h->dim_out - 1, h->n_neg);
+        /* (1 + t^a)^{n+} (1 + t^b)^{n-}, merged when a = b */
+        if (a == b || h->n_neg == 0 || h->n_pos == 0)
+            append_factor(s, n, h->n_pos > 0 ? a : b, h->n_pos + h->n_neg);
+        else
+        {
+            append_factor(s, n, a, h->n_pos);
+            append_factor(s, n, b, h->n_neg);
+        }
         if (s[0] == '\0')
             strcpy(s, "1");
     }
