@@ -164,6 +164,37 @@ void rc_replay_predict(arb_ptr drift, arb_t loss, const double * theta, arb_srcp
                        const rc_net_t shape, const rc_ddata_t D, const rc_data_t data, int loss_kind,
                        const arb_t shrink, const arb_t eta, slong prec);
 
+/* A dyadic m 2^exp with m a signed 128-bit integer (two's complement limbs hi:lo): the fast exact
+   representation of a level of a float snapshot. */
+typedef struct
+{
+    ulong lo, hi;
+    slong exp;
+}
+rc_dyadic_struct;
+typedef rc_dyadic_struct rc_dyadic_t[1];
+
+/* Exact level of neuron k of a snapshot of doubles in 128-bit integers.  Returns 1 on success,
+   0 when the terms do not fit (then use rc_log_levels / rc_dyadic_sum_sq). */
+int rc_log_level_dyadic(rc_dyadic_t c, const double * theta, const rc_net_t shape, slong k);
+/* r = a - b exactly; returns 0 (r undefined) when it does not fit in 128 bits. */
+int rc_dyadic_sub(rc_dyadic_t r, const rc_dyadic_t a, const rc_dyadic_t b);
+int rc_dyadic_sgn(const rc_dyadic_t a);
+/* Exact ball of radius 0. */
+void rc_dyadic_get_arb(arb_t r, const rc_dyadic_t a);
+/* An upper bound of |a| as a double (rounded up), +inf when above the double range. */
+double rc_dyadic_abs_ubound_d(const rc_dyadic_t a);
+
+/* Exact levels of every neuron of a snapshot: fast[k] = 1 when c[k] holds it (128-bit path);
+   cb[k] holds it as an exact ball when fast[k] = 0 or want_ball (else cb is left alone). */
+void rc_log_levels_dyadic(rc_dyadic_struct * c, int * fast, arb_ptr cb, const double * theta,
+                          const rc_net_t shape, int want_ball);
+/* Exact observed drift of neuron k between two level sets from rc_log_levels_dyadic: fills d
+   and returns 1 on the fast path; else sets db exactly (radius 0) and returns 0. */
+int rc_log_drift(rc_dyadic_t d, arb_t db, const rc_dyadic_struct * c_new, const int * fast_new,
+                 arb_srcptr cb_new, const rc_dyadic_struct * c_old, const int * fast_old,
+                 arb_srcptr cb_old, slong k);
+
 /* Sign of the exact value of a double (-1, 0, 1). */
 static inline int rc_double_sgn(double x) { return (x > 0) - (x < 0); }
 

@@ -2,6 +2,7 @@
    drift predicted by identity D1 (enclosed) against the observed exact drift, sign changes of
    the disconnected neurons, the first step off the initial component (proofs/descent.md). */
 #include <stdlib.h>
+#include <math.h>
 #include <string.h>
 #include <unistd.h>
 #include <sys/wait.h>
@@ -121,6 +122,9 @@ int rc_cli_replay(int argc, char ** argv)
     rc_ddata_t D;
     rc_err_t err;
     arb_ptr c_prev, c_cur, obs, pred;
+    rc_dyadic_struct * dy_prev, * dy_cur, * dtmp;
+    int * f_prev, * f_cur, * itmp, want_ball;
+    double max_obs_d = 0;
     arb_t shrink_b, eta_b, loss0, loss_last, res, max_res_hi_b, t;
     arf_t ub, lb, max_ub, max_lb, max_obs;
     slong l, k, s, n_disc = 0, first_step = -1, first_neuron = -1, left_step = -1, left_neuron = -1;
@@ -245,6 +249,11 @@ int rc_cli_replay(int argc, char ** argv)
     rc_ddata_init(D, data, prec);
     c_prev = _arb_vec_init(l);
     c_cur = _arb_vec_init(l);
+    dy_prev = flint_malloc(sizeof(rc_dyadic_struct) * l);
+    dy_cur = flint_malloc(sizeof(rc_dyadic_struct) * l);
+    f_prev = flint_malloc(sizeof(int) * l);
+    f_cur = flint_malloc(sizeof(int) * l);
+    want_ball = sgd || csv != NULL;
     obs = _arb_vec_init(l);
     pred = _arb_vec_init(l);
     sgn0 = flint_calloc(l, sizeof(int));
@@ -272,7 +281,7 @@ int rc_cli_replay(int argc, char ** argv)
         arb_set_fmpq(shrink_b, sh, prec);
         fmpq_clear(sh);
     }
-    rc_log_levels(c_prev, rc_log_snapshot(log, 0), log->shape);
+    rc_log_levels_dyadic(dy_prev, f_prev, c_prev, rc_log_snapshot(log, 0), log->shape, 1);
     for (k = 0; k < l; k++)
     {
         sgn0[k] = arf_sgn(arb_midref(c_prev + k));     /* exact: radius 0 */
@@ -291,7 +300,7 @@ int rc_cli_replay(int argc, char ** argv)
     for (s = 1; s <= log->steps; s++)
     {
         const double * th = rc_log_snapshot(log, s);
-        rc_log_levels(c_cur, th, log->shape);
+        rc_log_levels_dyadic(dy_cur, f_cur, c_cur, th, log->shape, want_ball);
         if (sgd)
         {
             rc_replay_predict(pred, t, rc_log_snapshot(log, s - 1), c_prev, log->shape, D, data, loss_kind,
@@ -302,10 +311,30 @@ int rc_cli_replay(int argc, char ** argv)
         for (k = 0; k < l; k++)
         {
             int sg = 0;
-            arb_sub(obs + k, c_cur + k, c_prev + k, ARF_PREC_EXACT);   /* exact dyadic difference */
-            arf_abs(ub, arb_midref(obs + k));
-            if (arf_cmp(ub, max_obs) > 0)
-                arf_set(max_obs, ub);
+            int lsg;
+            rc_dyadic_t dd;
+            double od;
+            /* exact observed drift: 128-bit fast path, or exact balls */
+            if (rc_log_drift(dd, obs + k, dy_cur, f_cur, c_cur, dy_prev, f_prev, c_prev, k))
+            {
+                /* cheap filter: only a drift whose upper bound reaches the running maximum
+                   (rounded down) is compared exactly */
+                od = rc_dyadic_abs_ubound_d(dd);
+                if (want_ball || od >= max_obs_d)
+                    rc_dyadic_get_arb(obs + k, dd);
+            }
+            else
+                od = INFINITY;
+            if (od >= max_obs_d)
+            {
+                arf_abs(ub, arb_midref(obs + k));
+                if (arf_cmp(ub, max_obs) > 0)
+                {
+                    arf_set(max_obs, ub);
+                    max_obs_d = arf_get_d(max_obs, ARF_RND_DOWN);
+                }
+            }
+            lsg = f_cur[k] ? rc_dyadic_sgn(dy_cur + k) : arf_sgn(arb_midref(c_cur + k));
             if (sgd)
             {
                 arb_sub(res, obs + k, pred + k, prec);
@@ -334,7 +363,7 @@ int rc_cli_replay(int argc, char ** argv)
                     first_neuron = k;
                 }
             }
-            if (arf_sgn(arb_midref(c_cur + k)) != sgn0[k] && lvl_step < 0)
+            if (lsg != sgn0[k] && lvl_step < 0)
             {
                 lvl_step = s;
                 lvl_neuron = k;
@@ -358,7 +387,10 @@ int rc_cli_replay(int argc, char ** argv)
             }
         }
         _arb_vec_swap(c_prev, c_cur, l);
+        dtmp = dy_prev, dy_prev = dy_cur, dy_cur = dtmp;
+        itmp = f_prev, f_prev = f_cur, f_cur = itmp;
     }
+    rc_log_levels(c_prev, rc_log_snapshot(log, log->steps), log->shape);   /* exact, as balls */
     if (sgd)
     {
         /* loss at the last snapshot */
@@ -507,6 +539,10 @@ int rc_cli_replay(int argc, char ** argv)
     rc_ddata_clear(D);
     _arb_vec_clear(c_prev, l);
     _arb_vec_clear(c_cur, l);
+    flint_free(dy_prev);
+    flint_free(dy_cur);
+    flint_free(f_prev);
+    flint_free(f_cur);
     _arb_vec_clear(obs, l);
     _arb_vec_clear(pred, l);
     flint_free(sgn0);
