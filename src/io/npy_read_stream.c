@@ -54,7 +54,7 @@ static int read_exact(_rc_io_reader * r, void * dst, size_t n, size_t * got, con
     const char * msg = "read error";
     int64_t k = r->read(r->ctx, dst, n, &msg);
     if (k < 0)
-        return rc_err_set(err, RC_EINPUT, "%s: %s", name, msg);
+        return rc_err_set(err, RC_EINPUT, "%s: cannot read the data: %s", name, msg);
     *got = (size_t) k;
     if ((size_t) k < n)
         return rc_err_set(err, RC_EINPUT, "%s: truncated file (%s)", name, what);
@@ -492,7 +492,7 @@ int _rc_npy_read_stream(rc_npy_t a, _rc_io_reader * r, slong max_entries, const 
             flint_free(raw);
             flint_free(data);
             if (g < 0)
-                return rc_err_set(err, RC_EINPUT, "%s: %s", name, msg);
+                return rc_err_set(err, RC_EINPUT, "%s: cannot read the data: %s", name, msg);
             return rc_err_set(err, RC_EINPUT, "%s: truncated data: the header announces %lu bytes, "
                               "only %lu present", name, (unsigned long) nbytes,
                               (unsigned long) (done + (size_t) g));
@@ -517,7 +517,9 @@ int _rc_npy_read_stream(rc_npy_t a, _rc_io_reader * r, slong max_entries, const 
         done += want;
     }
     flint_free(raw);
-    if (r->total == SIZE_MAX)
+    /* Always read past the end: the data must end here, and for an .npz member it is this
+       read at the end of the member that makes libzip verify the CRC-32 of the member (a
+       corrupted stored member would otherwise be accepted with wrong values). */
     {
         unsigned char extra;
         const char * msg = "read error";
@@ -526,7 +528,7 @@ int _rc_npy_read_stream(rc_npy_t a, _rc_io_reader * r, slong max_entries, const 
         {
             flint_free(data);
             if (g < 0)
-                return rc_err_set(err, RC_EINPUT, "%s: %s", name, msg);
+                return rc_err_set(err, RC_EINPUT, "%s: cannot read the data: %s", name, msg);
             return rc_err_set(err, RC_EINPUT, "%s: unexpected data after the array", name);
         }
     }

@@ -33,6 +33,7 @@ check $B/net-missing-w2.npz       'W2: missing'
 check $B/net-dtype.npz            "W1: unsupported dtype '<c16'"
 check $B/net-int64-inexact.npz    'W1[1][0]: integer not exactly representable'
 check $B/net-truncated-member.npz 'W1: truncated data'
+check $B/net-crc.npz              'W1: cannot read the data: CRC error'
 check $B/net-truncated.npz        'truncated or damaged zip archive'
 check $B/net-not-zip.npz          'not a zip archive'
 check $B/no-such-file.json        'cannot open: No such file or directory'
