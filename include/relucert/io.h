@@ -84,7 +84,12 @@ int rc_npz_read(rc_npz_t z, const char * path, rc_err_t err);
 int rc_npz_read_buf(rc_npz_t z, const void * buf, size_t len, const char * name, rc_err_t err);
 const rc_npy_struct * rc_npz_get(const rc_npz_t z, const char * name);
 
-/* ---- networks and datasets, by file extension (.json, .npz, .csv for datasets) ---- */
+/* ---- networks and datasets, by file extension (.json, .npz, .csv for datasets) ----
+   The net / data argument is uninitialised on entry; it is initialised on success only, so
+   after a failure there is nothing to clear.  Unknown keys / array names are errors (a
+   misspelt "b1" must not mean "no bias"); "comment" and "meta" keys of JSON are ignored.
+   A network read from .npz has the exact double mirror net->dbl; from JSON, it has it when
+   every entry is a double (rc_net_set_dbl_mirror). */
 int rc_net_read(rc_net_t net, const char * path, rc_err_t err);        /* net uninitialised on entry */
 int rc_net_read_json_buf(rc_net_t net, const char * buf, size_t len, const char * name, rc_err_t err);
 int rc_net_read_npz(rc_net_t net, const char * path, rc_err_t err);
