@@ -9,6 +9,23 @@
 typedef __int128 i128;
 typedef unsigned __int128 u128;
 
+/* 2^e exactly, for -1022 <= e <= 1023 (a normal double built from its bits: no libm call) */
+static inline double pow2(int e)
+{
+    uint64_t b = (uint64_t) (e + 1023) << 52;
+    double r;
+    memcpy(&r, &b, 8);
+    return r;
+}
+
+/* exponent ex with 2^(ex-1) <= x < 2^ex, for a normal positive double x */
+static inline int expo(double x)
+{
+    uint64_t b;
+    memcpy(&b, &x, 8);
+    return (int) ((b >> 52) & 0x7ff) - 1022;
+}
+
 static i128 get(const rc_dyadic_t a)
 {
     return (i128) (((u128) a->hi << 64) | (u128) a->lo);
@@ -72,14 +89,14 @@ double rc_dyadic_abs_ubound_d(const rc_dyadic_t a)
         return 0.0;
     /* two conversions and a sum, each rounding to nearest: v = |m| (1 + t), |t| < 3 2^-53; so
        v (1 + 2^-50), rounded to nearest, is still >= |m| */
-    v = ldexp((double) (ulong) (u >> 64), 64) + (double) (ulong) u;
-    v = v * (1.0 + ldexp(1.0, -50));
-    if (e > 2000)
-        return INFINITY;
-    if (e < -2000)
-        return ldexp(1.0, -999);          /* |a| < 2^128 2^-2000 */
-    r = ldexp(v, (int) e);                /* exact unless it overflows (inf: still a bound) or underflows */
-    return r < ldexp(1.0, -999) ? ldexp(1.0, -999) : r;
+    v = (double) (ulong) (u >> 64) * 18446744073709551616.0 + (double) (ulong) u;
+    v = v * (1.0 + 0x1p-50);
+    if (e > 1000)
+        return INFINITY;                  /* |a| may exceed the double range: inf is a bound */
+    if (e < -1000)
+        return 0x1p-872;                  /* |a| < 2^128 2^-1000 */
+    r = v * pow2((int) e);                /* v >= 1, 2^e >= 2^-1000: no underflow; overflow gives inf, a bound */
+    return r;
 }
 
 /* x = m 2^E with m odd (x != 0), from the bits of the double: no libm call. */
@@ -100,12 +117,99 @@ static inline void split(int64_t * m, slong * E, double x)
     *E = (slong) ex - 1075 + tz;
 }
 
+/* Fast path for entries that are float32 values (what PyTorch logs hold).  Such an x has at most
+   24 significant bits and 2^-149 <= |x| < 2^128, so p = x * x is exact in double and normal.
+   With amax^2 < 2^ex and s = 2^(55 - ex), every y = p s is exact (a power-of-2 scaling of a normal
+   double that stays normal: y >= 2^-298 2^-201) and 0 <= y < 2^55.  Split y = h + f 2^-56 with
+   h = trunc(y) and f = (y - h) 2^56 (both steps exact); if every f is an integer (every remainder f - trunc f is 0) then
+   sum (+-) (h 2^56 + f) is computed exactly in int64 halves (len <= 64: |sum h| < 2^61,
+   |sum f| < 2^62) and the level is (H 2^56 + F) 2^(-56) / s.  Any failed check: return 0. */
+static inline uint64_t abits(double x)
+{
+    uint64_t b;
+    memcpy(&b, &x, 8);
+    return b & ~((uint64_t) 1 << 63);
+}
+
+static int level_f32(rc_dyadic_t c, const double * w, const double * b1, const double * v, slong vstride,
+                     slong d, slong e)
+{
+    slong t;
+    double amax, sc, two56 = 72057594037927936.0;
+    int64_t H = 0, F = 0;
+    uint64_t remb = 0, low = 0, bmax = 0, bmin1 = ~(uint64_t) 0, a;
+    const uint64_t lowmask = ((uint64_t) 1 << 29) - 1;
+    int ex;
+    if (d + (b1 != NULL) + e > 64)
+        return 0;
+    /* integer pass (vectorisable): for nonnegative doubles the order of the bit patterns is the
+       order of the values; low 29 significand bits zero <=> at most 24 significant bits
+       (for normal doubles); bmin1 = min over nonzero entries of (bits - 1) */
+    for (t = 0; t < d; t++)
+    {
+        a = abits(w[t]);
+        low |= a & lowmask;
+        bmax = a > bmax ? a : bmax;
+        bmin1 = (a - 1) < bmin1 ? (a - 1) : bmin1;
+    }
+    if (b1 != NULL)
+    {
+        a = abits(*b1);
+        low |= a & lowmask;
+        bmax = a > bmax ? a : bmax;
+        bmin1 = (a - 1) < bmin1 ? (a - 1) : bmin1;
+    }
+    for (t = 0; t < e; t++)
+    {
+        a = abits(v[t * vstride]);
+        low |= a & lowmask;
+        bmax = a > bmax ? a : bmax;
+        bmin1 = (a - 1) < bmin1 ? (a - 1) : bmin1;
+    }
+    if (bmax == 0)
+    {
+        set(c, 0, 0);
+        return 1;
+    }
+    /* the float32 range: every nonzero |x| in [2^-126, 2^127] (normal floats; then x*x is a normal
+       double in [2^-252, 2^255]) */
+    if (low != 0 || bmax > abits(0x1p127) || bmin1 + 1 < abits(0x1p-126))
+        return 0;
+    memcpy(&amax, &bmax, 8);
+    ex = expo(amax * amax);                /* amax^2 < 2^ex; amax^2 is normal (float32 range) */
+    sc = pow2(55 - ex);
+#define RC_TERM(x, sign)                                           \
+    do {                                                           \
+        double y = (x) * (x) * sc, f;                              \
+        int64_t h = (int64_t) y, fi;                               \
+        f = (y - (double) h) * two56;                              \
+        fi = (int64_t) f;                                          \
+        remb |= abits(f - (double) fi);                            \
+        H += (sign) * h;                                           \
+        F += (sign) * fi;                                          \
+    } while (0)
+    for (t = 0; t < d; t++)
+        RC_TERM(w[t], 1);
+    if (b1 != NULL)
+        RC_TERM(*b1, 1);
+    for (t = 0; t < e; t++)
+        RC_TERM(v[t * vstride], -1);
+#undef RC_TERM
+    if (remb != 0)       /* OR of the bits of the remainders: 0 iff every f was an integer */
+        return 0;
+    set(c, (i128) H * ((i128) 1 << 56) + (i128) F, -56 - (55 - ex));
+    return 1;
+}
+
 int rc_log_level_dyadic(rc_dyadic_t c, const double * theta, const rc_net_t shape, slong k)
 {
     slong dp = rc_net_dim_in(shape), len = dp + shape->e, t, emin = WORD_MAX, lg = 0;
     int64_t m[64];
     slong E[64];
     i128 acc = 0;
+    if (level_f32(c, theta + k * shape->d, shape->has_b1 ? theta + shape->l * shape->d + k : NULL,
+                  theta + rc_descent_v_index(shape, k, 0), shape->l, shape->d, shape->e))
+        return 1;
     if (len > 64)
         return 0;
     while (((slong) 1 << lg) < len)
