@@ -40,12 +40,12 @@ static void test_random(void)
     flint_rand_t state;
     slong iter, fast_count = 0, total = 0;
     RC_RAND_INIT(state);
-    for (iter = 0; iter < RC_TEST_ITER(400); iter++)
+    for (iter = 0; iter < RC_TEST_ITER(1500); iter++)
     {
         rc_net_t shape;
         rc_err_t err;
         slong d = 1 + n_randint(state, 40), l = 1 + n_randint(state, 5), e = 1 + n_randint(state, 3), n, i, k;
-        int f32 = n_randint(state, 2), spread = n_randint(state, 4) == 0 ? 200 : (int) n_randint(state, 10);
+        int f32 = n_randint(state, 2), spread = n_randint(state, 4) == 0 ? 200 : (int) n_randint(state, f32 ? 18 : 10);
         double * th, * th2;
         rc_dyadic_struct * c1, * c2;
         int * f1, * f2;
