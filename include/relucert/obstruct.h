@@ -212,9 +212,10 @@ int rc_obstruct_cert_check_verdict(int * obstructed, const char * path, rc_err_t
 void rc_obstruct_input_aug(fmpq * res, const rc_data_t data, slong i, int has_b1);
 /* res = y - P y with P the orthogonal projection onto span{cols[0..k)} (n entries each), exact:
    the residual of least squares, from the consistent normal equations (B^T B) x = B^T y solved
-   by exact row reduction (dependent columns get coefficient 0).  res may alias y. */
-void rc_obstruct_project_residual(fmpq * res, const fmpq * y, slong n, fmpq * const * cols,
-                                  slong k);
+   by exact row reduction (dependent columns get coefficient 0).  res may alias y.  coef (k
+   entries, or NULL) receives x, so that y - res = sum_t x_t cols[t]. */
+void rc_obstruct_project_residual(fmpq * res, fmpq * coef, const fmpq * y, slong n,
+                                  fmpq * const * cols, slong k);
 /* r = a / c, c != 0 (FLINT 2.9 has no fmpq_div_si). */
 static inline void _rc_obstruct_fmpq_div_si(fmpq_t r, const fmpq_t a, slong c)
 {

@@ -2,8 +2,8 @@
    consistent), then res = y - B x is orthogonal to every column of B. */
 #include "relucert/obstruct.h"
 
-void rc_obstruct_project_residual(fmpq * res, const fmpq * y, slong n, fmpq * const * cols,
-                                  slong k)
+void rc_obstruct_project_residual(fmpq * res, fmpq * coef, const fmpq * y, slong n,
+                                  fmpq * const * cols, slong k)
 {
     slong a, b, i, row, col;
     fmpq_mat_t Aug, E;
@@ -41,6 +41,8 @@ void rc_obstruct_project_residual(fmpq * res, const fmpq * y, slong n, fmpq * co
             break;
         fmpq_set(x + col, fmpq_mat_entry(E, row, k));
     }
+    if (coef != NULL)
+        _rc_fmpq_vec_set(coef, x, k);
     for (a = 0; a < k; a++)
         if (!fmpq_is_zero(x + a))
             for (i = 0; i < n; i++)

@@ -143,7 +143,7 @@ void rc_obstruct_relax_bce(fmpq * mu, const rc_obstruct_relax_t R, const rc_data
             cols[np++] = R->phi + j * n;
     if (R->bias)
         cols[np++] = ones;
-    rc_obstruct_project_residual(mu1, mu1, n, cols, np);
+    rc_obstruct_project_residual(mu1, NULL, mu1, n, cols, np);
 
     /* 3. t_max */
     fmpq_one(tmax);

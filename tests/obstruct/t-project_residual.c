@@ -28,7 +28,19 @@ static void test_projection(void)
                 for (i = 0; i < n; i++)
                     rc_test_obs_q(cols[j] + i, state, 3, 2);
         }
-        rc_obstruct_project_residual(res, y, n, cols, k);
+        {
+            fmpq * x = _fmpq_vec_init(FLINT_MAX(k, 1));
+            rc_obstruct_project_residual(res, x, y, n, cols, k);
+            /* y - res = sum_t x_t cols[t] */
+            for (i = 0; i < n; i++)
+            {
+                fmpq_sub(s, y + i, res + i);
+                for (j = 0; j < k; j++)
+                    fmpq_submul(s, x + j, cols[j] + i);
+                CU_ASSERT(fmpq_is_zero(s));
+            }
+            _fmpq_vec_clear(x, FLINT_MAX(k, 1));
+        }
         for (j = 0; j < k; j++)
         {
             fmpq_zero(s);
@@ -38,10 +50,10 @@ static void test_projection(void)
         }
         for (i = 0; i < n; i++)
             fmpq_sub(d + i, y + i, res + i);
-        rc_obstruct_project_residual(d, d, n, cols, k);
+        rc_obstruct_project_residual(d, NULL, d, n, cols, k);
         for (i = 0; i < n; i++)
             CU_ASSERT(fmpq_is_zero(d + i));
-        rc_obstruct_project_residual(d, res, n, cols, k);
+        rc_obstruct_project_residual(d, NULL, res, n, cols, k);
         CU_ASSERT(_rc_test_fmpq_vec_equal(d, res, n));
         _fmpq_vec_clear(y, n); _fmpq_vec_clear(res, n); _fmpq_vec_clear(d, n);
         _fmpq_vec_clear(C, FLINT_MAX(k, 1) * n);
