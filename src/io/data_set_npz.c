@@ -53,8 +53,8 @@ int rc_data_set_npz(rc_data_t data, const rc_npz_t z, const char * name, rc_err_
         return _rc_io_prefix_err(err, r, name);
     /* cannot fail: the npy reader refused NaN and infinities */
     for (k = 0; k < n * d; k++)
-        _rc_io_fmpq_set_d(data->X + k, X->data[k]);
+        rc_fmpq_set_d(data->X + k, X->data[k]);
     for (k = 0; k < n * e; k++)
-        _rc_io_fmpq_set_d(data->Y + k, y->data[k]);
+        rc_fmpq_set_d(data->Y + k, y->data[k]);
     return RC_OK;
 }

@@ -7,13 +7,6 @@
 #include "relucert/io.h"
 #include "relucert/num.h"
 
-/* ---- exact double -> fmpq without gcd or strings ----
-   A finite nonzero double is d = m 2^k with m an odd integer, |m| < 2^53 (frexp gives
-   d = f 2^k', 0.5 <= |f| < 1, and f 2^53 is an integer; shifting out trailing zero bits makes m
-   odd).  m 2^k for k >= 0 is an integer; for k < 0, m / 2^-k is in lowest terms because m is
-   odd.  So num = m 2^max(k,0), den = 2^max(-k,0) is the canonical fmpq, built exactly. */
-int _rc_io_fmpq_set_d(fmpq_t x, double d);
-
 /* ---- JSON field access ---- */
 const char * _rc_json_type_name(rc_json_type t);
 

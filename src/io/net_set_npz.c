@@ -85,15 +85,15 @@ int rc_net_set_npz(rc_net_t net, const rc_npz_t z, const char * name, rc_err_t e
     }
     if ((r = rc_net_init(net, d, l, e, b1 != NULL, b2 != NULL, err)) != RC_OK)
         return _rc_io_prefix_err(err, r, name);
-    /* _rc_io_fmpq_set_d cannot fail here: the npy reader refused NaN and infinities. */
+    /* rc_fmpq_set_d cannot fail here: the npy reader refused NaN and infinities. */
     for (k = 0; k < l * d; k++)
-        _rc_io_fmpq_set_d(net->W1 + k, W1->data[k]);
+        rc_fmpq_set_d(net->W1 + k, W1->data[k]);
     for (k = 0; b1 != NULL && k < l; k++)
-        _rc_io_fmpq_set_d(net->b1 + k, b1->data[k]);
+        rc_fmpq_set_d(net->b1 + k, b1->data[k]);
     for (k = 0; k < e * l; k++)
-        _rc_io_fmpq_set_d(net->W2 + k, W2->data[k]);
+        rc_fmpq_set_d(net->W2 + k, W2->data[k]);
     for (k = 0; b2 != NULL && k < e; k++)
-        _rc_io_fmpq_set_d(net->b2 + k, b2->data[k]);
+        rc_fmpq_set_d(net->b2 + k, b2->data[k]);
     np = l * d + (b1 != NULL ? l : 0) + e * l + (b2 != NULL ? e : 0);
     net->dbl = flint_malloc(np * sizeof(double));
     k = 0;

@@ -1,5 +1,6 @@
 #include <math.h>
 #include <float.h>
+#include <gmp.h>
 #include "rc_test.h"
 #include "relucert/num.h"
 
@@ -50,4 +51,42 @@ static void test_roundtrip(void)
     flint_randclear(state);
 }
 
-RC_TEST_MAIN("num: rc_fmpq_set_d", RC_CASE(test_roundtrip))
+/* Independent oracle: GMP's mpq_set_d is exact.  Also: the result is canonical. */
+static void test_against_gmp(void)
+{
+    flint_rand_t state;
+    slong iter;
+    fmpq_t a, b;
+    mpq_t g;
+    double special[] = { 0.0, -0.0, 1.0, -1.0, 0.1, 0.75, 0x1p-1074, -0x3p-1074, 0x1p1023,
+                         DBL_MAX, 9007199254740993.0, -0x1p52 - 1 };
+    RC_RAND_INIT(state);
+    fmpq_init(a);
+    fmpq_init(b);
+    mpq_init(g);
+    for (iter = 0; iter < RC_TEST_ITER(100000); iter++)
+    {
+        union { double d; ulong u; } bits;
+        double d;
+        if (iter < (slong) (sizeof(special) / sizeof(special[0])))
+            d = special[iter];
+        else
+        {
+            bits.u = n_randtest(state);
+            d = bits.d;
+            if (!isfinite(d))
+                continue;
+        }
+        CU_ASSERT_FATAL(rc_fmpq_set_d(a, d) == RC_OK);
+        CU_ASSERT(fmpq_is_canonical(a));
+        mpq_set_d(g, d);
+        fmpq_set_mpq(b, g);
+        CU_ASSERT(fmpq_equal(a, b));
+    }
+    fmpq_clear(a);
+    fmpq_clear(b);
+    mpq_clear(g);
+    flint_randclear(state);
+}
+
+RC_TEST_MAIN("num: rc_fmpq_set_d", RC_CASE(test_roundtrip), RC_CASE(test_against_gmp))
