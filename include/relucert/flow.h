@@ -1,0 +1,212 @@
+/* relucert/flow.h: certified integration of the gradient flow theta' = -grad L(theta) - lambda theta
+   of a shallow network (MATH.md sections 1, 2, 6), with Taylor-model steps in Arb ball arithmetic,
+   switching surfaces w_k . x~_i = 0 handled by proved crossings, proved sliding, or (last resort)
+   differential-inclusion steps.  Proofs: proofs/flow.md. */
+#ifndef RELUCERT_FLOW_H
+#define RELUCERT_FLOW_H
+
+#include <stdio.h>
+#include "relucert/flint.h"
+#include "relucert/err.h"
+#include "relucert/net.h"
+#ifdef RC_FLINT3
+# include <flint/arb_mat.h>
+#else
+# include <arb_mat.h>
+#endif
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define RC_LOSS_MSE 0          /* (1/N) sum_i ||f(x_i) - y_i||^2 */
+#define RC_LOSS_BCE 1          /* (1/N) sum_i log(1 + e^f) - y f, e = 1 */
+
+/* Mode of a pair (neuron k, sample i): which one-sided field is used for sigma'(w_k . x~_i). */
+#define RC_FLOW_ACT 1          /* z = w_k . x~_i > 0: slope 1 */
+#define RC_FLOW_INACT (-1)     /* z < 0: slope a */
+#define RC_FLOW_SLIDE 2        /* z = 0 and the surface attracts from both sides: sliding field */
+#define RC_FLOW_FREE 0         /* sign unknown: slope the interval [a, 1] (Filippov hull, order 0) */
+
+typedef struct
+{
+    slong d, dp, l, e, n;      /* input dim, d' = d + has_b1, hidden, outputs, samples */
+    slong P;                   /* number of parameters */
+    int has_b1, has_b2, loss;
+    fmpq_t leak, lambda;       /* a and the weight decay, exact */
+    fmpq * Xq;                 /* n x d' augmented inputs x~_i, exact */
+    fmpq * Yq;                 /* n x e */
+    fmpq * theta0;             /* P: start point, exact (theta order of net.h) */
+    fmpq * level;              /* l: c_k of theta0, exact */
+    slong prec;                /* working precision the balls below were made at */
+    arb_ptr X, Y, K;           /* balls of Xq, Yq (exact when representable), Gram K_ij = x~_i . x~_j */
+    arb_t a, lam, scale;       /* leak, lambda, 2/N (MSE) or 1/N (BCE) */
+}
+rc_flow_problem_struct;
+
+typedef rc_flow_problem_struct rc_flow_problem_t[1];
+
+/* Sets up the flow of net on data.  loss is RC_LOSS_MSE or RC_LOSS_BCE (e = 1, y in {0, 1});
+   lambda >= 0.  Returns RC_EINPUT with err on a shape mismatch or a bad option. */
+int rc_flow_problem_init(rc_flow_problem_t pr, const rc_net_t net, const rc_data_t data,
+                         int loss, const fmpq_t lambda, slong prec, rc_err_t err);
+void rc_flow_problem_clear(rc_flow_problem_t pr);
+
+/* Parameter indices (theta order of net.h). */
+static inline slong rc_flow_iw(const rc_flow_problem_t pr, slong k, slong j)   /* j < d' */
+{ return (j < pr->d) ? k * pr->d + j : pr->l * pr->d + k; }
+static inline slong rc_flow_iv(const rc_flow_problem_t pr, slong k, slong o)
+{ return pr->l * pr->dp + o * pr->l + k; }
+static inline slong rc_flow_ib2(const rc_flow_problem_t pr, slong o)
+{ return pr->l * pr->dp + pr->e * pr->l + o; }
+
+/* Taylor coefficients of the solution of the polynomial ODE theta' = F_modes(theta).
+   th holds (p + 1) blocks of P balls; block 0 is the input (a point or a box) and blocks
+   1..p are set: th_n encloses {theta^(n)(0)/n! : theta(0) in block 0}.  modes[k*n + i] is
+   ACT, INACT or SLIDE (SLIDE: the w_k block is projected orthogonally to x~_i, the sliding
+   field, tangent to the surface; at most one SLIDE pair per neuron).  FREE is allowed only
+   with p = 1: then th_1 encloses every Filippov velocity at every point of the box.
+   zs (or NULL) receives (p + 1) blocks of l*n: the coefficients of z_ki = w_k . x~_i; cs (or
+   NULL) the coefficients of c_ki = g_i . v_k, with g_i = dloss_i/df (times 2/N or 1/N). */
+void rc_flow_series(arb_ptr th, arb_ptr zs, arb_ptr cs, const int * modes, slong p,
+                    const rc_flow_problem_t pr, slong prec);
+
+/* F(theta) = -grad L - lambda theta at a box (modes as in rc_flow_series with p = 1). */
+void rc_flow_field(arb_ptr F, arb_srcptr theta, const int * modes,
+                   const rc_flow_problem_t pr, slong prec);
+
+/* Exact -grad L - lambda theta at a rational point, with sigma'(z) = 1 for z > 0, a for z < 0,
+   and the given slope at z = 0 (MSE only).  For tests and cross-checks. */
+void rc_flow_field_fmpq(fmpq * F, const fmpq * theta, const fmpq_t slope_at_zero,
+                        const rc_flow_problem_t pr);
+/* Exact MSE loss at a rational point. */
+void rc_flow_loss_fmpq(fmpq_t L, const fmpq * theta, const rc_flow_problem_t pr);
+/* Ball enclosure of the loss over a box (sigma evaluated as an interval where z straddles 0). */
+void rc_flow_loss(arb_t L, arb_srcptr theta, const rc_flow_problem_t pr, slong prec);
+/* Ball enclosure of c_k = ||w_k||^2 - ||v_k||^2 over a box. */
+void rc_flow_level(arb_t c, arb_srcptr theta, slong k, const rc_flow_problem_t pr, slong prec);
+
+/* The z-velocity decomposition at a pair on the surface: with c = cs values (order 0),
+   z_ki' = A - s G - lambda z, A = -sum_{j != i} c_kj s_kj K_ji, G = c_ki K_ii, where s_kj are the
+   slopes of the modes (SLIDE pairs other than i count with [a, 1]). */
+void rc_flow_pair_AG(arb_t A, arb_t G, arb_srcptr cs, const int * modes, slong k, slong i,
+                     const rc_flow_problem_t pr, slong prec);
+
+/* Jacobian of the degree p-1 Taylor polynomial of the solution with respect to the initial
+   value, over the box X, at duration dur (a ball): J = sum_{n<p} D th_n(X) dur^n.  MSE only. */
+void rc_flow_series_jac(arb_mat_t J, arb_srcptr X, const int * modes, slong p, const arb_t dur,
+                        const rc_flow_problem_t pr, slong prec);
+
+/* ---- validated steps ---- */
+
+/* A set of parameter vectors in Lohner form {c + A rho : rho in r}: c a point (ball, normally
+   of radius 0), A a point matrix, r a box around 0.  box(S) = c + A r in interval arithmetic. */
+typedef struct
+{
+    arb_ptr c;
+    arb_mat_t A;
+    arb_ptr r;
+}
+rc_flow_set_struct;
+
+void rc_flow_set_init(rc_flow_set_struct * S, slong P);
+void rc_flow_set_clear(rc_flow_set_struct * S);
+void rc_flow_set_box(arb_ptr X, const rc_flow_set_struct * S, slong prec);
+/* S = {X}: c = mid X, A = I, r = X - c. */
+void rc_flow_set_from_box(rc_flow_set_struct * S, arb_srcptr X, slong prec);
+/* The Lohner update: given y (enclosing T(c) + remainder) and M = J A, sets S to
+   {c' + A' rho} with c' = mid y, A' from a QR factorisation of mid M (column pivoting), and
+   r' = (A'^-1 M) r + A'^-1 (y - c'), A'^-1 a rigorous enclosure of the inverse. */
+void rc_flow_set_lohner(rc_flow_set_struct * S, arb_srcptr y, const arb_mat_t M, slong prec);
+
+/* Facts about a pair's zeta = sigma z (sigma = +1 ACT, -1 INACT) at the start of a step,
+   for the true solution: bit 1: zeta > 0; bit 2: zeta' >= 0; bit 4: zeta' > 0.
+   zeta >= 0 holds whenever the mode is ACT or INACT (it was proved before). */
+#define RC_FACT_POS 1
+#define RC_FACT_DNN 2
+#define RC_FACT_DPOS 4
+
+/* Event kinds of a step. */
+#define RC_EV_NONE 0
+#define RC_EV_CROSS 1          /* a pair reaches its surface at the end of the step */
+#define RC_EV_EXIT 2           /* a sliding pair leaves its surface at the end of the step */
+#define RC_EV_INCL 3           /* differential-inclusion step (first order, FREE pairs) */
+
+typedef struct
+{
+    int kind;                  /* RC_EV_* */
+    slong pair;                /* k*n + i of the event pair, or -1 */
+    int newmode;               /* mode of the event pair after the step */
+    arb_t dur;                 /* duration interval [lo, hi], lo >= 0 */
+    arb_ptr B;                 /* a priori box over [0, hi] (P balls) */
+    arb_ptr E;                 /* end box */
+}
+rc_flow_step_struct;
+
+/* Result of an integration. */
+typedef struct
+{
+    int certified;
+    char reason[256];          /* why not certified (empty if certified) */
+    double fail_time;          /* where (time), or -1 */
+    arb_ptr theta;             /* enclosure of theta(T) */
+    arb_t loss_T;              /* loss at T */
+    arb_t loss_tube;           /* loss over every a priori box */
+    int * side_proved;         /* per neuron: 1 proved constant sign on [0, T], 0 not, -1 connected */
+    int * side;                /* initial side (+1/-1) of disconnected neurons */
+    slong steps, events, slide_phases, crossings, incl_steps;
+    double max_width;          /* largest width of theta(T) */
+    int levels_ok;             /* every end box's level enclosure contained c_k e^{-2 lambda t} */
+    double reached_time;       /* last time reached (T when the run finished) */
+}
+rc_flow_result_struct;
+
+typedef rc_flow_result_struct rc_flow_result_t[1];
+
+void rc_flow_result_init(rc_flow_result_t res, const rc_flow_problem_t pr);
+void rc_flow_result_clear(rc_flow_result_t res, const rc_flow_problem_t pr);
+
+typedef struct
+{
+    slong order;               /* Taylor order p (default 20) */
+    slong prec;                /* bits (default 256) */
+    slong max_steps;           /* refuse beyond (default 2000000) */
+    FILE * tube;               /* NULL, or receives one JSON line per step */
+    FILE * cert;               /* NULL, or receives the certificate */
+    int progress;              /* print progress lines on stderr */
+}
+rc_flow_opts_struct;
+
+typedef rc_flow_opts_struct rc_flow_opts_t[1];
+
+void rc_flow_opts_init(rc_flow_opts_t o);
+
+/* Integrates from pr->theta0 over [0, T] (T > 0 exact).  Always returns a result; soundness:
+   every enclosure in res is proved whatever the verdict; certified = 1 only when all the checks
+   of proofs/flow.md (section 5) passed. */
+void rc_flow_integrate(rc_flow_result_t res, const rc_flow_problem_t pr, const fmpq_t T,
+                       const rc_flow_opts_t opts);
+
+/* Validates one step: start set S (its box is X), modes and facts at the start, the step
+   (kind, pair, newmode, dur, B).  On success replaces S by an enclosure of the end set, sets
+   step->E to its box, updates modes/facts for the next step and returns 1; else 0 and why
+   (static string), S unchanged.
+   This is the only place where a step is proved; the integrator and the certificate checker
+   both call it. */
+int rc_flow_step_validate(rc_flow_step_struct * step, rc_flow_set_struct * S, int * modes, int * facts,
+                          slong p, const rc_flow_problem_t pr, slong prec, const char ** why);
+
+/* Checks a certificate written by rc_flow_integrate.  Returns 1 accepted, 0 rejected (why
+   in err), and fills the end time and final box enclosure strings when accepted. */
+int rc_flow_cert_check(FILE * f, const char * name, rc_err_t err, FILE * report);
+
+/* Non-rigorous double-precision classical RK4 with the pattern frozen per step, h fixed.
+   theta (P doubles) is advanced from t = 0 to T in ceil(T/h) steps. */
+void rc_flow_float_rk4(double * theta, const rc_flow_problem_t pr, double T, double h);
+/* One evaluation of the field in doubles (sigma'(0) = 1). */
+void rc_flow_float_field(double * F, const double * theta, const rc_flow_problem_t pr);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

@@ -1,0 +1,133 @@
+#include <string.h>
+#include <ctype.h>
+#include "relucert/flow.h"
+#include "flow_internal.h"
+
+/* Exact dyadic numbers as text: "0x<hex mantissa>p<binary exponent>" (a C hexadecimal
+   floating literal), "0" for zero, a leading '-' for negatives.  The value is exactly
+   mantissa * 2^exponent. */
+void _rc_flow_write_arf(FILE * f, const arf_t x)
+{
+    fmpz_t m, e;
+    char * s;
+    if (arf_is_zero(x))
+    {
+        fputs("0", f);
+        return;
+    }
+    fmpz_init(m);
+    fmpz_init(e);
+    arf_get_fmpz_2exp(m, e, x);
+    if (fmpz_sgn(m) < 0)
+    {
+        fputc('-', f);
+        fmpz_neg(m, m);
+    }
+    s = fmpz_get_str(NULL, 16, m);
+    fprintf(f, "0x%sp", s);
+    flint_free(s);
+    s = fmpz_get_str(NULL, 10, e);
+    fputs(s, f);
+    flint_free(s);
+    fmpz_clear(m);
+    fmpz_clear(e);
+}
+
+/* A ball as "mid rad" (both exact dyadics): the interval [mid - rad, mid + rad]. */
+void _rc_flow_write_arb(FILE * f, const arb_t x)
+{
+    arf_t r;
+    arf_init(r);
+    arf_set_mag(r, arb_radref(x));
+    _rc_flow_write_arf(f, arb_midref(x));
+    fputc(' ', f);
+    _rc_flow_write_arf(f, r);
+    arf_clear(r);
+}
+
+/* Parses one dyadic token at *s (skipping blanks); returns 0 on success and advances *s. */
+int _rc_flow_read_arf(arf_t x, const char ** s)
+{
+    const char * p = *s, * q;
+    int neg = 0;
+    fmpz_t m, e;
+    char buf[64];
+    char * hex;
+    while (*p == ' ')
+        p++;
+    if (*p == '-')
+        neg = 1, p++;
+    if (p[0] == '0' && (p[1] == ' ' || p[1] == '\n' || p[1] == '\0'))
+    {
+        arf_zero(x);
+        *s = p + 1;
+        return neg ? 1 : 0;
+    }
+    if (p[0] != '0' || p[1] != 'x')
+        return 1;
+    p += 2;
+    q = p;
+    while (isxdigit((unsigned char) *q))
+        q++;
+    if (q == p || *q != 'p' || q - p > 100000)
+        return 1;
+    hex = flint_malloc(q - p + 1);
+    memcpy(hex, p, q - p);
+    hex[q - p] = '\0';
+    fmpz_init(m);
+    fmpz_init(e);
+    if (fmpz_set_str(m, hex, 16) != 0)
+    {
+        flint_free(hex);
+        fmpz_clear(m);
+        fmpz_clear(e);
+        return 1;
+    }
+    flint_free(hex);
+    p = q + 1;
+    q = p;
+    if (*q == '-')
+        q++;
+    while (isdigit((unsigned char) *q))
+        q++;
+    if (q == p || q - p > 20 || (*q != ' ' && *q != '\n' && *q != '\0'))
+    {
+        fmpz_clear(m);
+        fmpz_clear(e);
+        return 1;
+    }
+    memcpy(buf, p, q - p);
+    buf[q - p] = '\0';
+    fmpz_set_str(e, buf, 10);
+    if (neg)
+        fmpz_neg(m, m);
+    arf_set_fmpz_2exp(x, m, e);
+    fmpz_clear(m);
+    fmpz_clear(e);
+    *s = q;
+    return 0;
+}
+
+/* "mid rad" into a ball; the radius must be a nonnegative dyadic that a mag holds exactly. */
+int _rc_flow_read_arb(arb_t x, const char ** s)
+{
+    arf_t r;
+    mag_t m;
+    arf_t back;
+    int bad;
+    arf_init(r);
+    arf_init(back);
+    mag_init(m);
+    bad = _rc_flow_read_arf(arb_midref(x), s) || _rc_flow_read_arf(r, s) || arf_sgn(r) < 0;
+    if (!bad)
+    {
+        arf_get_mag(m, r);
+        arf_set_mag(back, m);
+        bad = !arf_equal(back, r);
+        mag_set(arb_radref(x), m);
+    }
+    arf_clear(r);
+    arf_clear(back);
+    mag_clear(m);
+    return bad;
+}

@@ -1,0 +1,125 @@
+#include "relucert/flow.h"
+
+/* Exact MSE loss (1/N) sum_i ||f(x_i) - y_i||^2 at a rational point. */
+void rc_flow_loss_fmpq(fmpq_t L, const fmpq * theta, const rc_flow_problem_t pr)
+{
+    slong n = pr->n, l = pr->l, e = pr->e, dp = pr->dp, k, i, j, o;
+    fmpq_t z, f;
+    fmpq_init(z);
+    fmpq_init(f);
+    fmpq_zero(L);
+    for (i = 0; i < n; i++)
+        for (o = 0; o < e; o++)
+        {
+            fmpq_zero(f);
+            for (k = 0; k < l; k++)
+            {
+                fmpq_zero(z);
+                for (j = 0; j < dp; j++)
+                    fmpq_addmul(z, theta + rc_flow_iw(pr, k, j), pr->Xq + i * dp + j);
+                if (fmpq_sgn(z) < 0)
+                    fmpq_mul(z, z, pr->leak);
+                fmpq_addmul(f, z, theta + rc_flow_iv(pr, k, o));
+            }
+            if (pr->has_b2)
+                fmpq_add(f, f, theta + rc_flow_ib2(pr, o));
+            fmpq_sub(f, f, pr->Yq + i * e + o);
+            fmpq_addmul(L, f, f);
+        }
+    fmpq_set_si(z, 1, n);
+    fmpq_mul(L, L, z);
+    fmpq_clear(z);
+    fmpq_clear(f);
+}
+
+/* Enclosure of the loss over a box.  sigma(z) for a ball z straddling 0: sigma is monotone, so
+   sigma(z) lies in [a lo, hi], which the union of z and a z contains (0 <= a < 1). */
+void rc_flow_loss(arb_t L, arb_srcptr theta, const rc_flow_problem_t pr, slong prec)
+{
+    slong n = pr->n, l = pr->l, e = pr->e, dp = pr->dp, k, i, j, o;
+    arb_t z, az, f, t;
+    arb_init(z);
+    arb_init(az);
+    arb_init(f);
+    arb_init(t);
+    arb_zero(L);
+    for (i = 0; i < n; i++)
+        for (o = 0; o < e; o++)
+        {
+            arb_zero(f);
+            for (k = 0; k < l; k++)
+            {
+                arb_zero(z);
+                for (j = 0; j < dp; j++)
+                    arb_addmul(z, theta + rc_flow_iw(pr, k, j), pr->X + i * dp + j, prec);
+                arb_mul(az, z, pr->a, prec);
+                if (arb_is_negative(z))
+                    arb_swap(z, az);
+                else if (!arb_is_nonnegative(z))
+                    arb_union(z, z, az, prec);
+                arb_addmul(f, z, theta + rc_flow_iv(pr, k, o), prec);
+            }
+            if (pr->has_b2)
+                arb_add(f, f, theta + rc_flow_ib2(pr, o), prec);
+            if (pr->loss == RC_LOSS_MSE)
+            {
+                arb_sub(f, f, pr->Y + i * e + o, prec);
+                arb_addmul(L, f, f, prec);
+            }
+            else
+            {
+                /* log(1 + e^f) - y f */
+                arb_exp(t, f, prec);
+                arb_log1p(t, t, prec);
+                arb_submul(t, pr->Y + i, f, prec);
+                arb_add(L, L, t, prec);
+            }
+        }
+    arb_div_si(L, L, n, prec);
+    arb_clear(z);
+    arb_clear(az);
+    arb_clear(f);
+    arb_clear(t);
+}
+
+/* c_k = ||w_k||^2 - ||v_k||^2 over a box. */
+void rc_flow_level(arb_t c, arb_srcptr theta, slong k, const rc_flow_problem_t pr, slong prec)
+{
+    slong j, o;
+    arb_zero(c);
+    for (j = 0; j < pr->dp; j++)
+        arb_addmul(c, theta + rc_flow_iw(pr, k, j), theta + rc_flow_iw(pr, k, j), prec);
+    for (o = 0; o < pr->e; o++)
+        arb_submul(c, theta + rc_flow_iv(pr, k, o), theta + rc_flow_iv(pr, k, o), prec);
+}
+
+/* z_ki' = -lambda z_ki - sum_j c_kj s_kj K_ji  =  A - s_ki G - lambda z_ki. */
+void rc_flow_pair_AG(arb_t A, arb_t G, arb_srcptr cs, const int * modes, slong k, slong i,
+                     const rc_flow_problem_t pr, slong prec)
+{
+    slong n = pr->n, j;
+    arb_t s, t, one;
+    arb_init(s);
+    arb_init(t);
+    arb_init(one);
+    arb_one(one);
+    arb_zero(A);
+    for (j = 0; j < n; j++)
+    {
+        int md = modes[k * n + j];
+        if (j == i)
+            continue;
+        if (md == RC_FLOW_ACT)
+            arb_one(s);
+        else if (md == RC_FLOW_INACT)
+            arb_set(s, pr->a);
+        else
+            arb_union(s, pr->a, one, prec);
+        arb_mul(t, cs + k * n + j, s, prec);
+        arb_submul(A, t, pr->K + j * n + i, prec);
+    }
+    arb_mul(G, cs + k * n + i, pr->K + i * n + i, prec);
+    arb_clear(s);
+    arb_clear(t);
+    arb_clear(one);
+}

@@ -1,0 +1,109 @@
+#include "relucert/flow.h"
+
+/* The flow of net on data.  Inputs are kept exact (fmpq); the balls X, Y, K are the exact values
+   rounded to prec bits (radius 0 when representable), so every later evaluation encloses the
+   exact rational problem. */
+int rc_flow_problem_init(rc_flow_problem_t pr, const rc_net_t net, const rc_data_t data,
+                         int loss, const fmpq_t lambda, slong prec, rc_err_t err)
+{
+    slong i, j, k, n = data->n;
+    if (data->d != net->d)
+        return rc_err_set(err, RC_EINPUT, "dataset: X has %ld columns but the network has input dimension %ld",
+                          (long) data->d, (long) net->d);
+    if (data->e != net->e)
+        return rc_err_set(err, RC_EINPUT, "dataset: y has %ld outputs but the network has %ld",
+                          (long) data->e, (long) net->e);
+    if (n < 1)
+        return rc_err_set(err, RC_EINPUT, "dataset: no samples");
+    if (fmpq_sgn(lambda) < 0)
+        return rc_err_set(err, RC_EINPUT, "--weight-decay: must be >= 0");
+    if (loss == RC_LOSS_BCE)
+    {
+        if (net->e != 1)
+            return rc_err_set(err, RC_EINPUT, "--loss bce: needs one output (the network has %ld)", (long) net->e);
+        for (i = 0; i < n; i++)
+            if (!fmpq_is_zero(data->Y + i) && !fmpq_is_one(data->Y + i))
+                return rc_err_set(err, RC_EINPUT, "dataset: y[%ld]: bce needs labels 0 or 1", (long) i);
+    }
+    else if (loss != RC_LOSS_MSE)
+        return rc_err_set(err, RC_EINPUT, "unknown loss");
+    pr->d = net->d;
+    pr->dp = rc_net_dim_in(net);
+    pr->l = net->l;
+    pr->e = net->e;
+    pr->n = n;
+    pr->has_b1 = net->has_b1 != 0;
+    pr->has_b2 = net->has_b2 != 0;
+    pr->loss = loss;
+    pr->P = rc_net_num_params(net);
+    pr->prec = prec;
+    fmpq_init(pr->leak);
+    fmpq_init(pr->lambda);
+    fmpq_set(pr->leak, net->leak);
+    fmpq_set(pr->lambda, lambda);
+    pr->Xq = _fmpq_vec_init(n * pr->dp);
+    pr->Yq = _fmpq_vec_init(n * pr->e);
+    pr->theta0 = _fmpq_vec_init(pr->P);
+    pr->level = _fmpq_vec_init(pr->l);
+    for (i = 0; i < n; i++)
+    {
+        for (j = 0; j < pr->d; j++)
+            fmpq_set(pr->Xq + i * pr->dp + j, data->X + i * data->d + j);
+        if (pr->has_b1)
+            fmpq_one(pr->Xq + i * pr->dp + pr->d);
+        for (j = 0; j < pr->e; j++)
+            fmpq_set(pr->Yq + i * pr->e + j, data->Y + i * data->e + j);
+    }
+    rc_net_get_theta(pr->theta0, net);
+    for (k = 0; k < pr->l; k++)
+        rc_net_level(pr->level + k, net, k);
+    pr->X = _arb_vec_init(n * pr->dp);
+    pr->Y = _arb_vec_init(n * pr->e);
+    pr->K = _arb_vec_init(n * n);
+    for (i = 0; i < n * pr->dp; i++)
+        arb_set_fmpq(pr->X + i, pr->Xq + i, prec);
+    for (i = 0; i < n * pr->e; i++)
+        arb_set_fmpq(pr->Y + i, pr->Yq + i, prec);
+    {
+        fmpq_t s, t;
+        fmpq_init(s);
+        fmpq_init(t);
+        for (i = 0; i < n; i++)
+            for (j = 0; j < n; j++)
+            {
+                fmpq_zero(s);
+                for (k = 0; k < pr->dp; k++)
+                {
+                    fmpq_mul(t, pr->Xq + i * pr->dp + k, pr->Xq + j * pr->dp + k);
+                    fmpq_add(s, s, t);
+                }
+                arb_set_fmpq(pr->K + i * n + j, s, prec);
+            }
+        fmpq_clear(s);
+        fmpq_clear(t);
+    }
+    arb_init(pr->a);
+    arb_init(pr->lam);
+    arb_init(pr->scale);
+    arb_set_fmpq(pr->a, pr->leak, prec);
+    arb_set_fmpq(pr->lam, pr->lambda, prec);
+    arb_set_ui(pr->scale, loss == RC_LOSS_MSE ? 2 : 1);
+    arb_div_si(pr->scale, pr->scale, n, prec);
+    return RC_OK;
+}
+
+void rc_flow_problem_clear(rc_flow_problem_t pr)
+{
+    fmpq_clear(pr->leak);
+    fmpq_clear(pr->lambda);
+    _fmpq_vec_clear(pr->Xq, pr->n * pr->dp);
+    _fmpq_vec_clear(pr->Yq, pr->n * pr->e);
+    _fmpq_vec_clear(pr->theta0, pr->P);
+    _fmpq_vec_clear(pr->level, pr->l);
+    _arb_vec_clear(pr->X, pr->n * pr->dp);
+    _arb_vec_clear(pr->Y, pr->n * pr->e);
+    _arb_vec_clear(pr->K, pr->n * pr->n);
+    arb_clear(pr->a);
+    arb_clear(pr->lam);
+    arb_clear(pr->scale);
+}

@@ -1,0 +1,220 @@
+#include "relucert/flow.h"
+
+/* Taylor coefficients of the solution of theta' = F(theta), F = -grad L - lambda theta, inside
+   a fixed mode assignment, by automatic differentiation (series arithmetic): if theta(t) =
+   sum th_m t^m then every intermediate quantity is a power series and
+     z_ki = w_k . x~_i                  (linear)
+     h_ki = s_ki z_ki                   (s_ki the constant slope of the mode)
+     f_i  = W2 h_i + b2                 (Cauchy product)
+     g_i  = scale (f_i - y_i)           (MSE; BCE: scale (sigmoid(f_i) - y_i), sigmoid series by
+                                         S' = S (1 - S) f')
+     c_ki = g_i . v_k                   (Cauchy product)
+     grad v_k[o] = sum_i g_i[o] h_ki,  grad w_k = sum_i c_ki s_ki x~_i,  grad b2 = sum_i g_i
+   and th_{m+1} = F_m / (m + 1), where F_m is the m-th coefficient of F(theta(t)).
+   In ball arithmetic with a box as block 0, every coefficient encloses its value at every point
+   of the box (each operation is an enclosure).  A SLIDE pair (k, i) replaces grad w_k by its
+   orthogonal projection onto x~_i^perp (proofs/flow.md, section 3). */
+
+static void slope_of(arb_t s, int mode, const rc_flow_problem_t pr, slong prec)
+{
+    if (mode == RC_FLOW_INACT)
+        arb_set(s, pr->a);
+    else if (mode == RC_FLOW_FREE)
+    {
+        arb_t one;
+        arb_init(one);
+        arb_one(one);
+        arb_union(s, pr->a, one, prec);
+        arb_clear(one);
+    }
+    else
+        arb_one(s);
+}
+
+void rc_flow_series(arb_ptr th, arb_ptr zs, arb_ptr cs, const int * modes, slong p,
+                    const rc_flow_problem_t pr, slong prec)
+{
+    slong n = pr->n, l = pr->l, e = pr->e, dp = pr->dp, P = pr->P, LN = l * n;
+    slong m, q, k, i, j, o, top;
+    arb_ptr z, h, f, g, c, S = NULL, U = NULL, sl, grad;
+    slong * slide;
+    arb_t t, u;
+
+    z = _arb_vec_init((p + 1) * LN);
+    h = _arb_vec_init((p + 1) * LN);
+    c = _arb_vec_init((p + 1) * LN);
+    f = _arb_vec_init((p + 1) * n * e);
+    g = _arb_vec_init((p + 1) * n * e);
+    sl = _arb_vec_init(LN);
+    grad = _arb_vec_init(P);
+    slide = flint_malloc(sizeof(slong) * l);
+    if (pr->loss == RC_LOSS_BCE)
+    {
+        S = _arb_vec_init((p + 1) * n);
+        U = _arb_vec_init((p + 1) * n);
+    }
+    arb_init(t);
+    arb_init(u);
+    for (k = 0; k < l; k++)
+    {
+        slide[k] = -1;
+        for (i = 0; i < n; i++)
+        {
+            slope_of(sl + k * n + i, modes[k * n + i], pr, prec);
+            if (modes[k * n + i] == RC_FLOW_SLIDE)
+                slide[k] = i;
+        }
+    }
+
+    /* orders 0..p of the intermediates; the field only up to p - 1 */
+    for (m = 0; m <= p; m++)
+    {
+        arb_srcptr thm = th + m * P;
+        arb_ptr zm = z + m * LN, hm = h + m * LN, fm = f + m * n * e, gm = g + m * n * e, cm = c + m * LN;
+        for (k = 0; k < l; k++)
+            for (i = 0; i < n; i++)
+            {
+                arb_zero(zm + k * n + i);
+                for (j = 0; j < dp; j++)
+                    arb_addmul(zm + k * n + i, thm + rc_flow_iw(pr, k, j), pr->X + i * dp + j, prec);
+                arb_mul(hm + k * n + i, zm + k * n + i, sl + k * n + i, prec);
+            }
+        for (i = 0; i < n; i++)
+            for (o = 0; o < e; o++)
+            {
+                arb_ptr fio = fm + i * e + o;
+                arb_zero(fio);
+                for (q = 0; q <= m; q++)
+                    for (k = 0; k < l; k++)
+                        arb_addmul(fio, th + q * P + rc_flow_iv(pr, k, o), h + (m - q) * LN + k * n + i, prec);
+                if (pr->has_b2)
+                    arb_add(fio, fio, thm + rc_flow_ib2(pr, o), prec);
+            }
+        if (pr->loss == RC_LOSS_MSE)
+        {
+            for (i = 0; i < n * e; i++)
+            {
+                if (m == 0)
+                    arb_sub(t, fm + i, pr->Y + i, prec);
+                else
+                    arb_set(t, fm + i);
+                arb_mul(gm + i, t, pr->scale, prec);
+            }
+        }
+        else
+        {
+            for (i = 0; i < n; i++)
+            {
+                /* S_m, then U_m = S_m - sum_{a=0}^m S_a S_{m-a} */
+                if (m == 0)
+                {
+                    arb_neg(t, fm + i);
+                    arb_exp(t, t, prec);
+                    arb_add_ui(t, t, 1, prec);
+                    arb_inv(S + i, t, prec);
+                }
+                else
+                {
+                    arb_zero(t);
+                    for (q = 1; q <= m; q++)
+                    {
+                        arb_mul(u, f + q * n + i, U + (m - q) * n + i, prec);
+                        arb_addmul_si(t, u, q, prec);
+                    }
+                    arb_div_si(S + m * n + i, t, m, prec);
+                }
+                arb_set(U + m * n + i, S + m * n + i);
+                for (q = 0; q <= m; q++)
+                    arb_submul(U + m * n + i, S + q * n + i, S + (m - q) * n + i, prec);
+                if (m == 0)
+                    arb_sub(t, S + i, pr->Y + i, prec);
+                else
+                    arb_set(t, S + m * n + i);
+                arb_mul(gm + i, t, pr->scale, prec);
+            }
+        }
+        for (k = 0; k < l; k++)
+            for (i = 0; i < n; i++)
+            {
+                arb_ptr cki = cm + k * n + i;
+                arb_zero(cki);
+                for (q = 0; q <= m; q++)
+                    for (o = 0; o < e; o++)
+                        arb_addmul(cki, g + q * n * e + i * e + o, th + (m - q) * P + rc_flow_iv(pr, k, o), prec);
+            }
+        if (m == p)
+            break;
+
+        /* F_m = -grad_m - lambda th_m;  th_{m+1} = F_m / (m + 1) */
+        _arb_vec_zero(grad, P);
+        for (k = 0; k < l; k++)
+        {
+            for (i = 0; i < n; i++)
+            {
+                arb_mul(t, cm + k * n + i, sl + k * n + i, prec);
+                for (j = 0; j < dp; j++)
+                    arb_addmul(grad + rc_flow_iw(pr, k, j), t, pr->X + i * dp + j, prec);
+            }
+            if (slide[k] >= 0)
+            {
+                slong is = slide[k];
+                arb_zero(t);
+                for (j = 0; j < dp; j++)
+                    arb_addmul(t, grad + rc_flow_iw(pr, k, j), pr->X + is * dp + j, prec);
+                arb_div(t, t, pr->K + is * n + is, prec);
+                for (j = 0; j < dp; j++)
+                    arb_submul(grad + rc_flow_iw(pr, k, j), t, pr->X + is * dp + j, prec);
+            }
+            for (o = 0; o < e; o++)
+            {
+                arb_ptr gv = grad + rc_flow_iv(pr, k, o);
+                for (i = 0; i < n; i++)
+                    for (q = 0; q <= m; q++)
+                        arb_addmul(gv, g + q * n * e + i * e + o, h + (m - q) * LN + k * n + i, prec);
+            }
+        }
+        if (pr->has_b2)
+            for (o = 0; o < e; o++)
+                for (i = 0; i < n; i++)
+                    arb_add(grad + rc_flow_ib2(pr, o), grad + rc_flow_ib2(pr, o), gm + i * e + o, prec);
+        for (j = 0; j < P; j++)
+        {
+            arb_ptr nx = th + (m + 1) * P + j;
+            arb_mul(t, pr->lam, thm + j, prec);
+            arb_add(t, t, grad + j, prec);
+            arb_neg(t, t);
+            arb_div_si(nx, t, m + 1, prec);
+        }
+    }
+    top = p;
+    if (zs != NULL)
+        _arb_vec_set(zs, z, (top + 1) * LN);
+    if (cs != NULL)
+        _arb_vec_set(cs, c, (top + 1) * LN);
+
+    _arb_vec_clear(z, (p + 1) * LN);
+    _arb_vec_clear(h, (p + 1) * LN);
+    _arb_vec_clear(c, (p + 1) * LN);
+    _arb_vec_clear(f, (p + 1) * n * e);
+    _arb_vec_clear(g, (p + 1) * n * e);
+    _arb_vec_clear(sl, LN);
+    _arb_vec_clear(grad, P);
+    flint_free(slide);
+    if (S != NULL)
+    {
+        _arb_vec_clear(S, (p + 1) * n);
+        _arb_vec_clear(U, (p + 1) * n);
+    }
+    arb_clear(t);
+    arb_clear(u);
+}
+
+void rc_flow_field(arb_ptr F, arb_srcptr theta, const int * modes,
+                   const rc_flow_problem_t pr, slong prec)
+{
+    arb_ptr th = _arb_vec_init(2 * pr->P);
+    _arb_vec_set(th, theta, pr->P);
+    rc_flow_series(th, NULL, NULL, modes, 1, pr, prec);
+    _arb_vec_set(F, th + pr->P, pr->P);
+    _arb_vec_clear(th, 2 * pr->P);
+}

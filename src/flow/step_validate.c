@@ -1,0 +1,420 @@
+#include "relucert/flow.h"
+#include "flow_internal.h"
+
+/* The proof of one step (proofs/flow.md, sections 2-4).  Every claim below is checked on balls
+   that enclose the exact quantities, so a return value of 1 is a proof. */
+
+/* out = sum_{n<p} c[n*stride] tau^n + r tau^p: the value at duration tau of a quantity whose
+   Taylor coefficients at the start are c (at the start box) and whose p-th coefficient
+   ranges in r over the a priori box (Lagrange remainder). */
+static void tm_eval(arb_t out, arb_srcptr c, slong stride, const arb_t r, slong p,
+                    const arb_t tau, slong prec)
+{
+    slong n;
+    arb_mul(out, r, tau, prec);
+    for (n = p - 1; n >= 0; n--)
+    {
+        arb_add(out, out, c + n * stride, prec);
+        if (n > 0)
+            arb_mul(out, out, tau, prec);
+    }
+}
+
+/* q = A - G and r = A - a G of pair (k, i) from a block of c coefficients (linear in c). */
+static void pair_qr(arb_t q, arb_t r, arb_srcptr cblock, const int * modes, slong k, slong i,
+                    const rc_flow_problem_t pr, slong prec)
+{
+    arb_t A, G;
+    arb_init(A);
+    arb_init(G);
+    rc_flow_pair_AG(A, G, cblock, modes, k, i, pr, prec);
+    arb_sub(q, A, G, prec);
+    arb_submul(A, pr->a, G, prec);
+    arb_swap(r, A);
+    arb_clear(A);
+    arb_clear(G);
+}
+
+/* zeta > 0 on (0, h] for the true solution, by one of the rules of proofs/flow.md 4.2.
+   z0, z1, z2: coefficients of z over B.  Returns the facts at the end of the step, or -1. */
+static int pair_rule(int fact, int sigma, const arb_t z0, const arb_t z1, const arb_t z2, slong prec)
+{
+    arb_t a0, a1, a2;
+    int ok = 0, end = RC_FACT_POS;
+    arb_init(a0);
+    arb_init(a1);
+    arb_init(a2);
+    arb_mul_si(a0, z0, sigma, prec);
+    arb_mul_si(a1, z1, sigma, prec);
+    arb_mul_si(a2, z2, sigma, prec);
+    if (arb_is_positive(a0))                                   /* (a) */
+        ok = 1;
+    if ((fact & RC_FACT_POS) && arb_is_nonnegative(a1))        /* (b) */
+        ok = 1;
+    if (arb_is_positive(a1))                                   /* (e) */
+        ok = 1, end |= RC_FACT_DPOS | RC_FACT_DNN;
+    if ((fact & RC_FACT_DPOS) && arb_is_nonnegative(a2))       /* (c) */
+        ok = 1, end |= RC_FACT_DPOS | RC_FACT_DNN;
+    if ((fact & RC_FACT_DNN) && arb_is_positive(a2))           /* (d) */
+        ok = 1, end |= RC_FACT_DPOS | RC_FACT_DNN;
+    if (arb_is_nonnegative(a1))
+        end |= RC_FACT_DNN;
+    arb_clear(a0);
+    arb_clear(a1);
+    arb_clear(a2);
+    return ok ? end : -1;
+}
+
+static int fail(const char ** why, const char * msg)
+{
+    *why = msg;
+    return 0;
+}
+
+static int validate_incl(rc_flow_step_struct * step, arb_srcptr X, int * modes, int * facts,
+                         const rc_flow_problem_t pr, slong prec, const char ** why)
+{
+    slong P = pr->P, LN = pr->l * pr->n, j, ix;
+    int ok = 1;
+    int * md = flint_malloc(sizeof(int) * LN);
+    arb_ptr thB = _arb_vec_init(2 * P), zB = _arb_vec_init(2 * LN), zE = _arb_vec_init(2 * LN);
+    arb_ptr thE = _arb_vec_init(2 * P);
+    arb_t hi, t0i, y, zero;
+    arb_init(hi);
+    arb_init(t0i);
+    arb_init(y);
+    arb_init(zero);
+    arb_set_arf(hi, arb_midref(step->dur));
+    arb_add_error_mag(hi, arb_radref(step->dur));
+    arb_union(t0i, zero, hi, prec);
+    /* slopes: a pair keeps its one-sided slope only where its sign is proved on all of B */
+    _arb_vec_set(thB, step->B, P);
+    rc_flow_series(thB, zB, NULL, modes, 0, pr, prec);   /* z over B */
+    for (ix = 0; ix < LN; ix++)
+    {
+        int m = modes[ix];
+        md[ix] = RC_FLOW_FREE;
+        if (m == RC_FLOW_ACT && arb_is_positive(zB + ix))
+            md[ix] = RC_FLOW_ACT;
+        if (m == RC_FLOW_INACT && arb_is_negative(zB + ix))
+            md[ix] = RC_FLOW_INACT;
+    }
+    rc_flow_series(thB, NULL, NULL, md, 1, pr, prec);
+    for (j = 0; j < P && ok; j++)
+    {
+        arb_mul(y, t0i, thB + P + j, prec);
+        arb_add(y, y, X + j, prec);
+        if (!arb_contains_interior(step->B + j, y))
+            ok = fail(why, "a priori box not proved (inclusion step)");
+    }
+    if (ok)
+    {
+        for (j = 0; j < P; j++)
+        {
+            arb_mul(y, step->dur, thB + P + j, prec);
+            arb_add(step->E + j, X + j, y, prec);
+        }
+        _arb_vec_set(thE, step->E, P);
+        rc_flow_series(thE, zE, NULL, md, 0, pr, prec);
+        for (ix = 0; ix < LN; ix++)
+        {
+            if (arb_is_positive(zE + ix))
+                modes[ix] = RC_FLOW_ACT, facts[ix] = RC_FACT_POS;
+            else if (arb_is_negative(zE + ix))
+                modes[ix] = RC_FLOW_INACT, facts[ix] = RC_FACT_POS;
+            else
+                modes[ix] = RC_FLOW_FREE, facts[ix] = 0;
+        }
+    }
+    flint_free(md);
+    _arb_vec_clear(thB, 2 * P);
+    _arb_vec_clear(thE, 2 * P);
+    _arb_vec_clear(zB, 2 * LN);
+    _arb_vec_clear(zE, 2 * LN);
+    arb_clear(hi);
+    arb_clear(t0i);
+    arb_clear(y);
+    arb_clear(zero);
+    return ok;
+}
+
+static int step_validate_box(rc_flow_step_struct * step, rc_flow_set_struct * S, arb_srcptr X,
+                             int * modes, int * facts, slong p, const rc_flow_problem_t pr,
+                             slong prec, const char ** why);
+
+int rc_flow_step_validate(rc_flow_step_struct * step, rc_flow_set_struct * S, int * modes, int * facts,
+                          slong p, const rc_flow_problem_t pr, slong prec, const char ** why)
+{
+    arb_ptr X = _arb_vec_init(pr->P);
+    rc_flow_set_struct S2;
+    int ok;
+    rc_flow_set_init(&S2, pr->P);
+    _arb_vec_set(S2.c, S->c, pr->P);
+    _arb_vec_set(S2.r, S->r, pr->P);
+    arb_mat_set(S2.A, S->A);
+    rc_flow_set_box(X, S, prec);
+    ok = step_validate_box(step, &S2, X, modes, facts, p, pr, prec, why);
+    if (ok)
+    {
+        _arb_vec_set(S->c, S2.c, pr->P);
+        _arb_vec_set(S->r, S2.r, pr->P);
+        arb_mat_set(S->A, S2.A);
+    }
+    rc_flow_set_clear(&S2);
+    _arb_vec_clear(X, pr->P);
+    return ok;
+}
+
+static int step_validate_box(rc_flow_step_struct * step, rc_flow_set_struct * S, arb_srcptr X,
+                             int * modes, int * facts, slong p, const rc_flow_problem_t pr,
+                             slong prec, const char ** why)
+{
+    slong P = pr->P, n = pr->n, LN = pr->l * n, j, ix, k;
+    arb_ptr thX, thB, zX, zB, cX, cB, qs, rs;
+    arb_t hi, lo, t0i, y, zero, v1, v2;
+    int ok = 1, * nf;
+    slong ev = step->pair;
+
+    if (!arb_is_nonnegative(step->dur))
+        return fail(why, "negative duration");
+    if (step->kind == RC_EV_INCL)
+    {
+        if (!validate_incl(step, X, modes, facts, pr, prec, why))
+            return 0;
+        rc_flow_set_from_box(S, step->E, prec);
+        return 1;
+    }
+    for (ix = 0; ix < LN; ix++)
+        if (modes[ix] == RC_FLOW_FREE)
+            return fail(why, "Taylor step with an undecided pair");
+    if (!arb_is_positive(step->dur))
+        return fail(why, "Taylor step of duration not proved positive");
+    if ((step->kind == RC_EV_CROSS && (ev < 0 || ev >= LN || modes[ev] == RC_FLOW_SLIDE))
+        || (step->kind == RC_EV_EXIT && (ev < 0 || ev >= LN || modes[ev] != RC_FLOW_SLIDE))
+        || (step->kind == RC_EV_NONE && ev != -1)
+        || step->kind < RC_EV_NONE || step->kind > RC_EV_INCL)
+        return fail(why, "malformed event");
+    for (k = 0; k < pr->l; k++)
+    {
+        slong cnt = 0;
+        for (ix = 0; ix < n; ix++)
+            cnt += modes[k * n + ix] == RC_FLOW_SLIDE;
+        if (cnt > 1)
+            return fail(why, "two sliding surfaces of one neuron");
+    }
+
+    thX = _arb_vec_init((p + 1) * P);
+    thB = _arb_vec_init((p + 1) * P);
+    zX = _arb_vec_init((p + 1) * LN);
+    zB = _arb_vec_init((p + 1) * LN);
+    cX = _arb_vec_init((p + 1) * LN);
+    cB = _arb_vec_init((p + 1) * LN);
+    qs = _arb_vec_init(p + 1);
+    rs = _arb_vec_init(p + 1);
+    nf = flint_malloc(sizeof(int) * LN);
+    arb_init(hi);
+    arb_init(lo);
+    arb_init(t0i);
+    arb_init(y);
+    arb_init(zero);
+    arb_init(v1);
+    arb_init(v2);
+    arb_set_arf(hi, arb_midref(step->dur));
+    arb_add_error_mag(hi, arb_radref(step->dur));
+    arb_get_ubound_arf(arb_midref(hi), hi, prec);
+    mag_zero(arb_radref(hi));
+    arb_get_lbound_arf(arb_midref(lo), step->dur, prec);
+    mag_zero(arb_radref(lo));
+    arb_union(t0i, zero, hi, prec);
+
+    _arb_vec_set(thX, X, P);
+    rc_flow_series(thX, zX, cX, modes, p, pr, prec);
+    _arb_vec_set(thB, step->B, P);
+    rc_flow_series(thB, zB, cB, modes, p, pr, prec);
+
+    /* (1) a priori enclosure: X + [0, hi] F(B) in the interior of B (Picard-Lindelof) */
+    for (j = 0; j < P && ok; j++)
+    {
+        arb_mul(y, t0i, thB + P + j, prec);
+        arb_add(y, y, X + j, prec);
+        if (!arb_contains_interior(step->B + j, y))
+            ok = fail(why, "a priori box not proved");
+    }
+
+    /* (2) every pair other than the event pair keeps its mode on the whole step */
+    for (ix = 0; ix < LN && ok; ix++)
+    {
+        int m = modes[ix], f = facts[ix], sg = (m == RC_FLOW_INACT) ? -1 : 1;
+        nf[ix] = f;
+        if (ix == ev)
+            continue;
+        if (m == RC_FLOW_SLIDE)
+        {
+            pair_qr(v1, v2, cB, modes, ix / n, ix % n, pr, prec);
+            if (!arb_is_negative(v1) || !(arb_is_positive(v2) || _rc_flow_dead_slide(modes, ix / n, ix % n, pr)))
+                ok = fail(why, "sliding condition not proved");
+            nf[ix] = 0;
+            continue;
+        }
+        /* facts provable at the start box itself */
+        arb_mul_si(y, zX + ix, sg, prec);
+        if (arb_is_positive(y))
+            f |= RC_FACT_POS;
+        arb_mul_si(y, zX + LN + ix, sg, prec);
+        if (arb_is_nonnegative(y))
+            f |= RC_FACT_DNN;
+        if (arb_is_positive(y))
+            f |= RC_FACT_DPOS | RC_FACT_DNN;
+        nf[ix] = pair_rule(f, sg, zB + ix, zB + LN + ix, zB + 2 * LN + ix, prec);
+        if (nf[ix] < 0)
+            ok = fail(why, "activation sign not proved on the step");
+    }
+
+    /* (3) the event */
+    if (ok && step->kind == RC_EV_CROSS)
+    {
+        int sg = (modes[ev] == RC_FLOW_INACT) ? -1 : 1;
+        arb_mul_si(y, zB + LN + ev, sg, prec);
+        if (!arb_is_negative(y))
+            ok = fail(why, "crossing not proved monotone");
+        tm_eval(v1, zX + ev, LN, zB + p * LN + ev, p, lo, prec);
+        tm_eval(v2, zX + ev, LN, zB + p * LN + ev, p, hi, prec);
+        arb_mul_si(v1, v1, sg, prec);
+        arb_mul_si(v2, v2, sg, prec);
+        if (ok && !(arb_is_positive(v1) && arb_is_negative(v2)))
+            ok = fail(why, "crossing time not localized");
+    }
+    if (ok && step->kind == RC_EV_EXIT)
+    {
+        slong kk = ev / n, ii = ev % n, m;
+        for (m = 0; m <= p; m++)
+            pair_qr(qs + m, rs + m, (m < p ? cX : cB) + m * LN, modes, kk, ii, pr, prec);
+        pair_qr(v1, v2, cB, modes, kk, ii, pr, prec);        /* q, r over B */
+        if (step->newmode == RC_FLOW_ACT)
+        {
+            /* q = A - G rises through 0 while r = A - a G stays > 0 */
+            pair_qr(y, zero, cB + LN, modes, kk, ii, pr, prec);      /* q_1 over B */
+            arb_zero(zero);
+            if (!(arb_is_positive(v2) || _rc_flow_dead_slide(modes, kk, ii, pr)) || !arb_is_positive(y))
+                ok = fail(why, "exit (upward) not proved monotone");
+            tm_eval(v1, qs, 1, qs + p, p, lo, prec);
+            tm_eval(v2, qs, 1, qs + p, p, hi, prec);
+            if (ok && !(arb_is_negative(v1) && arb_is_positive(v2)))
+                ok = fail(why, "exit time not localized");
+        }
+        else if (step->newmode == RC_FLOW_INACT)
+        {
+            pair_qr(zero, y, cB + LN, modes, kk, ii, pr, prec);      /* r_1 over B */
+            arb_zero(zero);
+            if (!arb_is_negative(v1) || !arb_is_negative(y))
+                ok = fail(why, "exit (downward) not proved monotone");
+            tm_eval(v1, rs, 1, rs + p, p, lo, prec);
+            tm_eval(v2, rs, 1, rs + p, p, hi, prec);
+            if (ok && !(arb_is_positive(v1) && arb_is_negative(v2)))
+                ok = fail(why, "exit time not localized");
+        }
+        else
+            ok = fail(why, "malformed exit");
+    }
+
+    /* (4) the end box: sum_{n<p} th_n(X) dur^n + th_p(B) dur^p */
+    if (ok)
+        for (j = 0; j < P; j++)
+            tm_eval(step->E + j, thX + j, P, thB + p * P + j, p, step->dur, prec);
+
+    /* (5) the mode after a crossing, proved at the crossing point (in E, z = 0 there) */
+    if (ok && step->kind == RC_EV_CROSS)
+    {
+        arb_ptr thE = _arb_vec_init(2 * P), cE = _arb_vec_init(2 * LN);
+        int proved = 0;
+        _arb_vec_set(thE, step->E, P);
+        rc_flow_series(thE, NULL, cE, modes, 0, pr, prec);
+        pair_qr(v1, v2, cE, modes, ev / n, ev % n, pr, prec);
+        if (modes[ev] == RC_FLOW_ACT)
+        {
+            if (arb_is_negative(v2))
+                proved = RC_FLOW_INACT;
+            else if (arb_is_positive(v2) || _rc_flow_dead_slide(modes, ev / n, ev % n, pr))
+                proved = RC_FLOW_SLIDE;
+        }
+        else
+        {
+            if (arb_is_positive(v1))
+                proved = RC_FLOW_ACT;
+            else if (arb_is_negative(v1))
+                proved = RC_FLOW_SLIDE;
+        }
+        if (proved != 0 && step->newmode == RC_FLOW_FREE)
+            step->newmode = proved;     /* the integrator asks the validator to decide */
+        if (proved == 0 || proved != step->newmode)
+            ok = fail(why, "mode after the crossing not proved");
+        else if (proved == RC_FLOW_SLIDE)
+        {
+            for (ix = 0; ix < n; ix++)
+                if (modes[(ev / n) * n + ix] == RC_FLOW_SLIDE)
+                    ok = fail(why, "two sliding surfaces of one neuron");
+        }
+        nf[ev] = (proved == RC_FLOW_SLIDE) ? 0 : (RC_FACT_DNN | RC_FACT_DPOS);
+        _arb_vec_clear(thE, 2 * P);
+        _arb_vec_clear(cE, 2 * LN);
+    }
+    if (ok && step->kind == RC_EV_EXIT)
+        nf[ev] = RC_FACT_DNN;
+
+    /* (6) the new set: Lohner form for MSE (mean value form of the Taylor polynomial about the
+       point c, plus the remainder over B), else the box; E is intersected with the box form
+       (both enclose the end set) */
+    if (ok)
+    {
+        if (pr->loss == RC_LOSS_MSE)
+        {
+            arb_ptr thc = _arb_vec_init((p + 1) * P), yv = _arb_vec_init(P);
+            arb_mat_t J, M;
+            arb_mat_init(J, P, P);
+            arb_mat_init(M, P, P);
+            _arb_vec_set(thc, S->c, P);
+            rc_flow_series(thc, NULL, NULL, modes, p - 1, pr, prec);
+            for (j = 0; j < P; j++)
+                tm_eval(yv + j, thc + j, P, thB + p * P + j, p, step->dur, prec);
+            /* J multiplies only the tiny r: a lower precision costs nothing in width */
+            rc_flow_series_jac(J, X, modes, p, step->dur, pr, FLINT_MIN(prec, 128));
+            arb_mat_mul(M, J, S->A, FLINT_MIN(prec, 128));
+            rc_flow_set_lohner(S, yv, M, prec);
+            rc_flow_set_box(yv, S, prec);
+            for (j = 0; j < P; j++)
+                if (!arb_intersection(step->E + j, step->E + j, yv + j, prec))
+                    ok = fail(why, "internal: disjoint enclosures");
+            _arb_vec_clear(thc, (p + 1) * P);
+            _arb_vec_clear(yv, P);
+            arb_mat_clear(J);
+            arb_mat_clear(M);
+        }
+        else
+            rc_flow_set_from_box(S, step->E, prec);
+    }
+    if (ok)
+    {
+        for (ix = 0; ix < LN; ix++)
+            facts[ix] = nf[ix];
+        if (step->kind == RC_EV_CROSS || step->kind == RC_EV_EXIT)
+            modes[ev] = step->newmode;
+    }
+
+    _arb_vec_clear(thX, (p + 1) * P);
+    _arb_vec_clear(thB, (p + 1) * P);
+    _arb_vec_clear(zX, (p + 1) * LN);
+    _arb_vec_clear(zB, (p + 1) * LN);
+    _arb_vec_clear(cX, (p + 1) * LN);
+    _arb_vec_clear(cB, (p + 1) * LN);
+    _arb_vec_clear(qs, p + 1);
+    _arb_vec_clear(rs, p + 1);
+    flint_free(nf);
+    arb_clear(hi);
+    arb_clear(lo);
+    arb_clear(t0i);
+    arb_clear(y);
+    arb_clear(zero);
+    arb_clear(v1);
+    arb_clear(v2);
+    return ok;
+}
