@@ -195,6 +195,19 @@ int rc_obstruct_verdict_set(rc_obstruct_verdict_t v, const rc_obstruct_bound_t b
                             const rc_net_t witness, const rc_data_t data, slong prec,
                             rc_err_t err);
 
+/* Constructs a witness automatically (e = 1, R computed for net's inputs and activation and not
+   reduced): a floating-point NNLS fit of the targets over all signed generators +-phi(rho) (and
+   +-1 with an output bias), i.e. over the component where every neuron is free; generators of
+   the same sign whose rays lie in a common closed cell of the arrangement merge into one neuron
+   (sigma is linear on each half-line, so sum_a lam_a sigma(rho_a.x~) = sigma((sum_a lam_a rho_a).x~));
+   the l largest groups become the hidden neurons (w = sum lam_a rho_a) of wit, which has
+   net's architecture, and the output weights (and b2) are refitted to the targets by exact
+   least squares on those hidden features.  targets: n entries (NULL: the labels).  Nothing about wit is claimed:
+   its exact loss is what the verdict uses.  Returns RC_EINPUT (with a reason) when not
+   applicable; wit is initialised only on success. */
+int rc_obstruct_witness_construct(rc_net_t wit, const rc_net_t net, const rc_data_t data,
+                                  const rc_obstruct_relax_t R, const fmpq * targets, rc_err_t err);
+
 /* Writes the certificate (exact rationals throughout). */
 void rc_obstruct_cert_write(FILE * f, const rc_net_t net, const rc_data_t data,
                             const rc_obstruct_bound_t b, const rc_net_t witness,

@@ -13,7 +13,8 @@
 
 static const char * obstruct_help =
 "usage: relucert obstruct NET DATA [--witness NET2] [--loss mse|bce] [--certificate FILE]\n"
-"                         [--table] [--max-subsets N] [--json]\n"
+"                         [--table] [--max-subsets N] [--no-auto-witness]\n"
+"                         [--save-witness FILE] [--json]\n"
 "       relucert obstruct --check FILE [--json]\n"
 "\n"
 "Proves a lower bound on the loss over the whole connected component of H(c) that the\n"
@@ -24,7 +25,12 @@ static const char * obstruct_help =
 "the bound exceeds the witness's exact loss: then gradient flow from NET never reaches the\n"
 "global optimum.  Otherwise \"not_proved\", with both numbers.\n"
 "\n"
-"  --witness NET2      parameters with a smaller loss (same d, l, e, biases, activation)\n"
+"  --witness NET2      parameters with a smaller loss (same d, l, e, biases, activation);\n"
+"                      without it relucert constructs one (one output, inputs of full rank):\n"
+"                      a fit with every neuron free, merged into l neurons; only its exact\n"
+"                      loss matters\n"
+"  --no-auto-witness   do not construct a witness\n"
+"  --save-witness FILE write the witness used (relucert.network/1)\n"
 "  --loss mse|bce      mean squared error (default; exact) or BCE-with-logits (e = 1,\n"
 "                      labels in [0, 1]; certified enclosures)\n"
 "  --certificate FILE  write a relucert.obstruct-cert/1 certificate (exact rationals)\n"
@@ -97,6 +103,128 @@ static int check_cmd(const char * path, int json)
     return RC_EXIT_OK;
 }
 
+/* Loss for comparing candidate witnesses (midpoint for BCE). */
+static double cand_loss(const rc_net_t w, const rc_data_t data, int loss)
+{
+    double r;
+    if (loss == RC_OBS_MSE)
+    {
+        fmpq_t q;
+        fmpq_init(q);
+        rc_obstruct_loss_mse(q, w, data);
+        r = fmpq_get_d(q);
+        fmpq_clear(q);
+    }
+    else
+    {
+        arb_t a;
+        rc_err_t err;
+        arb_init(a);
+        rc_obstruct_loss_bce(a, w, data, 64, err);
+        r = arf_get_d(arb_midref(a), ARF_RND_NEAR);
+        arb_clear(a);
+    }
+    return r;
+}
+
+/* Replaces the witness's parameters by the nearest multiples of 1/D, D = 2^4, 2^8, ..., 2^24,
+   when that does not increase the loss (readable witnesses; the exact loss decides anyway). */
+static void simplify_witness(rc_net_t wit, const rc_data_t data, int loss)
+{
+    slong np = rc_net_num_params(wit), i, D;
+    fmpq * th = _fmpq_vec_init(np), * rd = _fmpq_vec_init(np);
+    fmpz_t f;
+    rc_net_t c;
+    rc_err_t err;
+    double base = cand_loss(wit, data, loss);
+    fmpz_init(f);
+    rc_net_get_theta(th, wit);
+    rc_net_init_set(c, wit, err);
+    for (D = 4; D <= 24; D += 4)
+    {
+        for (i = 0; i < np; i++)
+        {
+            fmpq_mul_2exp(rd + i, th + i, D);
+            fmpz_mul_2exp(f, fmpq_numref(rd + i), 1);
+            fmpz_add(f, f, fmpq_denref(rd + i));
+            fmpz_mul_2exp(fmpq_denref(rd + i), fmpq_denref(rd + i), 1);
+            fmpz_fdiv_q(f, f, fmpq_denref(rd + i));      /* floor(x + 1/2) */
+            fmpz_one(fmpq_denref(rd + i));
+            fmpz_set(fmpq_numref(rd + i), f);
+            fmpq_div_2exp(rd + i, rd + i, D);
+        }
+        rc_net_set_theta(c, rd);
+        if (cand_loss(c, data, loss) <= base)
+        {
+            rc_net_set_theta(wit, rd);
+            break;
+        }
+    }
+    rc_net_clear(c);
+    fmpz_clear(f);
+    _fmpq_vec_clear(th, np);
+    _fmpq_vec_clear(rd, np);
+}
+
+/* An automatic witness.  MSE: fit the labels.  BCE: fit the logits 4 (2 y - 1), then scale
+   the output weights by 2^j, j = 0..5, keeping the smallest enclosed loss. */
+static int find_witness(rc_net_t wit, const rc_net_t net, const rc_data_t data,
+                        const rc_obstruct_relax_t R, int loss, rc_err_t err)
+{
+    slong i, j, k;
+    fmpq * tg;
+    int r;
+    if (loss == RC_OBS_MSE)
+    {
+        r = rc_obstruct_witness_construct(wit, net, data, R, NULL, err);
+        if (r == RC_OK)
+            simplify_witness(wit, data, loss);
+        return r;
+    }
+    if (data->e != 1)
+        return rc_err_set(err, RC_EINPUT, "witness: one output needed");
+    tg = _fmpq_vec_init(data->n);
+    for (i = 0; i < data->n; i++)
+    {
+        fmpq_mul_2exp(tg + i, data->Y + i, 3);
+        fmpq_sub_si(tg + i, tg + i, 4);
+    }
+    r = rc_obstruct_witness_construct(wit, net, data, R, tg, err);
+    _fmpq_vec_clear(tg, data->n);
+    if (r == RC_OK)
+    {
+        rc_net_t c;
+        arb_t best, cur;
+        slong bj = 0;
+        arb_init(best);
+        arb_init(cur);
+        rc_obstruct_loss_bce(best, wit, data, PREC, err);
+        rc_net_init_set(c, wit, err);
+        for (j = 1; j <= 5; j++)
+        {
+            for (k = 0; k < c->l; k++)
+                fmpq_mul_2exp(c->W2 + k, wit->W2 + k, j);
+            if (c->has_b2)
+                fmpq_mul_2exp(c->b2, wit->b2, j);
+            rc_obstruct_loss_bce(cur, c, data, PREC, err);
+            if (arf_cmp(arb_midref(cur), arb_midref(best)) < 0)
+            {
+                arb_set(best, cur);
+                bj = j;
+            }
+        }
+        for (k = 0; k < wit->l; k++)
+            fmpq_mul_2exp(wit->W2 + k, wit->W2 + k, bj);
+        if (wit->has_b2)
+            fmpq_mul_2exp(wit->b2, wit->b2, bj);
+        rc_net_clear(c);
+        arb_clear(best);
+        arb_clear(cur);
+        simplify_witness(wit, data, loss);
+    }
+    return r;
+}
+
 /* The bound for a class, with the relaxation when available. */
 static int bound_for(rc_obstruct_bound_t b, const rc_data_t data, const rc_obstruct_class_t cl,
                      rc_obstruct_relax_t R, int have_R, rc_err_t err)
@@ -107,6 +235,8 @@ static int bound_for(rc_obstruct_bound_t b, const rc_data_t data, const rc_obstr
 int rc_cli_obstruct(int argc, char ** argv)
 {
     const char * netp = NULL, * datap = NULL, * witp = NULL, * certp = NULL, * checkp = NULL;
+    const char * savep = NULL;
+    int auto_wit = 1, constructed = 0;
     int json = 0, table = 0, loss = RC_OBS_MSE, i, have_R = 0, have_wit = 0, status = RC_EXIT_OK;
     long max_subsets = RC_OBS_MAX_SUBSETS;
     rc_net_t net, wit;
@@ -131,8 +261,11 @@ int rc_cli_obstruct(int argc, char ** argv)
             json = 1;
         else if (strcmp(argv[i], "--table") == 0)
             table = 1;
+        else if (strcmp(argv[i], "--no-auto-witness") == 0)
+            auto_wit = 0;
         else if (strcmp(argv[i], "--witness") == 0 || strcmp(argv[i], "--certificate") == 0
-                 || strcmp(argv[i], "--check") == 0 || strcmp(argv[i], "--loss") == 0)
+                 || strcmp(argv[i], "--check") == 0 || strcmp(argv[i], "--loss") == 0
+                 || strcmp(argv[i], "--save-witness") == 0)
         {
             if (i + 1 >= argc)
                 return rc_cli_error("obstruct", "%s: missing value", argv[i]);
@@ -142,6 +275,8 @@ int rc_cli_obstruct(int argc, char ** argv)
                 certp = argv[i + 1];
             else if (strcmp(argv[i], "--check") == 0)
                 checkp = argv[i + 1];
+            else if (strcmp(argv[i], "--save-witness") == 0)
+                savep = argv[i + 1];
             else if (strcmp(argv[i + 1], "mse") == 0)
                 loss = RC_OBS_MSE;
             else if (strcmp(argv[i + 1], "bce") == 0)
@@ -215,11 +350,33 @@ int rc_cli_obstruct(int argc, char ** argv)
         rc_obstruct_relax_clear(R);
         rc_err_init(err);
     }
-    if (bound_for(b, data, cl, R, have_R, err) != RC_OK
-        || rc_obstruct_verdict_set(v, b, have_wit ? wit : NULL, data, PREC, err) != RC_OK)
+    if (bound_for(b, data, cl, R, have_R, err) != RC_OK)
     {
         status = rc_cli_error_err("obstruct", err);
         goto done;
+    }
+    if (!have_wit && auto_wit && have_R)
+    {
+        rc_err_t e2;
+        rc_err_init(e2);
+        constructed = (find_witness(wit, net, data, R, loss, e2) == RC_OK);
+        have_wit = constructed;
+    }
+    if (rc_obstruct_verdict_set(v, b, have_wit ? wit : NULL, data, PREC, err) != RC_OK)
+    {
+        status = rc_cli_error_err("obstruct", err);
+        goto done;
+    }
+    if (savep != NULL && have_wit)
+    {
+        FILE * f = fopen(savep, "w");
+        if (f == NULL)
+        {
+            status = rc_cli_error("obstruct", "%s: cannot write the witness", savep);
+            goto done;
+        }
+        rc_net_write_json(f, wit);
+        fclose(f);
     }
     if (certp != NULL)
     {
@@ -263,6 +420,7 @@ int rc_cli_obstruct(int argc, char ** argv)
             flint_free(lo);
             flint_free(hi);
         }
+        printf(",\n  \"witness\": %s", !have_wit ? "null" : constructed ? "\"constructed\"" : "\"given\"");
         printf(",\n  \"loss\": \"%s\",\n  \"component\": \"%s\",\n  \"bound_kind\": \"%s\",\n",
                loss == RC_OBS_MSE ? "mse" : "bce", comp, kind_name(b->kind));
         printf("  \"class\": {\"n_plus\": %ld, \"n_minus\": %ld, \"n_free\": %ld, \"n_pos1_plus\": %ld, "
@@ -278,7 +436,7 @@ int rc_cli_obstruct(int argc, char ** argv)
         if (v->obstructed)
             printf("null");
         else if (!have_wit)
-            printf("\"no witness given\"");
+            printf("\"no witness\"");
         else
             printf("\"the component's lower bound does not exceed the witness loss\"");
         printf(",\n  \"relaxation_refused\": ");
@@ -310,7 +468,7 @@ int rc_cli_obstruct(int argc, char ** argv)
             printf("  relaxation refused: %s\n", relax_note);
         if (have_wit)
         {
-            printf("  witness %s: loss ", witp);
+            printf("  witness %s: loss ", constructed ? "(constructed by relucert, every neuron free)" : witp);
             if (loss == RC_OBS_MSE)
             {
                 char * s = rc_fmpq_get_str(v->witness_exact);
@@ -331,7 +489,7 @@ int rc_cli_obstruct(int argc, char ** argv)
                    "optimum: its loss stays >= the bound > the witness's loss)\n");
         else
             printf("verdict: not_proved (%s)\n", have_wit ? "the bound does not exceed the "
-                   "witness loss" : "no witness given (--witness NET2)");
+                   "witness loss" : "no witness (give one with --witness NET2)");
         if (certp)
             printf("certificate written to %s (check: relucert obstruct --check %s)\n", certp, certp);
     }

@@ -43,9 +43,15 @@ expect "unobstructed verdict" "$(echo "$out" | jq -r .verdict)" not_proved
 expect "unobstructed bound" "$(echo "$out" | jq -c .component_lower_bound)" '["0","0"]'
 expect "unobstructed witness" "$(echo "$out" | jq -r .witness_loss)" 0
 # no witness: not proved, bound still reported
-out=$("$RC" obstruct data/toy-obstructed.json data/toy-data.json --json)
-expect "no witness" "$(echo "$out" | jq -c '[.verdict,.component_lower_bound[0],.witness_loss]')" \
-       '["not_proved","5/16",null]'
+out=$("$RC" obstruct data/toy-obstructed.json data/toy-data.json --no-auto-witness --json)
+expect "no witness" "$(echo "$out" | jq -c '[.verdict,.component_lower_bound[0],.witness_loss,.witness]')" \
+       '["not_proved","5/16",null,null]'
+# a witness constructed by relucert: the teacher itself (loss 0), certificate checks
+out=$("$RC" obstruct data/toy-obstructed.json data/toy-data.json --save-witness "$tmp/w.json" \
+      --certificate "$tmp/auto.json" --json)
+expect "auto witness" "$(echo "$out" | jq -c '[.verdict,.witness_loss,.witness]')" '["obstructed","0","constructed"]'
+"$RC" equiv "$tmp/w.json" data/toy-teacher.json --json | jq -e .equivalent >/dev/null && ok || bad "auto witness is the teacher"
+"$RC" obstruct --check "$tmp/auto.json" >/dev/null && ok || bad "auto witness certificate"
 # the table of effective components
 out=$("$RC" obstruct data/toy-obstructed.json data/toy-data.json --witness data/toy-teacher.json --table --json)
 expect "table" "$(echo "$out" | jq -c '[.table[] | [.plus_negative_level, .lower_bound[0], .obstructed, .current]]')" \
