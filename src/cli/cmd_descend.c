@@ -50,11 +50,22 @@ static void put_ball(const arb_t x, int exact_mode, const fmpq_t q)
     flint_free(hi);
 }
 
-static void put_ball_text(const arb_t x)
+static void put_exact_or_ball_text(const arb_t x, int exact_mode, const fmpq_t q)
 {
     char * lo, * hi;
+    if (exact_mode && q != NULL)
+    {
+        char * e = rc_fmpq_get_str(q);
+        if (strlen(e) <= 30)
+        {
+            printf("%s", e);
+            flint_free(e);
+            return;
+        }
+        flint_free(e);
+    }
     rc_arb_get_interval_str(&lo, &hi, x, 10);
-    printf("[%s, %s]", lo, hi);
+    printf("%s[%s, %s]", exact_mode ? "~" : "", lo, hi);
     flint_free(lo);
     flint_free(hi);
 }
@@ -97,7 +108,7 @@ static void row_text(const rc_descent_t S, int have_loss)
         }
     printf("  %7ld  ", (long) S->step);
     if (have_loss)
-        put_ball_text(S->loss);
+        put_exact_or_ball_text(S->loss, S->exact, S->loss_q);
     else
         printf("(not determined)");
     printf("  identity %s  sides: %ld same, %ld flipped, %ld undecided", S->identity_ok ? "ok" : "FAILED",
@@ -108,7 +119,7 @@ static void row_text(const rc_descent_t S, int have_loss)
         for (k = 0; k < S->shape->l; k++)
         {
             printf("%s", k ? ", " : "");
-            put_ball_text(S->level + k);
+            put_exact_or_ball_text(S->level + k, S->exact, S->level_q + k);
         }
     }
     printf("\n");
@@ -224,7 +235,7 @@ int rc_cli_descend(int argc, char ** argv)
                paths[0], paths[1], a, b, loss_s, exact ? "exact rationals" : "Arb balls", steps);
         if (!exact)
             printf("  (working precision %ld bits)\n", prec);
-        printf("  %7s  %s\n", "step", "loss enclosure, drift identity check, sides of the disconnected neurons");
+        printf("  %7s  %s\n", "step", exact ? "loss (exact; ~[..] when long), drift identity check, sides of the disconnected neurons" : "loss enclosure, drift identity check, sides of the disconnected neurons");
         flint_free(a);
         flint_free(b);
     }
