@@ -158,6 +158,8 @@ typedef struct
     double max_width;          /* largest width of theta(T) */
     int levels_ok;             /* every end box's level enclosure contained c_k e^{-2 lambda t} */
     double reached_time;       /* last time reached (T when the run finished) */
+    slong ntrace;              /* per accepted step: end time (mid), then P midpoints, P radii */
+    double * trace;
 }
 rc_flow_result_struct;
 
@@ -196,9 +198,14 @@ void rc_flow_integrate(rc_flow_result_t res, const rc_flow_problem_t pr, const f
 int rc_flow_step_validate(rc_flow_step_struct * step, rc_flow_set_struct * S, int * modes, int * facts,
                           slong p, const rc_flow_problem_t pr, slong prec, const char ** why);
 
-/* Checks a certificate written by rc_flow_integrate.  Returns 1 accepted, 0 rejected (why
-   in err), and fills the end time and final box enclosure strings when accepted. */
-int rc_flow_cert_check(FILE * f, const char * name, rc_err_t err, FILE * report);
+/* Checks a certificate (relucert.flowcert/1, doc/flow.md): rebuilds the exact problem from its
+   header, re-validates every step with rc_flow_step_validate from the recorded data (never
+   choosing anything itself), requires every recorded end box to equal the recomputed one bit
+   for bit, the times to chain, the last step to end at T, and the digest to match.  Returns 1
+   accepted, 0 rejected (one-line reason in err).  report (or NULL) receives a summary. */
+int rc_flow_cert_check_buf(const char * buf, size_t len, const char * name, rc_err_t err, FILE * report);
+/* Appends the digest line to a finished certificate file. */
+int rc_flow_cert_seal(const char * path, rc_err_t err);
 
 /* Non-rigorous double-precision classical RK4 with the pattern frozen per step, h fixed.
    theta (P doubles) is advanced from t = 0 to T in ceil(T/h) steps. */

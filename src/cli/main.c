@@ -17,6 +17,8 @@ static const rc_cmd commands[] = {
     { "descend", rc_cli_descend, "certified discrete gradient descent: levels, sides, sign flips" },
     { "replay",  rc_cli_replay,  "replay a float training log: exact levels, drift identity, sign changes" },
     { "obstruct", rc_cli_obstruct, "certified loss lower bound on a component; obstruction certificates" },
+    { "flow",    rc_cli_flow,    "certified enclosure of the gradient flow over [0, T]" },
+    { "check",   rc_cli_check,   "re-validate a flow certificate" },
     /* further subcommands: one line each */
 };
 

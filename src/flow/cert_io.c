@@ -121,9 +121,28 @@ int _rc_flow_read_arb(arb_t x, const char ** s)
     bad = _rc_flow_read_arf(arb_midref(x), s) || _rc_flow_read_arf(r, s) || arf_sgn(r) < 0;
     if (!bad)
     {
-        arf_get_mag(m, r);
+        fmpz_t mm, ee;
+        fmpz_init(mm);
+        fmpz_init(ee);
+        /* exact: a mag is man 2^(exp - MAG_BITS) with a MAG_BITS-bit normalised mantissa */
+        if (!arf_is_zero(r))
+        {
+            arf_get_fmpz_2exp(mm, ee, r);
+            if (fmpz_bits(mm) > MAG_BITS)
+                bad = 1;
+            else
+            {
+                slong sh = MAG_BITS - fmpz_bits(mm);
+                MAG_MAN(m) = fmpz_get_ui(mm) << sh;
+                fmpz_sub_si(ee, ee, sh);
+                fmpz_add_ui(ee, ee, MAG_BITS);
+                fmpz_set(MAG_EXPREF(m), ee);
+            }
+        }
         arf_set_mag(back, m);
-        bad = !arf_equal(back, r);
+        fmpz_clear(mm);
+        fmpz_clear(ee);
+        bad = bad || !arf_equal(back, r);
         mag_set(arb_radref(x), m);
     }
     arf_clear(r);

@@ -38,6 +38,7 @@ void rc_flow_result_clear(rc_flow_result_t res, const rc_flow_problem_t pr)
     arb_clear(res->loss_tube);
     flint_free(res->side_proved);
     flint_free(res->side);
+    flint_free(res->trace);
 }
 
 static double arb_ub_d(const arb_t x)
@@ -611,6 +612,18 @@ void rc_flow_integrate(rc_flow_result_t res, const rc_flow_problem_t pr, const f
             res->levels_ok = 0;
             if (res->fail_time < 0)
                 res->fail_time = arb_mid_d(t);
+        }
+        {
+            double * tr;
+            res->trace = flint_realloc(res->trace, sizeof(double) * (res->ntrace + 1) * (2 * P + 1));
+            tr = res->trace + res->ntrace * (2 * P + 1);
+            tr[0] = arb_mid_d(te);
+            for (j = 0; j < P; j++)
+            {
+                tr[1 + j] = arb_mid_d(st.E + j);
+                tr[1 + P + j] = mag_get_d(arb_radref(st.E + j));
+            }
+            res->ntrace++;
         }
         rc_flow_loss(lossB, st.B, pr, prec);
         arb_union(res->loss_tube, res->loss_tube, lossB, prec);

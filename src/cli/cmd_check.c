@@ -1,0 +1,47 @@
+/* relucert check CERT: re-validates a flow certificate (doc/flow.md, proofs/flow.md). */
+#include <string.h>
+#include "relucert/io.h"
+#include "relucert/flow.h"
+#include "cli.h"
+
+static const char * check_help =
+"usage: relucert check CERT [--json]\n"
+"\n"
+"Re-validates every step of a certificate written by relucert flow --certificate, from the\n"
+"recorded data only (no step-size choices): the a priori boxes, the activation signs, the\n"
+"crossings, sliding phases and exits, and that each recorded end box is exactly the one the\n"
+"proof yields.  Prints ACCEPTED with the proved facts, or REJECTED with the first failure.\n"
+"Exit status 0 in both cases (the question was answered), 2 for unreadable input.\n";
+
+int rc_cli_check(int argc, char ** argv)
+{
+    const char * path = NULL;
+    int json = 0, i, ok;
+    char * buf;
+    size_t len;
+    rc_err_t err;
+    for (i = 1; i < argc; i++)
+    {
+        if (rc_cli_is_help(argv[i])) { fputs(check_help, stdout); return RC_EXIT_OK; }
+        else if (!strcmp(argv[i], "--json")) json = 1;
+        else if (argv[i][0] == '-' && argv[i][1] != '\0') return rc_cli_error("check", "unknown option %s", argv[i]);
+        else if (!path) path = argv[i];
+        else return rc_cli_error("check", "unexpected argument \"%s\"", argv[i]);
+    }
+    if (!path)
+        return rc_cli_error("check", "expected a certificate file (relucert check --help)");
+    if (rc_file_read_all(&buf, &len, path, err) != RC_OK)
+        return rc_cli_error_err("check", err);
+    rc_err_init(err);
+    ok = rc_flow_cert_check_buf(buf, len, path, err, json ? NULL : stdout);
+    flint_free(buf);
+    if (json)
+    {
+        printf("{\"accepted\": %s, \"reason\": ", ok ? "true" : "false");
+        if (ok) printf("null"); else rc_json_write_string(stdout, err->msg);
+        printf("}\n");
+    }
+    else if (!ok)
+        printf("certificate REJECTED: %s\n", err->msg);
+    return RC_EXIT_OK;
+}
