@@ -41,6 +41,8 @@ static const char * replay_help =
 "  --csv FILE           full per-step, per-neuron table\n"
 "  --plot FILE          plot of the levels over the steps (PNG/PDF/SVG; needs /usr/bin/python3\n"
 "                       with matplotlib: apt-get install python3-matplotlib)\n"
+"  --no-identity        skip the drift identity (it needs the gradient over all samples at\n"
+"                       every snapshot, the costly part): exact levels, drifts, signs only\n"
 "  --json               machine-readable summary (FORMATS.md)\n";
 
 /* The plot program, also shipped as scripts/plot_levels.py (the same code). */
@@ -113,7 +115,7 @@ int rc_cli_replay(int argc, char ** argv)
     const char * paths[2] = { NULL, NULL }, * lr = NULL, * wd = "0", * opt = "sgd", * loss_s = "mse",
                * leak_s = "0", * csv_path = NULL, * plot_path = NULL, * why;
     long prec = 128;
-    int json = 0, i, np = 0, sgd, loss_kind, status = RC_EXIT_OK;
+    int json = 0, no_identity = 0, i, np = 0, sgd, loss_kind, status = RC_EXIT_OK;
     char tmp_csv[64] = "";
     FILE * csv = NULL;
     fmpq_t eta, lambda, leak;
@@ -144,6 +146,11 @@ int rc_cli_replay(int argc, char ** argv)
         if (strcmp(a, "--json") == 0)
         {
             json = 1;
+            continue;
+        }
+        if (strcmp(a, "--no-identity") == 0)
+        {
+            no_identity = 1;
             continue;
         }
         if (strcmp(a, "--prec") == 0)
@@ -177,7 +184,7 @@ int rc_cli_replay(int argc, char ** argv)
     if (np < 2)
         return rc_cli_error("replay", "need LOG and DATA (see relucert replay --help)");
     if (strcmp(opt, "sgd") == 0)
-        sgd = 1;
+        sgd = !no_identity;
     else if (strcmp(opt, "momentum") == 0 || strcmp(opt, "adam") == 0)
         sgd = 0;
     else
@@ -189,7 +196,8 @@ int rc_cli_replay(int argc, char ** argv)
     else
         return rc_cli_error("replay", "--loss: \"%s\" is not mse or bce", loss_s);
     if (sgd && lr == NULL)
-        return rc_cli_error("replay", "--lr: missing (needed to predict the drift of plain GD)");
+        return rc_cli_error("replay", "--lr: missing (needed to predict the drift of plain GD; "
+                            "or --no-identity)");
     fmpq_init(eta);
     fmpq_init(lambda);
     fmpq_init(leak);
@@ -417,7 +425,8 @@ int rc_cli_replay(int argc, char ** argv)
         a = rc_fmpq_get_str(lambda);
         printf("\"weight_decay\": \"%s\", \"loss_kind\": \"%s\",\n", a, loss_s);
         flint_free(a);
-        printf("  \"identity\": %s,\n", sgd ? "\"c+ = (1 - lr wd)^2 c + lr^2 (|g_w|^2 - |g_v|^2)\"" : "null");
+        printf("  \"identity\": %s, \"identity_checked\": %s,\n", strcmp(opt, "sgd") == 0
+               ? "\"c+ = (1 - lr wd)^2 c + lr^2 (|g_w|^2 - |g_v|^2)\"" : "null", sgd ? "true" : "false");
         if (first_step >= 0)
             printf("  \"first_sign_change\": {\"step\": %ld, \"neuron\": %ld},\n", (long) first_step, (long) first_neuron);
         else
@@ -521,6 +530,8 @@ int rc_cli_replay(int argc, char ** argv)
             put_pair(stdout, loss_last, 1);
             printf("\n");
         }
+        else if (no_identity && strcmp(opt, "sgd") == 0)
+            printf("  drift identity skipped (--no-identity): the drift above is measured only\n");
         else if (!sgd)
             printf("  %s: no drift identity applies; the drift above is measured only\n", opt);
         if (csv_path != NULL)

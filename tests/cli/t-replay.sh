@@ -52,6 +52,13 @@ expect "momentum residual" "$(echo "$out" | jq -r .max_identity_residual)" null
 expect "momentum flip" "$(echo "$out" | jq -c .first_sign_change)" '{"step":2,"neuron":1}'
 "$RC" replay data/logs/planted-flip-log.npz $DATA --optimizer adam | grep -q "no drift identity applies" && ok || bad "adam text"
 
+# --no-identity: levels and signs only, no lr needed
+out=$("$RC" replay data/logs/planted-flip-log.npz $DATA --no-identity --json)
+expect "no-identity checked" "$(echo "$out" | jq -r .identity_checked)" false
+expect "no-identity residual" "$(echo "$out" | jq -r .max_identity_residual)" null
+expect "no-identity flip" "$(echo "$out" | jq -c .first_sign_change)" '{"step":2,"neuron":1}'
+expect "identity checked" "$("$RC" replay data/logs/planted-flip-log.npz $DATA --lr 1/8 --json | jq -r .identity_checked)" true
+
 # plot (only when matplotlib is there)
 if /usr/bin/python3 -c "import matplotlib" 2>/dev/null; then
   "$RC" replay data/logs/planted-flip-log.npz $DATA --lr 1/8 --plot $tmp/p.png >/dev/null; expect "plot status" "$?" 0
