@@ -190,10 +190,11 @@ typedef rc_obstruct_verdict_struct rc_obstruct_verdict_t[1];
 
 void rc_obstruct_verdict_init(rc_obstruct_verdict_t v);
 void rc_obstruct_verdict_clear(rc_obstruct_verdict_t v);
-/* Witness loss and the comparison (witness may be NULL). */
+/* Witness loss and the comparison (witness may be NULL).  The witness must have net's
+   architecture (rc_net_same_shape: d, l, e, biases, activation), else RC_EINPUT. */
 int rc_obstruct_verdict_set(rc_obstruct_verdict_t v, const rc_obstruct_bound_t b,
-                            const rc_net_t witness, const rc_data_t data, slong prec,
-                            rc_err_t err);
+                            const rc_net_t net, const rc_net_t witness, const rc_data_t data,
+                            slong prec, rc_err_t err);
 
 /* Constructs a witness automatically (e = 1, R computed for net's inputs and activation and not
    reduced): a floating-point NNLS fit of the targets over all signed generators +-phi(rho) (and

@@ -362,7 +362,7 @@ int rc_cli_obstruct(int argc, char ** argv)
         constructed = (find_witness(wit, net, data, R, loss, e2) == RC_OK);
         have_wit = constructed;
     }
-    if (rc_obstruct_verdict_set(v, b, have_wit ? wit : NULL, data, PREC, err) != RC_OK)
+    if (rc_obstruct_verdict_set(v, b, net, have_wit ? wit : NULL, data, PREC, err) != RC_OK)
     {
         status = rc_cli_error_err("obstruct", err);
         goto done;

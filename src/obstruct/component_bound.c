@@ -39,7 +39,7 @@ static int consider(rc_obstruct_bound_t b, const fmpq * mu, const rc_data_t data
         if (rc_obstruct_dual_value_bce(v, mu, data, prec)
             && arf_cmp(arb_midref(v), arb_midref(b->bound)) > 0 && arb_is_nonnegative(v))
         {
-            arb_set(b->bound, v);
+            arb_swap(b->bound, v);
             keep = 1;
         }
         arb_clear(v);

@@ -20,14 +20,17 @@ void rc_obstruct_verdict_clear(rc_obstruct_verdict_t v)
 }
 
 int rc_obstruct_verdict_set(rc_obstruct_verdict_t v, const rc_obstruct_bound_t b,
-                            const rc_net_t witness, const rc_data_t data, slong prec,
-                            rc_err_t err)
+                            const rc_net_t net, const rc_net_t witness, const rc_data_t data,
+                            slong prec, rc_err_t err)
 {
     int r;
     v->obstructed = 0;
     v->have_witness = (witness != NULL);
     if (witness == NULL)
         return RC_OK;
+    if (!rc_net_same_shape(net, witness))
+        return rc_err_set(err, RC_EINPUT, "witness: not the network's architecture (d, l, e, "
+                          "biases, activation)");
     if ((r = rc_obstruct_check_shapes(witness, data, "witness", err)) != RC_OK)
         return r;
     if (b->loss == RC_OBS_MSE)
