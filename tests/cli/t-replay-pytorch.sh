@@ -44,6 +44,13 @@ else
   check_toy $tmp/toy-obstructed-log.npz $tmp/toy-obstructed-data.npz
   $PY examples/pytorch/train_log.py --task cancer --steps 100 --out $tmp >/dev/null; expect "train cancer" "$?" 0
   check_cancer $tmp/cancer-log.npz $tmp/cancer-data.npz
+  # PyTorch SGD weight_decay is the decoupled-decay map of D1: small residual with the right
+  # lambda, a large one without it
+  $PY examples/pytorch/train_log.py --task toy-unobstructed --weight-decay 0.0625 --steps 100 --out $tmp/wd >/dev/null
+  out=$("$RC" replay $tmp/wd/toy-unobstructed-log.npz $tmp/wd/toy-unobstructed-data.npz --lr 0.125 --weight-decay 0.0625 --json)
+  expect "wd residual small" "$(echo "$out" | jq -r '.max_identity_residual | tonumber < 1e-5')" true
+  out=$("$RC" replay $tmp/wd/toy-unobstructed-log.npz $tmp/wd/toy-unobstructed-data.npz --lr 0.125 --json)
+  expect "wd ignored: residual large" "$(echo "$out" | jq -r '.max_identity_residual_enclosure[0] | tonumber > 1e-4')" true
   $PY examples/pytorch/train_log.py --task toy-unobstructed --optimizer momentum --lr 0.05 --steps 100 --out $tmp >/dev/null
   out=$("$RC" replay $tmp/toy-unobstructed-log.npz $tmp/toy-unobstructed-data.npz --optimizer momentum --json)
   expect "momentum: no identity" "$(echo "$out" | jq -r .max_identity_residual)" null
