@@ -273,7 +273,7 @@ int main(int argc, char ** argv)
         for (s = 0; s < M; s++)
         {
             rc_log_levels(cb0, rc_log_snapshot(log, s), log->shape);
-            rc_replay_predict(pred, loss, rc_log_snapshot(log, s), cb0, log->shape, D, data, RC_LOSS_MSE,
+            rc_replay_predict(pred, loss, rc_log_snapshot(log, s), cb0, log->shape, D, data, Xd, Yd, RC_LOSS_MSE,
                               shrink, eta, 64);
             checksum += arf_get_d(arb_midref(pred), ARF_RND_NEAR);
         }
@@ -290,7 +290,7 @@ int main(int argc, char ** argv)
         {
             rc_log_levels(cb0, rc_log_snapshot(log, s - 1), log->shape);
             rc_log_levels(cb1, rc_log_snapshot(log, s), log->shape);
-            rc_replay_predict(pred, loss, rc_log_snapshot(log, s - 1), cb0, log->shape, D, data, RC_LOSS_MSE,
+            rc_replay_predict(pred, loss, rc_log_snapshot(log, s - 1), cb0, log->shape, D, data, Xd, Yd, RC_LOSS_MSE,
                               shrink, eta, 64);
             for (k = 0; k < l; k++)
             {

@@ -159,9 +159,11 @@ void rc_dyadic_sum_sq(arb_t res, const double * theta, const slong * idx, const 
 /* Encloses, for every neuron k, the drift c_k(theta+) - c_k(theta) that identity D1 predicts for
    one SGD step (theta+ = shrink theta - eta g(theta)) from the snapshot theta (exact doubles), whose
    exact levels are c; loss encloses L(theta).  Pre-activation balls that contain 0 are decided in
-   exact arithmetic (theta and data are exact), so this always succeeds. */
+   exact arithmetic (theta and data are exact), so this always succeeds.  When Xd, Yd (the data as
+   exact doubles) are given, the fast path rc_descent_grad_dball is tried first. */
 void rc_replay_predict(arb_ptr drift, arb_t loss, const double * theta, arb_srcptr c,
-                       const rc_net_t shape, const rc_ddata_t D, const rc_data_t data, int loss_kind,
+                       const rc_net_t shape, const rc_ddata_t D, const rc_data_t data,
+                       const double * Xd, const double * Yd, int loss_kind,
                        const arb_t shrink, const arb_t eta, slong prec);
 
 /* A dyadic m 2^exp with m a signed 128-bit integer (two's complement limbs hi:lo): the fast exact
@@ -194,6 +196,14 @@ void rc_log_levels_dyadic(rc_dyadic_struct * c, int * fast, arb_ptr cb, const do
 int rc_log_drift(rc_dyadic_t d, arb_t db, const rc_dyadic_struct * c_new, const int * fast_new,
                  arb_srcptr cb_new, const rc_dyadic_struct * c_old, const int * fast_old,
                  arb_srcptr cb_old, slong k);
+
+/* The same enclosure of the gradient and loss as rc_descent_grad_arb at a snapshot of exact
+   doubles, fast: double midpoint-radius arithmetic with a priori rounding bounds (proofs/descent.md,
+   D6).  X (N x d) and Y (N x e) are the data, exact doubles.  Returns 0 (g, loss undefined) when it
+   does not apply: the leak is not a double, some w_k . x~_i is not separated from 0 by its radius,
+   or a value overflows; then use rc_descent_grad_arb. */
+int rc_descent_grad_dball(arb_ptr g, arb_t loss, const double * theta, const rc_net_t shape,
+                          const double * X, const double * Y, slong N, int loss_kind, slong prec);
 
 /* Sign of the exact value of a double (-1, 0, 1). */
 static inline int rc_double_sgn(double x) { return (x > 0) - (x < 0); }

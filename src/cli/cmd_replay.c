@@ -43,6 +43,8 @@ static const char * replay_help =
 "                       with matplotlib: apt-get install python3-matplotlib)\n"
 "  --no-identity        skip the drift identity (it needs the gradient over all samples at\n"
 "                       every snapshot, the costly part): exact levels, drifts, signs only\n"
+"  --no-fast            enclose every gradient with Arb at --prec bits (tighter, about 10x\n"
+"                       slower) instead of double ball arithmetic with rounding bounds\n"
 "  --json               machine-readable summary (FORMATS.md)\n";
 
 /* The plot program, also shipped as scripts/plot_levels.py (the same code). */
@@ -115,7 +117,7 @@ int rc_cli_replay(int argc, char ** argv)
     const char * paths[2] = { NULL, NULL }, * lr = NULL, * wd = "0", * opt = "sgd", * loss_s = "mse",
                * leak_s = "0", * csv_path = NULL, * plot_path = NULL, * why;
     long prec = 128;
-    int json = 0, no_identity = 0, i, np = 0, sgd, loss_kind, status = RC_EXIT_OK;
+    int json = 0, no_identity = 0, no_fast = 0, i, np = 0, sgd, loss_kind, status = RC_EXIT_OK;
     char tmp_csv[64] = "";
     FILE * csv = NULL;
     fmpq_t eta, lambda, leak;
@@ -126,6 +128,7 @@ int rc_cli_replay(int argc, char ** argv)
     arb_ptr c_prev, c_cur, obs, pred;
     rc_dyadic_struct * dy_prev, * dy_cur, * dtmp;
     int * f_prev, * f_cur, * itmp, want_ball;
+    double * Xd, * Yd;
     double max_obs_d = 0;
     arb_t shrink_b, eta_b, loss0, loss_last, res, max_res_hi_b, t;
     arf_t ub, lb, max_ub, max_lb, max_obs;
@@ -151,6 +154,11 @@ int rc_cli_replay(int argc, char ** argv)
         if (strcmp(a, "--no-identity") == 0)
         {
             no_identity = 1;
+            continue;
+        }
+        if (strcmp(a, "--no-fast") == 0)
+        {
+            no_fast = 1;
             continue;
         }
         if (strcmp(a, "--prec") == 0)
@@ -255,6 +263,22 @@ int rc_cli_replay(int argc, char ** argv)
 
     l = log->shape->l;
     rc_ddata_init(D, data, prec);
+    /* the data as exact doubles, when they are (then the fast gradient path applies) */
+    Xd = flint_malloc(sizeof(double) * FLINT_MAX(data->n * data->d, 1));
+    Yd = flint_malloc(sizeof(double) * FLINT_MAX(data->n * data->e, 1));
+    {
+        int all_exact = data->n * data->d > 0 && !no_fast;
+        for (k = 0; k < data->n * data->d && all_exact; k++)
+            all_exact = rc_fmpq_get_d_exact(Xd + k, data->X + k);
+        for (k = 0; k < data->n * data->e && all_exact; k++)
+            all_exact = rc_fmpq_get_d_exact(Yd + k, data->Y + k);
+        if (!all_exact)
+        {
+            flint_free(Xd);
+            flint_free(Yd);
+            Xd = Yd = NULL;
+        }
+    }
     c_prev = _arb_vec_init(l);
     c_cur = _arb_vec_init(l);
     dy_prev = flint_malloc(sizeof(rc_dyadic_struct) * l);
@@ -311,7 +335,7 @@ int rc_cli_replay(int argc, char ** argv)
         rc_log_levels_dyadic(dy_cur, f_cur, c_cur, th, log->shape, want_ball);
         if (sgd)
         {
-            rc_replay_predict(pred, t, rc_log_snapshot(log, s - 1), c_prev, log->shape, D, data, loss_kind,
+            rc_replay_predict(pred, t, rc_log_snapshot(log, s - 1), c_prev, log->shape, D, data, Xd, Yd, loss_kind,
                               shrink_b, eta_b, prec);
             if (s == 1)
                 arb_set(loss0, t);
@@ -403,7 +427,7 @@ int rc_cli_replay(int argc, char ** argv)
     {
         /* loss at the last snapshot */
         rc_replay_predict(pred, loss_last, rc_log_snapshot(log, log->steps), c_prev, log->shape, D, data,
-                          loss_kind, shrink_b, eta_b, prec);
+                          Xd, Yd, loss_kind, shrink_b, eta_b, prec);
         if (log->steps == 0)
             arb_set(loss0, loss_last);
     }
@@ -452,8 +476,13 @@ int rc_cli_replay(int argc, char ** argv)
         if (sgd && log->steps > 0)
         {
             char * lo, * hi;
-            arb_set_interval_arf(t, max_lb, max_ub, prec);
-            rc_arb_get_interval_str(&lo, &hi, t, 17);
+            char * lo2, * hi2;
+            arb_set_arf(t, max_lb);                 /* exact: the strings round outward */
+            rc_arb_get_interval_str(&lo, &hi2, t, 17);
+            arb_set_arf(t, max_ub);
+            rc_arb_get_interval_str(&lo2, &hi, t, 17);
+            flint_free(lo2);
+            flint_free(hi2);
             printf("  \"max_identity_residual\": \"%s\", \"max_identity_residual_enclosure\": [\"%s\", \"%s\"],\n",
                    hi, lo, hi);
             if (res_step >= 0)
@@ -548,6 +577,8 @@ int rc_cli_replay(int argc, char ** argv)
     if (tmp_csv[0])
         unlink(tmp_csv);
     rc_ddata_clear(D);
+    flint_free(Xd);
+    flint_free(Yd);
     _arb_vec_clear(c_prev, l);
     _arb_vec_clear(c_cur, l);
     flint_free(dy_prev);

@@ -32,8 +32,13 @@ expect "dir = stacked" "$(echo "$dir" | jq -c '[.first_sign_change, .left_compon
        "$(echo "$out" | jq -c '[.first_sign_change, .left_component, .neurons, .max_identity_residual]')"
 
 # exact GD log: every iterate is exactly a double, so observed = predicted exactly
-out=$("$RC" replay data/logs/exact-gd-log.npz $DATA --lr 0.125 --json)
+# (Arb gradients at 128 bits: the enclosure is exactly 0; the default double-ball gradients:
+# an enclosure of 0 narrower than 1e-15, the drifts being about 1e-2)
+out=$("$RC" replay data/logs/exact-gd-log.npz $DATA --lr 0.125 --no-fast --json)
 expect "exact residual" "$(echo "$out" | jq -c .max_identity_residual_enclosure)" '["0","0"]'
+fast=$("$RC" replay data/logs/exact-gd-log.npz $DATA --lr 0.125 --json)
+expect "exact residual fast lo" "$(echo "$fast" | jq -r '.max_identity_residual_enclosure[0]')" 0
+expect "exact residual fast hi" "$(echo "$fast" | jq -r '.max_identity_residual_enclosure[1] | tonumber < 1e-15')" true
 expect "exact stays" "$(echo "$out" | jq -r .stays_on_component)" true
 # a wrong learning rate is seen as a residual
 out=$("$RC" replay data/logs/exact-gd-log.npz $DATA --lr 0.1 --json)
