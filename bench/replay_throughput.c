@@ -1,10 +1,11 @@
 /* Replay throughput: a d = 30, l = 64, e = 1 network trained for S = 10000 steps of float32 full-batch
    GD (generated here, in memory), replayed (1) for exact levels, exact observed drifts and side
    signs of every neuron at every step, beside a plain double recomputation of the same levels,
-   drifts and signs in the same run; and (2) with the drift identity (rigorous Arb enclosure of the
+   drifts and signs in the same run; and (2) with the drift identity (rigorous enclosure of the
    predicted drift, which needs the gradient at every snapshot) on the first M steps, beside a
-   plain double computation of the same gradient and predicted drift.
-   Usage: bench-replay_throughput [S [M [N]]]   (defaults 10000, 200, 64 samples)
+   plain double computation of the same gradient and predicted drift (the rigorous one is the
+   double-ball path of rc_replay_predict, D6, with its Arb fallback).
+   Usage: bench-replay_throughput [S [M [N]]]   (defaults 10000, 2000, 64 samples)
    Timings of (1) are the best of 3 runs (the machine is shared). */
 #include <stdio.h>
 #include <stdlib.h>
@@ -125,7 +126,7 @@ static double float_predict(double * drift, const double * th, slong N, slong d,
 
 int main(int argc, char ** argv)
 {
-    slong S = argc > 1 ? atol(argv[1]) : 10000, M = argc > 2 ? atol(argv[2]) : 200;
+    slong S = argc > 1 ? atol(argv[1]) : 10000, M = argc > 2 ? atol(argv[2]) : 2000;
     slong N = argc > 3 ? atol(argv[3]) : 64, d = 30, l = 64, e = 1, n, s, k, i, j;
     slong fallbacks = 0, side_flips_exact = 0, side_flips_float = 0, lvl_exact = 0, lvl_float = 0;
     float * Xf, * Yf, lr = 0.0625f;
@@ -302,9 +303,9 @@ int main(int argc, char ** argv)
         }
         printf("(2) with the drift identity (gradient over N = %ld samples at each snapshot), %ld steps\n",
                (long) N, (long) M);
-        printf("    Arb enclosure (64 bits):  %8.3f s  %10.3g parameters.steps/s\n", t_id, (double) n * M / t_id);
+        printf("    rigorous (double balls):  %8.3f s  %10.3g parameters.steps/s\n", t_id, (double) n * M / t_id);
         printf("    plain double:             %8.3f s  %10.3g parameters.steps/s\n", t_fid, (double) n * M / t_fid);
-        printf("    ratio Arb / double:       %8.2f\n", t_id / t_fid);
+        printf("    ratio rigorous / double:  %8.2f\n", t_id / t_fid);
         printf("    max |observed - predicted drift| over the first %ld steps: %.3g (float32 rounding)\n",
                (long) FLINT_MIN(M, 20), maxres);
         free(fd); free(g); free(h);
