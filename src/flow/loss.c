@@ -64,7 +64,9 @@ void rc_flow_loss(arb_t L, arb_srcptr theta, const rc_flow_problem_t pr, slong p
             if (pr->loss == RC_LOSS_MSE)
             {
                 arb_sub(f, f, pr->Y + i * e + o, prec);
-                arb_addmul(L, f, f, prec);
+                arb_sqr(t, f, prec);
+                arb_nonnegative_part(t, t);     /* a square is >= 0 */
+                arb_add(L, L, t, prec);
             }
             else
             {

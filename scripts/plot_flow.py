@@ -1,0 +1,40 @@
+#!/usr/bin/python3
+"""plot_flow.py TUBE NET OUT: per neuron (||w_k||, v_k) with the hyperbola r^2 - v^2 = c_k (e = 1),
+and the loss enclosure over time, from a relucert flow --tube file."""
+import json, sys
+import matplotlib
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt
+from fractions import Fraction
+
+tube, netp, out = sys.argv[1:4]
+net = json.load(open(netp))
+W1 = [[Fraction(str(x)) for x in r] for r in net["W1"]]
+b1 = [Fraction(str(x)) for x in net["b1"]] if "b1" in net else None
+W2 = [[Fraction(str(x)) for x in r] for r in net["W2"]]
+l, d, e = len(W1), len(W1[0]), len(W2)
+rows = [json.loads(s) for s in open(tube)]
+mid = lambda p: (float(p[0]) + float(p[1])) / 2
+t = [mid(r["t"]) for r in rows]
+dp = d + (1 if b1 is not None else 0)
+fig, ax = plt.subplots(1, 2, figsize=(12, 5))
+for k in range(l):
+    w0 = W1[k] + ([b1[k]] if b1 is not None else [])
+    c = float(sum(x * x for x in w0) - sum(W2[o][k] ** 2 for o in range(e)))
+    rs, vs = [], []
+    for r in rows:
+        th = [mid(p) for p in r["theta"]]
+        w = [th[k * d + j] for j in range(d)] + ([th[l * d + k]] if b1 is not None else [])
+        rs.append(sum(x * x for x in w) ** 0.5)
+        vs.append(th[l * dp + k])
+    ax[0].plot(rs, vs, label=f"neuron {k} (c={c:.3g})")
+    import numpy as np
+    vv = np.linspace(min(vs + [0]) - 0.5, max(vs + [0]) + 0.5, 400)
+    rr2 = c + vv ** 2
+    ok = rr2 >= 0
+    ax[0].plot(np.sqrt(rr2[ok]), vv[ok], "--", lw=0.8)
+ax[0].set_xlabel("||w_k||"); ax[0].set_ylabel("v_k"); ax[0].legend(); ax[0].set_title("r^2 - v^2 = c_k")
+lo = [float(r["loss"][0]) for r in rows]; hi = [float(r["loss"][1]) for r in rows]
+ax[1].fill_between(t, lo, hi, color="C1", alpha=0.5); ax[1].plot(t, hi, lw=0.8)
+ax[1].set_xscale("symlog", linthresh=1.0); ax[1].set_yscale("log"); ax[1].set_xlabel("t"); ax[1].set_ylabel("loss enclosure")
+fig.tight_layout(); fig.savefig(out, dpi=110)
