@@ -244,7 +244,7 @@ int rc_cli_obstruct(int argc, char ** argv)
     rc_err_t err;
     rc_obstruct_class_t cl;
     rc_obstruct_relax_t R;
-    rc_obstruct_bound_t b;
+    rc_obstruct_bound_t b, bs;     /* best bound; elementwise (sign) criterion only */
     rc_obstruct_verdict_t v;
     char relax_note[RC_ERR_LEN] = "";
     char * comp;
@@ -321,6 +321,7 @@ int rc_cli_obstruct(int argc, char ** argv)
     rc_obstruct_class_init(cl);
     rc_obstruct_verdict_init(v);
     rc_obstruct_bound_init(b, data->n, data->e, loss);
+    rc_obstruct_bound_init(bs, data->n, data->e, loss);
     if (rc_obstruct_check_shapes(net, data, datap, err) != RC_OK)
     {
         status = rc_cli_error_err("obstruct", err);
@@ -350,7 +351,8 @@ int rc_cli_obstruct(int argc, char ** argv)
         rc_obstruct_relax_clear(R);
         rc_err_init(err);
     }
-    if (bound_for(b, data, cl, R, have_R, err) != RC_OK)
+    if (bound_for(b, data, cl, R, have_R, err) != RC_OK
+        || bound_for(bs, data, cl, R, 0, err) != RC_OK)
     {
         status = rc_cli_error_err("obstruct", err);
         goto done;
@@ -427,7 +429,9 @@ int rc_cli_obstruct(int argc, char ** argv)
                "\"n_pos1_minus\": %ld, \"output_bias\": %s},\n", (long) cl->n_plus,
                (long) cl->n_minus, (long) cl->n_free, (long) cl->n_pos1_plus,
                (long) cl->n_pos1_minus, cl->has_b2 ? "true" : "false");
-        printf("  \"relaxation\": ");
+        printf("  \"sign_bound\": ");
+        print_bound_pair(bs);
+        printf(",\n  \"relaxation\": ");
         if (have_R)
             printf("{\"rank\": %ld, \"test_rays\": %ld}", (long) R->r, (long) R->nrays);
         else
@@ -461,6 +465,9 @@ int rc_cli_obstruct(int argc, char ** argv)
         printf("  lower bound on the whole component: ");
         print_bound_text(b);
         printf("  [%s bound]\n", kind_name(b->kind));
+        printf("  sign bound alone (f >= 0 or f <= 0; ReLU, no output bias): ");
+        print_bound_text(bs);
+        printf("\n");
         if (have_R)
             printf("  relaxation: rank %ld, %ld test rays, dual point checked exactly\n",
                    (long) R->r, (long) R->nrays);
@@ -565,6 +572,7 @@ done:
     if (have_wit)
         rc_net_clear(wit);
     rc_obstruct_bound_clear(b);
+    rc_obstruct_bound_clear(bs);
     rc_obstruct_verdict_clear(v);
     rc_obstruct_class_clear(cl);
     rc_data_clear(data);

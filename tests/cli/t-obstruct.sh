@@ -19,6 +19,7 @@ expect "bound" "$(echo "$out" | jq -c .component_lower_bound)" '["5/16","5/16"]'
 expect "witness loss" "$(echo "$out" | jq -r .witness_loss)" 0
 expect "loss" "$(echo "$out" | jq -r .loss)" mse
 expect "component" "$(echo "$out" | jq -r .component)" "++"
+expect "sign bound" "$(echo "$out" | jq -c .sign_bound)" '["5/16","5/16"]'
 "$RC" obstruct --check "$tmp/toy.json" >/dev/null && ok || bad "toy certificate check"
 expect "check json" "$("$RC" obstruct --check "$tmp/toy.json" --json | jq -c '[.valid,.verdict]')" \
        '[true,"obstructed"]'

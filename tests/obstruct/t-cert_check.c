@@ -137,7 +137,7 @@ static void test_toy_tamper(void)
 }
 
 /* Random problems: every certificate written checks, with the same verdict (MSE and BCE,
-   ReLU and leaky, with and without output bias). */
+   ReLU and leaky, with and without output bias, e = 1 and 2 for MSE). */
 static void test_random(void)
 {
     flint_rand_t state;
@@ -147,6 +147,7 @@ static void test_random(void)
     {
         slong n = 1 + n_randint(state, 6), l = 1 + n_randint(state, 3), d = 1 + n_randint(state, 2);
         int loss = n_randint(state, 3) == 0 ? RC_OBS_BCE : RC_OBS_MSE, hb2 = n_randint(state, 4) == 0;
+        slong e = (loss == RC_OBS_MSE && n_randint(state, 4) == 0) ? 2 : 1;
         int * cls = flint_malloc(l * sizeof(int)), * cw = flint_malloc(l * sizeof(int)), obs, obs2;
         rc_net_t net, wit;
         rc_data_t data;
@@ -161,9 +162,9 @@ static void test_random(void)
             cls[k] = (iter & 1) ? 1 : (int) n_randint(state, 4) - 1;
             cw[k] = (int) n_randint(state, 4) - 1;
         }
-        rc_test_obs_data(data, state, n, d, 1, loss == RC_OBS_BCE);
-        rc_test_obs_net(net, state, d, l, 1, 1, hb2, cls, leak);
-        rc_test_obs_net(wit, state, d, l, 1, 1, hb2, cw, leak);
+        rc_test_obs_data(data, state, n, d, e, loss == RC_OBS_BCE);
+        rc_test_obs_net(net, state, d, l, e, 1, hb2, cls, leak);
+        rc_test_obs_net(wit, state, d, l, e, 1, hb2, cw, leak);
         path = write_cert(&obs, net, data, wit, loss);
         CU_ASSERT(rc_obstruct_cert_check_verdict(&obs2, path, err) == RC_OK);
         if (rc_obstruct_cert_check_verdict(&obs2, path, err) != RC_OK)
