@@ -67,6 +67,15 @@ hi=$(echo "$out" | jq -r '.component_lower_bound[1]')
 awk -v lo="$lo" -v hi="$hi" 'BEGIN { v = log(2) / 2; exit !(lo <= v + 1e-15 && v - 1e-15 <= hi && hi - lo < 1e-12) }' \
   && ok || bad "bce bound [$lo, $hi]"
 
+# d' = 1 (no hidden bias): c > 0 neurons of both sides and a pathological '+' realize exactly
+# a s(x) + b s(-x); the minimum is least squares on each side of 0, by hand
+# (5.25 - 16/14 + 2 - 1/5)/5 = 827/700; the sign bound does not apply (both signs)
+printf '{"W1": [["2"], ["-1"], ["0.5"]], "W2": [["1", "0.5", "3"]]}' > "$tmp/n1.json"
+printf '{"X": [["-2"], ["-1"], ["1"], ["2"], ["3"]], "y": ["1", "-1", "2", "-0.5", "1"]}' > "$tmp/d1.json"
+out=$("$RC" obstruct "$tmp/n1.json" "$tmp/d1.json" --no-auto-witness --json)
+expect "d'=1 relaxation" "$(echo "$out" | jq -c '[.component_lower_bound[0], .sign_bound[0], .bound_kind]')" \
+       '["827/700","0","relaxation"]'
+
 # bad input: one line on stderr, status 2
 check_bad() { # NAME ARGS...
   local name=$1; shift
