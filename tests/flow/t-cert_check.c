@@ -57,8 +57,8 @@ static int check(const char * buf, size_t len)
 }
 
 /* A fresh certificate is accepted; changing one hexadecimal digit of an end box, an a priori
-   box, a duration, or a decimal of theta0 is rejected, by the digest and, after resealing,
-   by the re-validation itself. */
+   box, a duration, or a decimal of theta0 is rejected by the digest; after resealing, edits of
+   end boxes, times and theta0 are still rejected by the re-validation itself. */
 static void test_tamper(void)
 {
     size_t len, l2;
@@ -90,7 +90,12 @@ static void test_tamper(void)
             l2 = len;
             CU_ASSERT(!check(cp, l2));
             reseal(cp, &l2);
-            CU_ASSERT(!check(cp, l2));
+            /* E, times and theta0 feed the recomputation: a resealed edit is rejected.  An edited
+               a priori box B may still be a valid a priori box whose remainder term rounds to the
+               same end box: then the checker has re-proved the step with it (still a proof); only
+               the digest exposes such an edit. */
+            if (t != 1)
+                CU_ASSERT(!check(cp, l2));
             hits++;
             free(cp);
         }
