@@ -23,11 +23,13 @@
 # include <flint/acb.h>
 # include <flint/arb_hypgeom.h>
 # include <flint/acb_calc.h>
+# include <flint/arb_mat.h>
 #else
 # include <arb.h>
 # include <acb.h>
 # include <arb_hypgeom.h>
 # include <acb_calc.h>
+# include <arb_mat.h>
 #endif
 
 #endif
