@@ -1,4 +1,6 @@
-/* relucert check CERT: re-validates a flow certificate (doc/flow.md, proofs/flow.md). */
+/* relucert check CERT: re-validates a certificate: a flow certificate (relucert.flowcert/1,
+   doc/flow.md, proofs/flow.md) or an obstruction certificate (relucert.obstruct-cert/1,
+   doc/obstruct.md, proofs/obstruct.md), told apart by their first bytes. */
 #include <string.h>
 #include "relucert/io.h"
 #include "relucert/flow.h"
@@ -7,11 +9,14 @@
 static const char * check_help =
 "usage: relucert check CERT [--json]\n"
 "\n"
-"Re-validates every step of a certificate written by relucert flow --certificate, from the\n"
+"Re-validates a certificate.  An obstruction certificate (relucert obstruct --certificate,\n"
+"JSON \"relucert.obstruct-cert/1\") is checked from scratch in exact arithmetic, as by\n"
+"relucert obstruct --check.  A flow certificate (relucert flow --certificate) is checked\n"
+"step by step, from the\n"
 "recorded data only (no step-size choices): the a priori boxes, the activation signs, the\n"
 "crossings, sliding phases and exits, and that each recorded end box is exactly the one the\n"
 "proof yields.  Prints ACCEPTED with the proved facts, or REJECTED with the first failure.\n"
-"Exit status 0 in both cases (the question was answered), 2 for unreadable input.\n";
+"Exit status 0 when accepted, 2 when rejected or unreadable.\n";
 
 int rc_cli_check(int argc, char ** argv)
 {
@@ -32,6 +37,12 @@ int rc_cli_check(int argc, char ** argv)
         return rc_cli_error("check", "expected a certificate file (relucert check --help)");
     if (rc_file_read_all(&buf, &len, path, err) != RC_OK)
         return rc_cli_error_err("check", err);
+    if (len > 0 && buf[0] == '{' && strstr(buf, "relucert.obstruct-cert/1") != NULL)
+    {
+        char * sub[4] = { "obstruct", "--check", (char *) path, "--json" };
+        flint_free(buf);
+        return rc_cli_obstruct(json ? 4 : 3, sub);
+    }
     rc_err_init(err);
     ok = rc_flow_cert_check_buf(buf, len, path, err, json ? NULL : stdout);
     flint_free(buf);
@@ -43,5 +54,5 @@ int rc_cli_check(int argc, char ** argv)
     }
     else if (!ok)
         printf("certificate REJECTED: %s\n", err->msg);
-    return RC_EXIT_OK;
+    return ok ? RC_EXIT_OK : RC_EXIT_USAGE;
 }
