@@ -30,13 +30,13 @@ if has flow; then
   for s in obstructed unobstructed; do
     step "5. Certified gradient flow, $s start, T = 100" \
          "relucert flow data/toy-$s.json data/toy-data.json --time 100"
-    $RC flow data/toy-$s.json data/toy-data.json --time 100 --tube out/toy-$s-tube.csv \
+    $RC flow data/toy-$s.json data/toy-data.json --time 100 --tube out/toy-$s-tube.jsonl \
         --json > out/toy-$s-flow.json || true
     jq '{verdict, time, stays_on_component, loss, reason}' out/toy-$s-flow.json
   done
 fi
-if [ -x scripts/plot_toy.sh ]; then
-  step "6. Figure: trajectories on their hyperbolas and the loss curves" "scripts/plot_toy.sh"
-  bash scripts/plot_toy.sh || echo "(plot skipped)"
+if has flow && [ -x /usr/bin/python3 ] && /usr/bin/python3 -c "import matplotlib" 2>/dev/null; then
+  step "6. Figure: trajectories on their hyperbolas and the loss curves" "/usr/bin/python3 scripts/plot_toy.py out/toy-flow.png"
+  /usr/bin/python3 scripts/plot_toy.py out/toy-flow.png
 fi
 printf '\nOutputs in out/.\n'
