@@ -218,6 +218,7 @@ int rc_data_read_csv_buf_e(rc_data_t data, const char * buf, size_t len, slong e
     slong ncols = 0, n = 0, d, row, line, line1;
     int header = 0, r, more;
     const char * why;
+    double total_bits;
     c.s = buf;
     c.len = len;
     c.pos = 0;
@@ -242,7 +243,9 @@ int rc_data_read_csv_buf_e(rc_data_t data, const char * buf, size_t len, slong e
     d = ncols - e;
     if (!header)
         n = 1;
-    /* pass 1: every further row has ncols fields */
+    /* pass 1: every further row has ncols fields, and the exact values fit the total size
+       budget (checked on the text, before any conversion) */
+    total_bits = 0.0;
     while (next_row(&c))
     {
         slong col = 0;
@@ -253,6 +256,11 @@ int rc_data_read_csv_buf_e(rc_data_t data, const char * buf, size_t len, slong e
             size_t fl;
             if ((more = next_field(&c, &fs, &fl, col)) < 0)
                 return RC_EINPUT;
+            total_bits += _rc_io_literal_bits(fs, fl);
+            if (total_bits > (double) RC_IO_MAX_VALUE_BITS)
+                return rc_err_set(err, RC_ELIMIT, "%s: line %ld: the numbers up to here would need "
+                                  "about %.3g bits as exact rationals, over the limit of 2^32 bits",
+                                  name, (long) line, total_bits);
             col++;
         }
         while (more);

@@ -11,6 +11,8 @@ int rc_data_set_json(rc_data_t data, const rc_json_struct * doc, const char * na
     if (doc->type != RC_JSON_OBJECT)
         return rc_err_set(err, RC_EINPUT, "%s: expected a JSON object (relucert.dataset/1), got %s",
                           name, _rc_json_type_name(doc->type));
+    if ((r = _rc_io_json_check_size(doc, name, err)) != RC_OK)
+        return r;
     for (i = 0; i < doc->len; i++)
         if (strcmp(doc->keys[i], "format") != 0 && strcmp(doc->keys[i], "X") != 0
             && strcmp(doc->keys[i], "y") != 0 && strcmp(doc->keys[i], "comment") != 0

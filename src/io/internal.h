@@ -7,6 +7,12 @@
 #include "relucert/io.h"
 #include "relucert/num.h"
 
+/* ---- resource limit on the exact values of a whole JSON document ---- */
+#define RC_IO_MAX_VALUE_BITS (WORD(1) << 32)
+int _rc_io_json_check_size(const rc_json_struct * doc, const char * name, rc_err_t err);
+/* An upper estimate of the bits of the exact rational a literal spells (json_check_size.c). */
+double _rc_io_literal_bits(const char * s, size_t len);
+
 /* ---- JSON field access ---- */
 const char * _rc_json_type_name(rc_json_type t);
 

@@ -85,6 +85,8 @@ int rc_net_set_json(rc_net_t net, const rc_json_struct * doc, const char * name,
     if ((r = check_keys(doc, name, err)) != RC_OK
         || (r = _rc_io_check_format(doc, "relucert.network/1", name, err)) != RC_OK)
         return r;
+    if ((r = _rc_io_json_check_size(doc, name, err)) != RC_OK)
+        return r;
     W1 = rc_json_get(doc, "W1");
     W2 = rc_json_get(doc, "W2");
     b1 = rc_json_get(doc, "b1");
