@@ -1,7 +1,7 @@
 /* Strict RFC 8259 JSON parser that keeps number literals as their exact text.
    Grammar (RFC 8259 sections 2-7): one value surrounded by optional whitespace (space, tab,
    LF, CR); numbers -?(0|[1-9][0-9]*)(.[0-9]+)?([eE][+-]?[0-9]+)?; strings of valid UTF-8
-   without raw control characters, escapes \" \\ \/ \b \f \n \r \t \uXXXX with surrogate pairs
+   without raw control characters, escapes \" \\ \/ \b \f \n \r \t \u and four hex digits (surrogate pairs combined)
    combined and lone surrogates refused.  Objects with a repeated key are refused (RFC 8259
    leaves their meaning unspecified, so any reading would be a guess).
    Every position in a message is "line L, column C" with C counting characters (code points). */
