@@ -208,6 +208,11 @@ int rc_descent_grad_dball(arb_ptr g, arb_t loss, const double * theta, const rc_
 /* Sign of the exact value of a double (-1, 0, 1). */
 static inline int rc_double_sgn(double x) { return (x > 0) - (x < 0); }
 
+/* One sample and output: loss += l(f, y), g = dl/df (MSE or BCE-with-logits), in balls;
+   g may alias f.  Shared by the ball and double-ball gradients. */
+void _rc_descent_loss_term_arb(arb_t g, arb_t loss, const arb_t f, const arb_t y, int loss_kind,
+                               slong prec);
+
 #ifdef __cplusplus
 }
 #endif

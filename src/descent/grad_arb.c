@@ -78,25 +78,7 @@ int rc_descent_grad_arb(arb_ptr g, arb_t loss, arb_srcptr theta, const rc_net_t 
             arb_srcptr y = D->Y + i * e + o;
             arb_dot(f, shape->has_b2 ? theta + off_b2 + o : NULL, 0, theta + off_W2 + o * l, 1,
                     H + i * l, 1, l, prec);
-            if (loss_kind == RC_LOSS_BCE)
-            {
-                /* l = log(1 + e^f) - y f;  g = 1 / (1 + e^-f) - y */
-                arb_exp(t, f, prec);
-                arb_log1p(t, t, prec);
-                arb_submul(t, y, f, prec);
-                arb_add(loss, loss, t, prec);
-                arb_neg(t, f);
-                arb_exp(t, t, prec);
-                arb_add_ui(t, t, 1, prec);
-                arb_inv(t, t, prec);
-                arb_sub(f, t, y, prec);
-            }
-            else
-            {
-                arb_sub(f, f, y, prec);
-                arb_addmul(loss, f, f, prec);
-                arb_mul_2exp_si(f, f, 1);
-            }
+            _rc_descent_loss_term_arb(f, loss, f, y, loss_kind, prec);
         }
         for (k = 0; k < l; k++)
         {

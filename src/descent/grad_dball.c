@@ -138,24 +138,7 @@ int rc_descent_grad_dball(arb_ptr g, arb_t loss, const double * theta, const rc_
             /* the O(N e) nonlinear part in Arb: the loss term and G = dl/df */
             arb_set_dball(f, fm, fr);
             arb_set_d(y, Y[i * e + o]);
-            if (loss_kind == RC_LOSS_BCE)
-            {
-                arb_exp(t, f, prec);
-                arb_log1p(t, t, prec);
-                arb_submul(t, y, f, prec);
-                arb_add(loss, loss, t, prec);
-                arb_neg(t, f);
-                arb_exp(t, t, prec);
-                arb_add_ui(t, t, 1, prec);
-                arb_inv(t, t, prec);
-                arb_sub(t, t, y, prec);
-            }
-            else
-            {
-                arb_sub(t, f, y, prec);
-                arb_addmul(loss, t, t, prec);
-                arb_mul_2exp_si(t, t, 1);
-            }
+            _rc_descent_loss_term_arb(t, loss, f, y, loss_kind, prec);
             if (!dball_set_arb(Gm + i * e + o, Gr + i * e + o, t))
                 ok = 0;
         }
