@@ -170,8 +170,10 @@ void rc_flow_result_clear(rc_flow_result_t res, const rc_flow_problem_t pr);
 
 typedef struct
 {
-    slong order;               /* Taylor order p (default 20) */
+    slong order;               /* Taylor order p (default 40) */
     slong prec;                /* bits (default 256) */
+    slong tol_bits;            /* step-size control: a step's Lagrange remainder may add a radius of
+                                  about 2^-tol_bits (1 + |theta|); 0 (default): prec / 2 */
     slong max_steps;           /* refuse beyond (default 2000000) */
     FILE * tube;               /* NULL, or receives one JSON line per step */
     FILE * cert;               /* NULL, or receives the certificate */

@@ -9,7 +9,7 @@
 #include "cli.h"
 
 static const char * flow_help =
-"usage: relucert flow NET DATA --time T [--prec BITS] [--order P] [--loss mse|bce]\n"
+"usage: relucert flow NET DATA --time T [--prec BITS] [--order P] [--tol-bits B] [--loss mse|bce]\n"
 "                     [--weight-decay LAMBDA] [--json] [--tube FILE] [--certificate FILE]\n"
 "                     [--compare-float] [--plot FILE] [--max-steps N] [--quiet]\n"
 "\n"
@@ -23,6 +23,9 @@ static const char * flow_help =
 "  --time T            end time (exact rational, > 0)\n"
 "  --prec BITS         working precision (default 256)\n"
 "  --order P           Taylor order (default 40)\n"
+"  --tol-bits B        step-size control: each step's Taylor remainder may add a radius of\n"
+"                      about 2^-B (1 + |theta|) (default BITS / 2); only speed and width\n"
+"                      depend on it, never soundness\n"
 "  --loss mse|bce      loss (default mse; bce = BCE-with-logits, one output, labels 0/1)\n"
 "  --weight-decay L    L2 decay lambda >= 0 (levels then follow c_k e^{-2 lambda t})\n"
 "  --json              machine-readable output (FORMATS.md)\n"
@@ -78,7 +81,7 @@ int rc_cli_flow(int argc, char ** argv)
     const char * cmd = "flow", * netp = NULL, * datap = NULL, * tubep = NULL, * certp = NULL, * plotp = NULL;
     const char * timestr = NULL, * wdstr = "0";
     int json = 0, cmpf = 0, quiet = 0, loss = RC_LOSS_MSE, status = RC_EXIT_OK, i;
-    long prec = 256, order = 40, maxsteps = 2000000;
+    long prec = 256, order = 40, maxsteps = 2000000, tolbits = 0;
     rc_net_t net;
     rc_data_t data;
     rc_err_t err;
@@ -106,6 +109,7 @@ int rc_cli_flow(int argc, char ** argv)
         else if (!strcmp(a, "--plot")) { if (!v) return rc_cli_error(cmd, "--plot: missing value"); plotp = v; i++; }
         else if (!strcmp(a, "--prec")) { if (rc_cli_parse_slong(&prec, cmd, a, v, 32, RC_MAX_PREC)) return RC_EXIT_USAGE; i++; }
         else if (!strcmp(a, "--order")) { if (rc_cli_parse_slong(&order, cmd, a, v, 4, 200)) return RC_EXIT_USAGE; i++; }
+        else if (!strcmp(a, "--tol-bits")) { if (rc_cli_parse_slong(&tolbits, cmd, a, v, 8, RC_MAX_PREC)) return RC_EXIT_USAGE; i++; }
         else if (!strcmp(a, "--max-steps")) { if (rc_cli_parse_slong(&maxsteps, cmd, a, v, 1, 100000000)) return RC_EXIT_USAGE; i++; }
         else if (!strcmp(a, "--loss"))
         {
@@ -164,6 +168,7 @@ int rc_cli_flow(int argc, char ** argv)
     rc_flow_opts_init(o);
     o->order = order;
     o->prec = prec;
+    o->tol_bits = tolbits;
     o->max_steps = maxsteps;
     o->tube = tube;
     o->cert = cert;

@@ -32,6 +32,45 @@ static inline int _rc_flow_dead_slide(const int * modes, slong k, slong i, const
     return 1;
 }
 
+/* The series at the start box X of a step (blocks 0..p of theta, z and c coefficients, as
+   rc_flow_series computes them for X = box(S), the step's modes, order and precision), when the
+   caller already has it.  The integrator computes it once per step and shares it with every
+   attempt; the checker passes NULL and the validator computes the same balls itself.  Likewise
+   the series at B when the integrator computed it while building B. */
+typedef struct
+{
+    arb_srcptr th, z, c;
+    arb_srcptr thB, zB, cB;    /* NULL, or the same for the step's box B at RC_FLOW_BPREC(prec) */
+}
+_rc_flow_pre_struct;
+
+/* rc_flow_step_validate with: pre (or NULL), the series at X; rem_tol (or NULL): refuse a
+   Taylor step whose remainder th_p(B) dur^p has a radius above it (step-size control only);
+   rem_out (or NULL): receives that radius.  Inclusion steps ignore both mags. */
+int _rc_flow_step_validate_ext(rc_flow_step_struct * step, rc_flow_set_struct * S, int * modes,
+                               int * facts, slong p, const rc_flow_problem_t pr, slong prec,
+                               const char ** why, const _rc_flow_pre_struct * pre,
+                               const mag_t rem_tol, mag_t rem_out);
+
+/* The Jacobian order q of a Lohner step (jac_order.c, proofs/flow.md 2.3). */
+slong _rc_flow_jac_order(arb_srcptr thX, arb_srcptr X, slong p, const arb_t dur,
+                         const rc_flow_problem_t pr, slong prec);
+
+/* Precision of the series over the a priori box B (the remainder, signs and sliding conditions
+   over B: wide balls, where 128 bits lose nothing) and of the Jacobian of a Lohner step (it
+   multiplies only the tiny wrapped part of the set). */
+#define RC_FLOW_BPREC(prec) FLINT_MIN((prec), 128)
+#define RC_FLOW_JPREC(prec) FLINT_MIN((prec), 64)
+
+/* out = sum_{n<p} c[n*stride] tau^n + r tau^p, enclosing (tm_eval.c). */
+void _rc_flow_tm_eval(arb_t out, arb_srcptr c, slong stride, const arb_t r, slong p,
+                      const arb_t tau, slong prec);
+
+/* 1 if sigma (sum_{n<p} c[n*stride] t^n + rem t^p) > 0 for every t in [0, hi], proved on
+   pieces (tm_positive.c, sign rule (f) of proofs/flow.md 3). */
+int _rc_flow_tm_positive(arb_srcptr c, slong stride, const arb_t rem, slong p, const arb_t hi,
+                         int sigma, slong prec);
+
 /* 64-bit FNV-1a digest, for tamper evidence of certificate text. */
 static inline ulong _rc_fnv1a(ulong h, const char * s, size_t len)
 {

@@ -12,8 +12,9 @@
 
 void rc_flow_opts_init(rc_flow_opts_t o)
 {
-    o->order = 20;
+    o->order = 40;
     o->prec = 256;
+    o->tol_bits = 0;
     o->max_steps = 2000000;
     o->tube = NULL;
     o->cert = NULL;
@@ -59,8 +60,85 @@ static double arb_mid_d(const arb_t x)
 
 /* A priori box for [0, hi]: iterate B <- X + [0, hi] F(B), inflated, until the inclusion in the
    interior holds (checked again, rigorously, by the validator). */
+static void inflate(arb_ptr B, arb_srcptr C, slong P, slong prec)
+{
+    slong j;
+    mag_t m, tiny;
+    mag_init(m);
+    mag_init(tiny);
+    for (j = 0; j < P; j++)
+    {
+        /* C with radius 1.5 rad + 2^-prec (|mid| + 1) */
+        arb_set_round(B + j, C + j, 64);
+        mag_mul_ui(m, arb_radref(B + j), 3);
+        mag_mul_2exp_si(m, m, -1);
+        arf_get_mag(tiny, arb_midref(C + j));
+        mag_add_ui(tiny, tiny, 1);
+        mag_mul_2exp_si(tiny, tiny, -prec + 8);
+        mag_add(arb_radref(B + j), m, tiny);
+    }
+    mag_clear(m);
+    mag_clear(tiny);
+}
+
+/* High-order a priori box (when the first-order iteration fails, typically in stiff phases):
+   iterate B <- sum_{n<p} th_n(X) [0, hi]^n + th_p(B) [0, hi]^p, inflated (the validator accepts
+   the inclusion for any order k <= p, per component). */
+static int apriori_high(arb_ptr B, arb_ptr th, arb_ptr zB, arb_ptr cB, arb_srcptr thX,
+                        const int * modes, const arb_t t0i, slong p,
+                        const rc_flow_problem_t pr, slong prec)
+{
+    slong P = pr->P, j, it, k;
+    int ok = 0;
+    arb_ptr C = _arb_vec_init(P);
+    arb_t zero;
+    arb_init(zero);
+    for (j = 0; j < P; j++)
+        _rc_flow_tm_eval(C + j, thX + j, P, zero, p, t0i, prec);
+    inflate(B, C, P, prec);
+    for (it = 0; it < 4 && !ok; it++)
+    {
+        _arb_vec_set(th, B, P);
+        rc_flow_series(th, zB, cB, modes, p, pr, RC_FLOW_BPREC(prec));
+        ok = 1;
+        for (j = 0; j < P; j++)
+        {
+            int inside = 0;
+            for (k = p; k >= 1 && !inside; k--)
+            {
+                _rc_flow_tm_eval(C + j, thX + j, P, th + k * P + j, k, t0i, prec);
+                inside = arb_contains_interior(B + j, C + j);
+            }
+            if (!inside)
+            {
+                _rc_flow_tm_eval(C + j, thX + j, P, th + p * P + j, p, t0i, prec);
+                ok = 0;
+            }
+            else
+                arb_set(C + j, B + j);
+        }
+        if (!ok)
+        {
+            /* grow only the failing components */
+            arb_ptr D = _arb_vec_init(P);
+            inflate(D, C, P, prec);
+            for (j = 0; j < P; j++)
+                if (!arb_equal(C + j, B + j))
+                    arb_union(B + j, B + j, D + j, prec);
+            _arb_vec_clear(D, P);
+        }
+    }
+    _arb_vec_clear(C, P);
+    arb_clear(zero);
+    return ok;
+}
+
+/* A priori box for [0, hi].  First B <- X + [0, hi] F(B), inflated, until the inclusion in the
+   interior holds; then (thX != NULL) the high-order form, which leaves the series at B in
+   pre->thB, zB, cB (else those are set to NULL).  The validator checks the inclusion again. */
 static int apriori(arb_ptr B, arb_srcptr X, const int * modes, const arb_t hi,
-                   const rc_flow_problem_t pr, slong prec)
+                   const rc_flow_problem_t pr, slong prec, arb_srcptr thX, slong p,
+                   _rc_flow_pre_struct * pre, arb_ptr bufB)
 {
     slong P = pr->P, j, it;
     int ok = 0;
@@ -73,7 +151,7 @@ static int apriori(arb_ptr B, arb_srcptr X, const int * modes, const arb_t hi,
     mag_init(tiny);
     arb_union(t0i, zero, hi, prec);
     _arb_vec_set(B, X, P);
-    for (it = 0; it < 12 && !ok; it++)
+    for (it = 0; it < (thX != NULL ? 6 : 12) && !ok; it++)
     {
         rc_flow_field(F, B, modes, pr, prec);
         ok = 1;
@@ -85,17 +163,20 @@ static int apriori(arb_ptr B, arb_srcptr X, const int * modes, const arb_t hi,
                 ok = 0;
         }
         if (!ok)
-            for (j = 0; j < P; j++)
-            {
-                /* next candidate: C with radius 1.5 rad + 2^-prec (|mid| + 1) */
-                arb_set_round(B + j, C + j, 64);
-                mag_mul_ui(m, arb_radref(B + j), 3);
-                mag_mul_2exp_si(m, m, -1);
-                arf_get_mag(tiny, arb_midref(C + j));
-                mag_add_ui(tiny, tiny, 1);
-                mag_mul_2exp_si(tiny, tiny, -prec + 8);
-                mag_add(arb_radref(B + j), m, tiny);
-            }
+            inflate(B, C, P, prec);
+    }
+    if (pre != NULL)
+        pre->thB = pre->zB = pre->cB = NULL;
+    if (!ok && thX != NULL)
+    {
+        slong LN = pr->l * pr->n;
+        ok = apriori_high(B, bufB, bufB + (p + 1) * P, bufB + (p + 1) * (P + LN), thX, modes, t0i, p, pr, prec);
+        if (ok && pre != NULL)
+        {
+            pre->thB = bufB;
+            pre->zB = bufB + (p + 1) * P;
+            pre->cB = bufB + (p + 1) * (P + LN);
+        }
     }
     _arb_vec_clear(F, P);
     _arb_vec_clear(C, P);
@@ -312,18 +393,21 @@ void rc_flow_integrate(rc_flow_result_t res, const rc_flow_problem_t pr, const f
 {
     slong P = pr->P, LN = pr->l * pr->n, n = pr->n, p = opts->order, prec = opts->prec;
     slong j, k, ix;
-    arb_ptr X, thX, zX, cX, qs, rs, bser;
+    arb_ptr X, thX, zX, cX, qs, rs, bser, bufB;
     arb_t t, T, te, dur, hiA, lossB, rem;
     int * modes, * facts, * mtry, * ftry, * sides;
     slong * which;
     rc_flow_step_struct st;
     rc_flow_set_struct SS;
-    double tolbits = (double) prec, h = 0.0;
+    double tolbits = opts->tol_bits > 0 ? (double) opts->tol_bits : 0.5 * (double) prec;
+    double h = 0.0, hfac = 0.9, hlast = 4.0;
+    slong nrej_rem = 0, ncalls[4] = {0, 0, 0, 0};
     clock_t last = clock();
     int have_tube = 0, slide_before = 0;
 
     X = _arb_vec_init(P);
     thX = _arb_vec_init((p + 1) * P);
+    bufB = _arb_vec_init((p + 1) * (P + 2 * LN));
     zX = _arb_vec_init((p + 1) * LN);
     cX = _arb_vec_init((p + 1) * LN);
     qs = _arb_vec_init(p + 1);
@@ -385,21 +469,38 @@ void rc_flow_integrate(rc_flow_result_t res, const rc_flow_problem_t pr, const f
 
         if (!anyfree)
         {
-            double nrm0 = 0, hp = 1e300;
+            double nrm0 = 0, hp = 1e300, tau;
             slong nn, attempt;
+            _rc_flow_pre_struct pre;
+            mag_t rtol, rout;
+            /* the series at X = box(S), shared with every attempt of this step */
+            rc_flow_set_box(X, &SS, prec);
             _arb_vec_set(thX, X, P);
             rc_flow_series(thX, zX, cX, modes, p, pr, prec);
+            pre.th = thX;
+            pre.z = zX;
+            pre.c = cX;
+            pre.thB = pre.zB = pre.cB = NULL;
             for (j = 0; j < P; j++)
                 nrm0 = FLINT_MAX(nrm0, arb_ub_d(X + j));
+            /* step tolerance: the radius a step's remainder th_p(B) dur^p may add is about
+               tau = 2^-tolbits (1 + |X|); the prediction uses the midpoints of the last two
+               coefficients at X, corrected by hfac from the remainders actually measured */
+            tau = ldexp(1.0 + nrm0, -(int) tolbits);
             for (nn = p - 1; nn <= p; nn++)
             {
                 double c = 0;
                 for (j = 0; j < P; j++)
-                    c = FLINT_MAX(c, arb_ub_d(thX + nn * P + j));
+                    c = FLINT_MAX(c, arf_get_d(arb_midref(thX + nn * P + j), ARF_RND_NEAR) >= 0
+                                  ? arf_get_d(arb_midref(thX + nn * P + j), ARF_RND_NEAR)
+                                  : -arf_get_d(arb_midref(thX + nn * P + j), ARF_RND_NEAR));
                 if (c > 0)
-                    hp = FLINT_MIN(hp, pow(ldexp(1.0 + nrm0, -(int) tolbits) / c, 1.0 / nn));
+                    hp = FLINT_MIN(hp, pow(tau / c, 1.0 / nn));
             }
-            h = FLINT_MIN(0.9 * hp, 4.0);
+            h = FLINT_MIN(FLINT_MIN(hfac * hp, 4.0), 2 * hlast);
+            mag_init(rtol);
+            mag_init(rout);
+            mag_set_d(rtol, ldexp(tau, 8));
             for (attempt = 0; attempt < 40 && !accepted; attempt++)
             {
                 int final = 0;
@@ -425,8 +526,10 @@ void rc_flow_integrate(rc_flow_result_t res, const rc_flow_problem_t pr, const f
                 arb_add_error_mag(hiA, arb_radref(dur));
                 arb_get_ubound_arf(arb_midref(hiA), hiA, prec);
                 mag_zero(arb_radref(hiA));
-                if (!apriori(st.B, X, modes, hiA, pr, prec))
+                ncalls[0]++;
+                if (!apriori(st.B, X, modes, hiA, pr, prec, thX, p, &pre, bufB))
                 {
+                    ncalls[1]++;
                     h *= 0.5;
                     continue;
                 }
@@ -435,10 +538,26 @@ void rc_flow_integrate(rc_flow_result_t res, const rc_flow_problem_t pr, const f
                 st.newmode = 0;
                 memcpy(mtry, modes, sizeof(int) * LN);
                 memcpy(ftry, facts, sizeof(int) * LN);
-                if (rc_flow_step_validate(&st, &SS, mtry, ftry, p, pr, prec, &why))
+                mag_zero(rout);
+                ncalls[2]++;
+                if (_rc_flow_step_validate_ext(&st, &SS, mtry, ftry, p, pr, prec, &why, &pre, rtol, rout))
                 {
+                    /* next step: aim at a remainder of tau / 2 (it grows at least like dur^p) */
+                    double rr = mag_get_d(rout);
+                    double f = rr > 0 ? pow(0.5 * tau / rr, 1.0 / (p + 1)) : 2.0;
+                    hfac = FLINT_MIN(4.0, hfac * FLINT_MAX(0.5, FLINT_MIN(f, 2.0)));
+                    hlast = h;
                     accepted = 1;
                     break;
+                }
+                if (strstr(why, "remainder above") != NULL)
+                {
+                    double rr = mag_get_d(rout);
+                    double f = FLINT_MAX(0.2, FLINT_MIN(0.9, pow(0.5 * tau / rr, 1.0 / (p + 1))));
+                    hfac *= f;
+                    h *= f;
+                    nrej_rem++;
+                    continue;
                 }
                 if (strstr(why, "not proved on the step") != NULL || strstr(why, "sliding condition") != NULL)
                 {
@@ -500,14 +619,15 @@ void rc_flow_integrate(rc_flow_result_t res, const rc_flow_problem_t pr, const f
                         arb_add_error_mag(hiA, arb_radref(st.dur));
                         arb_get_ubound_arf(arb_midref(hiA), hiA, prec);
                         mag_zero(arb_radref(hiA));
-                        if (arb_is_positive(st.dur) && apriori(st.B, X, modes, hiA, pr, prec))
+                        if (arb_is_positive(st.dur) && apriori(st.B, X, modes, hiA, pr, prec, thX, p, &pre, bufB))
                         {
                             st.kind = bkind;
                             st.pair = bpair;
                             st.newmode = bmode;
                             memcpy(mtry, modes, sizeof(int) * LN);
                             memcpy(ftry, facts, sizeof(int) * LN);
-                            if (rc_flow_step_validate(&st, &SS, mtry, ftry, p, pr, prec, &why))
+                            ncalls[3]++;
+                            if (_rc_flow_step_validate_ext(&st, &SS, mtry, ftry, p, pr, prec, &why, &pre, rtol, rout))
                             {
                                 arb_add(te, t, st.dur, prec);
                                 accepted = 1;
@@ -530,6 +650,8 @@ void rc_flow_integrate(rc_flow_result_t res, const rc_flow_problem_t pr, const f
                     h *= 0.5;
                 (void) final;
             }
+            mag_clear(rtol);
+            mag_clear(rout);
         }
         if (!accepted)
         {
@@ -555,7 +677,7 @@ void rc_flow_integrate(rc_flow_result_t res, const rc_flow_problem_t pr, const f
                 mag_zero(arb_radref(hiA));
                 for (ix = 0; ix < LN; ix++)
                     fr[ix] = RC_FLOW_FREE;
-                if (apriori(st.B, X, fr, hiA, pr, prec))
+                if (apriori(st.B, X, fr, hiA, pr, prec, NULL, 0, NULL, NULL))
                 {
                     st.kind = RC_EV_INCL;
                     st.pair = -1;
@@ -660,6 +782,8 @@ void rc_flow_integrate(rc_flow_result_t res, const rc_flow_problem_t pr, const f
     }
     if (opts->cert != NULL)
         fprintf(opts->cert, "end\n");
+    if (getenv("RC_FLOW_DEBUG"))
+        fprintf(stderr, "steps %ld, remainder refusals %ld, apriori %ld (failed %ld), validations %ld + events %ld\n", (long) res->steps, (long) nrej_rem, (long) ncalls[0], (long) ncalls[1], (long) ncalls[2], (long) ncalls[3]);
 
     if (res->steps > 0)
         _arb_vec_set(X, st.E, P);
@@ -687,6 +811,7 @@ void rc_flow_integrate(rc_flow_result_t res, const rc_flow_problem_t pr, const f
     }
     _arb_vec_clear(X, P);
     _arb_vec_clear(thX, (p + 1) * P);
+    _arb_vec_clear(bufB, (p + 1) * (P + 2 * LN));
     _arb_vec_clear(zX, (p + 1) * LN);
     _arb_vec_clear(cX, (p + 1) * LN);
     _arb_vec_clear(qs, p + 1);

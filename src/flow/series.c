@@ -36,7 +36,7 @@ void rc_flow_series(arb_ptr th, arb_ptr zs, arb_ptr cs, const int * modes, slong
 {
     slong n = pr->n, l = pr->l, e = pr->e, dp = pr->dp, P = pr->P, LN = l * n;
     slong m, q, k, i, j, o, top;
-    arb_ptr z, h, f, g, c, S = NULL, U = NULL, sl, grad;
+    arb_ptr z, h, f, g, c, S = NULL, U = NULL, sl, grad, cs_;
     slong * slide;
     arb_t t, u;
 
@@ -47,6 +47,7 @@ void rc_flow_series(arb_ptr th, arb_ptr zs, arb_ptr cs, const int * modes, slong
     g = _arb_vec_init((p + 1) * n * e);
     sl = _arb_vec_init(LN);
     grad = _arb_vec_init(P);
+    cs_ = _arb_vec_init(n);
     slide = flint_malloc(sizeof(slong) * l);
     if (pr->loss == RC_LOSS_BCE)
     {
@@ -74,19 +75,20 @@ void rc_flow_series(arb_ptr th, arb_ptr zs, arb_ptr cs, const int * modes, slong
         for (k = 0; k < l; k++)
             for (i = 0; i < n; i++)
             {
-                arb_zero(zm + k * n + i);
-                for (j = 0; j < dp; j++)
-                    arb_addmul(zm + k * n + i, thm + rc_flow_iw(pr, k, j), pr->X + i * dp + j, prec);
+                /* z = sum_{j<d} w_kj x_ij (+ b1_k) */
+                arb_dot(zm + k * n + i, NULL, 0, thm + rc_flow_iw(pr, k, 0), 1, pr->X + i * dp, 1, pr->d, prec);
+                if (pr->has_b1)
+                    arb_add(zm + k * n + i, zm + k * n + i, thm + rc_flow_iw(pr, k, pr->d), prec);
                 arb_mul(hm + k * n + i, zm + k * n + i, sl + k * n + i, prec);
             }
         for (i = 0; i < n; i++)
             for (o = 0; o < e; o++)
             {
                 arb_ptr fio = fm + i * e + o;
+                /* sum_k sum_{q<=m} v_q[k,o] h_{m-q}[k,i]: one dot over q per k */
                 arb_zero(fio);
-                for (q = 0; q <= m; q++)
-                    for (k = 0; k < l; k++)
-                        arb_addmul(fio, th + q * P + rc_flow_iv(pr, k, o), h + (m - q) * LN + k * n + i, prec);
+                for (k = 0; k < l; k++)
+                    arb_dot(fio, fio, 0, th + rc_flow_iv(pr, k, o), P, h + m * LN + k * n + i, -LN, m + 1, prec);
                 if (pr->has_b2)
                     arb_add(fio, fio, thm + rc_flow_ib2(pr, o), prec);
             }
@@ -138,9 +140,8 @@ void rc_flow_series(arb_ptr th, arb_ptr zs, arb_ptr cs, const int * modes, slong
             {
                 arb_ptr cki = cm + k * n + i;
                 arb_zero(cki);
-                for (q = 0; q <= m; q++)
-                    for (o = 0; o < e; o++)
-                        arb_addmul(cki, g + q * n * e + i * e + o, th + (m - q) * P + rc_flow_iv(pr, k, o), prec);
+                for (o = 0; o < e; o++)
+                    arb_dot(cki, cki, 0, g + i * e + o, n * e, th + m * P + rc_flow_iv(pr, k, o), -P, m + 1, prec);
             }
         if (m == p)
             break;
@@ -149,12 +150,11 @@ void rc_flow_series(arb_ptr th, arb_ptr zs, arb_ptr cs, const int * modes, slong
         _arb_vec_zero(grad, P);
         for (k = 0; k < l; k++)
         {
+            /* grad w_k[j] = sum_i c_ki s_ki x~_i[j] */
             for (i = 0; i < n; i++)
-            {
-                arb_mul(t, cm + k * n + i, sl + k * n + i, prec);
-                for (j = 0; j < dp; j++)
-                    arb_addmul(grad + rc_flow_iw(pr, k, j), t, pr->X + i * dp + j, prec);
-            }
+                arb_mul(cs_ + i, cm + k * n + i, sl + k * n + i, prec);
+            for (j = 0; j < dp; j++)
+                arb_dot(grad + rc_flow_iw(pr, k, j), NULL, 0, cs_, 1, pr->X + j, dp, n, prec);
             if (slide[k] >= 0)
             {
                 slong is = slide[k];
@@ -169,8 +169,7 @@ void rc_flow_series(arb_ptr th, arb_ptr zs, arb_ptr cs, const int * modes, slong
             {
                 arb_ptr gv = grad + rc_flow_iv(pr, k, o);
                 for (i = 0; i < n; i++)
-                    for (q = 0; q <= m; q++)
-                        arb_addmul(gv, g + q * n * e + i * e + o, h + (m - q) * LN + k * n + i, prec);
+                    arb_dot(gv, gv, 0, g + i * e + o, n * e, h + m * LN + k * n + i, -LN, m + 1, prec);
             }
         }
         if (pr->has_b2)
@@ -199,6 +198,7 @@ void rc_flow_series(arb_ptr th, arb_ptr zs, arb_ptr cs, const int * modes, slong
     _arb_vec_clear(g, (p + 1) * n * e);
     _arb_vec_clear(sl, LN);
     _arb_vec_clear(grad, P);
+    _arb_vec_clear(cs_, n);
     flint_free(slide);
     if (S != NULL)
     {

@@ -9,8 +9,8 @@ void rc_flow_series_jac(arb_mat_t J, arb_srcptr X, const int * modes, slong p, c
                         const rc_flow_problem_t pr, slong prec)
 {
     slong n = pr->n, l = pr->l, e = pr->e, dp = pr->dp, P = pr->P, LN = l * n;
-    slong m, q, k, i, j, o, r, is;
-    arb_ptr th, z, h, f, g, c, D, zD, hD, fD, gD, cD, sl, grad, gradD;
+    slong m, k, i, j, o, r, is;
+    arb_ptr th, z, h, f, g, c, D, zD, hD, fD, gD, cD, sl, grad, gradD, sx;
     slong * slide;
     arb_t t;
 #define TD(mm, jj, rr) (D + ((mm) * P + (jj)) * P + (rr))
@@ -34,6 +34,7 @@ void rc_flow_series_jac(arb_mat_t J, arb_srcptr X, const int * modes, slong p, c
     sl = _arb_vec_init(LN);
     grad = _arb_vec_init(P);
     gradD = _arb_vec_init(P * P);
+    sx = _arb_vec_init(n);
     slide = flint_malloc(sizeof(slong) * l);
     arb_init(t);
     for (k = 0; k < l; k++)
@@ -55,81 +56,86 @@ void rc_flow_series_jac(arb_mat_t J, arb_srcptr X, const int * modes, slong p, c
     for (m = 0; m < p; m++)
     {
         arb_srcptr thm = th + m * P;
+        /* z, h and their derivatives (linear in theta) */
         for (k = 0; k < l; k++)
             for (i = 0; i < n; i++)
             {
                 slong ki = k * n + i;
-                for (j = 0; j < dp; j++)
+                arb_dot(z + m * LN + ki, NULL, 0, thm + rc_flow_iw(pr, k, 0), 1, pr->X + i * dp, 1, pr->d, prec);
+                if (pr->has_b1)
+                    arb_add(z + m * LN + ki, z + m * LN + ki, thm + rc_flow_iw(pr, k, pr->d), prec);
+                for (r = 0; r < P; r++)
                 {
-                    arb_addmul(z + m * LN + ki, thm + rc_flow_iw(pr, k, j), pr->X + i * dp + j, prec);
-                    for (r = 0; r < P; r++)
-                        arb_addmul(ZD(m, ki, r), TD(m, rc_flow_iw(pr, k, j), r), pr->X + i * dp + j, prec);
+                    arb_dot(ZD(m, ki, r), NULL, 0, TD(m, rc_flow_iw(pr, k, 0), r), P, pr->X + i * dp, 1, pr->d, prec);
+                    if (pr->has_b1)
+                        arb_add(ZD(m, ki, r), ZD(m, ki, r), TD(m, rc_flow_iw(pr, k, pr->d), r), prec);
                 }
                 arb_mul(h + m * LN + ki, z + m * LN + ki, sl + ki, prec);
                 for (r = 0; r < P; r++)
                     arb_mul(HD(m, ki, r), ZD(m, ki, r), sl + ki, prec);
             }
+        /* f_m = sum_q sum_k v_q h_{m-q} (+ b2), and D f_m by the product rule; then g */
         for (i = 0; i < n; i++)
             for (o = 0; o < e; o++)
             {
                 slong io = i * e + o;
-                for (q = 0; q <= m; q++)
-                    for (k = 0; k < l; k++)
+                arb_ptr fm = f + m * n * e + io;
+                for (k = 0; k < l; k++)
+                {
+                    slong iv = rc_flow_iv(pr, k, o), ki = k * n + i;
+                    arb_dot(fm, k ? fm : NULL, 0, th + iv, P, h + m * LN + ki, -LN, m + 1, prec);
+                    for (r = 0; r < P; r++)
                     {
-                        arb_srcptr vq = th + q * P + rc_flow_iv(pr, k, o);
-                        arb_srcptr hh = h + (m - q) * LN + k * n + i;
-                        arb_addmul(f + m * n * e + io, vq, hh, prec);
-                        for (r = 0; r < P; r++)
-                        {
-                            arb_addmul(FD(m, io, r), TD(q, rc_flow_iv(pr, k, o), r), hh, prec);
-                            arb_addmul(FD(m, io, r), vq, HD(m - q, k * n + i, r), prec);
-                        }
+                        arb_dot(FD(m, io, r), k ? FD(m, io, r) : NULL, 0, TD(0, iv, r), P * P, h + m * LN + ki, -LN, m + 1, prec);
+                        arb_dot(FD(m, io, r), FD(m, io, r), 0, th + iv, P, HD(m, ki, r), -LN * P, m + 1, prec);
                     }
+                }
                 if (pr->has_b2)
                 {
-                    arb_add(f + m * n * e + io, f + m * n * e + io, thm + rc_flow_ib2(pr, o), prec);
+                    arb_add(fm, fm, thm + rc_flow_ib2(pr, o), prec);
                     for (r = 0; r < P; r++)
                         arb_add(FD(m, io, r), FD(m, io, r), TD(m, rc_flow_ib2(pr, o), r), prec);
                 }
                 if (m == 0)
                     arb_sub(t, f + io, pr->Y + io, prec);
                 else
-                    arb_set(t, f + m * n * e + io);
+                    arb_set(t, fm);
                 arb_mul(g + m * n * e + io, t, pr->scale, prec);
                 for (r = 0; r < P; r++)
                     arb_mul(GD(m, io, r), FD(m, io, r), pr->scale, prec);
             }
+        /* c_m = sum_q sum_o g_q v_{m-q} and its derivative */
         for (k = 0; k < l; k++)
             for (i = 0; i < n; i++)
             {
                 slong ki = k * n + i;
-                for (q = 0; q <= m; q++)
-                    for (o = 0; o < e; o++)
+                arb_zero(c + m * LN + ki);
+                for (r = 0; r < P; r++)
+                    arb_zero(CD(m, ki, r));
+                for (o = 0; o < e; o++)
+                {
+                    slong iv = rc_flow_iv(pr, k, o), io = i * e + o;
+                    arb_dot(c + m * LN + ki, c + m * LN + ki, 0, g + io, n * e, th + m * P + iv, -P, m + 1, prec);
+                    for (r = 0; r < P; r++)
                     {
-                        arb_srcptr gq = g + q * n * e + i * e + o;
-                        arb_srcptr vv = th + (m - q) * P + rc_flow_iv(pr, k, o);
-                        arb_addmul(c + m * LN + ki, gq, vv, prec);
-                        for (r = 0; r < P; r++)
-                        {
-                            arb_addmul(CD(m, ki, r), GD(q, i * e + o, r), vv, prec);
-                            arb_addmul(CD(m, ki, r), gq, TD(m - q, rc_flow_iv(pr, k, o), r), prec);
-                        }
+                        arb_dot(CD(m, ki, r), CD(m, ki, r), 0, GD(0, io, r), n * e * P, th + m * P + iv, -P, m + 1, prec);
+                        arb_dot(CD(m, ki, r), CD(m, ki, r), 0, g + io, n * e, TD(m, iv, r), -P * P, m + 1, prec);
                     }
+                }
             }
         _arb_vec_zero(grad, P);
         _arb_vec_zero(gradD, P * P);
         for (k = 0; k < l; k++)
         {
-            for (i = 0; i < n; i++)
+            /* grad w_k[j] = sum_i c_ki s_ki x~_i[j] */
+            for (j = 0; j < dp; j++)
             {
-                slong ki = k * n + i;
-                for (j = 0; j < dp; j++)
-                {
-                    arb_mul(t, sl + ki, pr->X + i * dp + j, prec);
-                    arb_addmul(grad + rc_flow_iw(pr, k, j), c + m * LN + ki, t, prec);
-                    for (r = 0; r < P; r++)
-                        arb_addmul(gradD + rc_flow_iw(pr, k, j) * P + r, CD(m, ki, r), t, prec);
-                }
+                slong iw = rc_flow_iw(pr, k, j);
+                for (i = 0; i < n; i++)
+                    arb_mul(sx + i, sl + k * n + i, pr->X + i * dp + j, prec);
+                arb_dot(grad + iw, NULL, 0, c + m * LN + k * n, 1, sx, 1, n, prec);
+                for (r = 0; r < P; r++)
+                    arb_dot(gradD + iw * P + r, NULL, 0, CD(m, k * n, r), P, sx, 1, n, prec);
             }
             if ((is = slide[k]) >= 0)
             {
@@ -146,21 +152,20 @@ void rc_flow_series_jac(arb_mat_t J, arb_srcptr X, const int * modes, slong p, c
                                    t, pr->X + is * dp + j, prec);
                 }
             }
+            /* grad v_k[o] = sum_i sum_q g_q[i,o] h_{m-q}[k,i] */
             for (o = 0; o < e; o++)
             {
                 slong iv = rc_flow_iv(pr, k, o);
                 for (i = 0; i < n; i++)
-                    for (q = 0; q <= m; q++)
+                {
+                    slong ki = k * n + i, io = i * e + o;
+                    arb_dot(grad + iv, grad + iv, 0, g + io, n * e, h + m * LN + ki, -LN, m + 1, prec);
+                    for (r = 0; r < P; r++)
                     {
-                        arb_srcptr gq = g + q * n * e + i * e + o;
-                        arb_srcptr hh = h + (m - q) * LN + k * n + i;
-                        arb_addmul(grad + iv, gq, hh, prec);
-                        for (r = 0; r < P; r++)
-                        {
-                            arb_addmul(gradD + iv * P + r, GD(q, i * e + o, r), hh, prec);
-                            arb_addmul(gradD + iv * P + r, gq, HD(m - q, k * n + i, r), prec);
-                        }
+                        arb_dot(gradD + iv * P + r, gradD + iv * P + r, 0, GD(0, io, r), n * e * P, h + m * LN + ki, -LN, m + 1, prec);
+                        arb_dot(gradD + iv * P + r, gradD + iv * P + r, 0, g + io, n * e, HD(m, ki, r), -LN * P, m + 1, prec);
                     }
+                }
             }
         }
         if (pr->has_b2)
@@ -220,6 +225,7 @@ void rc_flow_series_jac(arb_mat_t J, arb_srcptr X, const int * modes, slong p, c
     _arb_vec_clear(sl, LN);
     _arb_vec_clear(grad, P);
     _arb_vec_clear(gradD, P * P);
+    _arb_vec_clear(sx, n);
     flint_free(slide);
     arb_clear(t);
 }

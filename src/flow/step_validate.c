@@ -4,22 +4,6 @@
 /* The proof of one step (proofs/flow.md, sections 2-4).  Every claim below is checked on balls
    that enclose the exact quantities, so a return value of 1 is a proof. */
 
-/* out = sum_{n<p} c[n*stride] tau^n + r tau^p: the value at duration tau of a quantity whose
-   Taylor coefficients at the start are c (at the start box) and whose p-th coefficient
-   ranges in r over the a priori box (Lagrange remainder). */
-static void tm_eval(arb_t out, arb_srcptr c, slong stride, const arb_t r, slong p,
-                    const arb_t tau, slong prec)
-{
-    slong n;
-    arb_mul(out, r, tau, prec);
-    for (n = p - 1; n >= 0; n--)
-    {
-        arb_add(out, out, c + n * stride, prec);
-        if (n > 0)
-            arb_mul(out, out, tau, prec);
-    }
-}
-
 /* q = A - G and r = A - a G of pair (k, i) from a block of c coefficients (linear in c). */
 static void pair_qr(arb_t q, arb_t r, arb_srcptr cblock, const int * modes, slong k, slong i,
                     const rc_flow_problem_t pr, slong prec)
@@ -140,10 +124,19 @@ static int validate_incl(rc_flow_step_struct * step, arb_srcptr X, int * modes, 
 
 static int step_validate_box(rc_flow_step_struct * step, rc_flow_set_struct * S, arb_srcptr X,
                              int * modes, int * facts, slong p, const rc_flow_problem_t pr,
-                             slong prec, const char ** why);
+                             slong prec, const char ** why, const _rc_flow_pre_struct * pre,
+                             const mag_t rem_tol, mag_t rem_out);
 
 int rc_flow_step_validate(rc_flow_step_struct * step, rc_flow_set_struct * S, int * modes, int * facts,
                           slong p, const rc_flow_problem_t pr, slong prec, const char ** why)
+{
+    return _rc_flow_step_validate_ext(step, S, modes, facts, p, pr, prec, why, NULL, NULL, NULL);
+}
+
+int _rc_flow_step_validate_ext(rc_flow_step_struct * step, rc_flow_set_struct * S, int * modes,
+                               int * facts, slong p, const rc_flow_problem_t pr, slong prec,
+                               const char ** why, const _rc_flow_pre_struct * pre,
+                               const mag_t rem_tol, mag_t rem_out)
 {
     arb_ptr X = _arb_vec_init(pr->P);
     rc_flow_set_struct S2;
@@ -153,7 +146,7 @@ int rc_flow_step_validate(rc_flow_step_struct * step, rc_flow_set_struct * S, in
     _arb_vec_set(S2.r, S->r, pr->P);
     arb_mat_set(S2.A, S->A);
     rc_flow_set_box(X, S, prec);
-    ok = step_validate_box(step, &S2, X, modes, facts, p, pr, prec, why);
+    ok = step_validate_box(step, &S2, X, modes, facts, p, pr, prec, why, pre, rem_tol, rem_out);
     if (ok)
     {
         _arb_vec_set(S->c, S2.c, pr->P);
@@ -167,7 +160,8 @@ int rc_flow_step_validate(rc_flow_step_struct * step, rc_flow_set_struct * S, in
 
 static int step_validate_box(rc_flow_step_struct * step, rc_flow_set_struct * S, arb_srcptr X,
                              int * modes, int * facts, slong p, const rc_flow_problem_t pr,
-                             slong prec, const char ** why)
+                             slong prec, const char ** why, const _rc_flow_pre_struct * pre,
+                             const mag_t rem_tol, mag_t rem_out)
 {
     slong P = pr->P, n = pr->n, LN = pr->l * n, j, ix, k;
     arb_ptr thX, thB, zX, zB, cX, cB, qs, rs;
@@ -227,17 +221,44 @@ static int step_validate_box(rc_flow_step_struct * step, rc_flow_set_struct * S,
     mag_zero(arb_radref(lo));
     arb_union(t0i, zero, hi, prec);
 
-    _arb_vec_set(thX, X, P);
-    rc_flow_series(thX, zX, cX, modes, p, pr, prec);
-    _arb_vec_set(thB, step->B, P);
-    rc_flow_series(thB, zB, cB, modes, p, pr, prec);
+    /* the series at X: recomputed here unless the caller computed exactly this (same X, modes,
+       order and precision: the arithmetic is deterministic, so the balls are the same) */
+    if (pre != NULL)
+    {
+        _arb_vec_set(thX, pre->th, (p + 1) * P);
+        _arb_vec_set(zX, pre->z, (p + 1) * LN);
+        _arb_vec_set(cX, pre->c, (p + 1) * LN);
+    }
+    else
+    {
+        _arb_vec_set(thX, X, P);
+        rc_flow_series(thX, zX, cX, modes, p, pr, prec);
+    }
+    if (pre != NULL && pre->thB != NULL)
+    {
+        _arb_vec_set(thB, pre->thB, (p + 1) * P);
+        _arb_vec_set(zB, pre->zB, (p + 1) * LN);
+        _arb_vec_set(cB, pre->cB, (p + 1) * LN);
+    }
+    else
+    {
+        _arb_vec_set(thB, step->B, P);
+        rc_flow_series(thB, zB, cB, modes, p, pr, RC_FLOW_BPREC(prec));
+    }
 
-    /* (1) a priori enclosure: X + [0, hi] F(B) in the interior of B (Picard-Lindelof) */
+    /* (1) a priori enclosure, per component j with some order k in 1..p:
+       sum_{n<k} th_n(X)_j [0, hi]^n + th_k(B)_j [0, hi]^k in the interior of B_j
+       (k = 1: X + [0, hi] F(B), Picard-Lindelof; k > 1: the high-order form, proofs/flow.md 2.1) */
     for (j = 0; j < P && ok; j++)
     {
-        arb_mul(y, t0i, thB + P + j, prec);
-        arb_add(y, y, X + j, prec);
-        if (!arb_contains_interior(step->B + j, y))
+        slong kk;
+        int inside = 0;
+        for (kk = 1; kk <= p && !inside; kk++)
+        {
+            _rc_flow_tm_eval(y, thX + j, P, thB + kk * P + j, kk, t0i, prec);
+            inside = arb_contains_interior(step->B + j, y);
+        }
+        if (!inside)
             ok = fail(why, "a priori box not proved");
     }
 
@@ -266,6 +287,10 @@ static int step_validate_box(rc_flow_step_struct * step, rc_flow_set_struct * S,
         if (arb_is_positive(y))
             f |= RC_FACT_DPOS | RC_FACT_DNN;
         nf[ix] = pair_rule(f, sg, zB + ix, zB + LN + ix, zB + 2 * LN + ix, prec);
+        /* (f): the Taylor model of zeta is positive on all of [0, hi] */
+        if (nf[ix] < 0 && (f & RC_FACT_POS)
+            && _rc_flow_tm_positive(zX + ix, LN, zB + p * LN + ix, p, hi, sg, prec))
+            nf[ix] = RC_FACT_POS;
         if (nf[ix] < 0)
             ok = fail(why, "activation sign not proved on the step");
     }
@@ -277,8 +302,8 @@ static int step_validate_box(rc_flow_step_struct * step, rc_flow_set_struct * S,
         arb_mul_si(y, zB + LN + ev, sg, prec);
         if (!arb_is_negative(y))
             ok = fail(why, "crossing not proved monotone");
-        tm_eval(v1, zX + ev, LN, zB + p * LN + ev, p, lo, prec);
-        tm_eval(v2, zX + ev, LN, zB + p * LN + ev, p, hi, prec);
+        _rc_flow_tm_eval(v1, zX + ev, LN, zB + p * LN + ev, p, lo, prec);
+        _rc_flow_tm_eval(v2, zX + ev, LN, zB + p * LN + ev, p, hi, prec);
         arb_mul_si(v1, v1, sg, prec);
         arb_mul_si(v2, v2, sg, prec);
         if (ok && !(arb_is_positive(v1) && arb_is_negative(v2)))
@@ -297,8 +322,8 @@ static int step_validate_box(rc_flow_step_struct * step, rc_flow_set_struct * S,
             arb_zero(zero);
             if (!(arb_is_positive(v2) || _rc_flow_dead_slide(modes, kk, ii, pr)) || !arb_is_positive(y))
                 ok = fail(why, "exit (upward) not proved monotone");
-            tm_eval(v1, qs, 1, qs + p, p, lo, prec);
-            tm_eval(v2, qs, 1, qs + p, p, hi, prec);
+            _rc_flow_tm_eval(v1, qs, 1, qs + p, p, lo, prec);
+            _rc_flow_tm_eval(v2, qs, 1, qs + p, p, hi, prec);
             if (ok && !(arb_is_negative(v1) && arb_is_positive(v2)))
                 ok = fail(why, "exit time not localized");
         }
@@ -308,8 +333,8 @@ static int step_validate_box(rc_flow_step_struct * step, rc_flow_set_struct * S,
             arb_zero(zero);
             if (!arb_is_negative(v1) || !arb_is_negative(y))
                 ok = fail(why, "exit (downward) not proved monotone");
-            tm_eval(v1, rs, 1, rs + p, p, lo, prec);
-            tm_eval(v2, rs, 1, rs + p, p, hi, prec);
+            _rc_flow_tm_eval(v1, rs, 1, rs + p, p, lo, prec);
+            _rc_flow_tm_eval(v2, rs, 1, rs + p, p, hi, prec);
             if (ok && !(arb_is_positive(v1) && arb_is_negative(v2)))
                 ok = fail(why, "exit time not localized");
         }
@@ -320,7 +345,28 @@ static int step_validate_box(rc_flow_step_struct * step, rc_flow_set_struct * S,
     /* (4) the end box: sum_{n<p} th_n(X) dur^n + th_p(B) dur^p */
     if (ok)
         for (j = 0; j < P; j++)
-            tm_eval(step->E + j, thX + j, P, thB + p * P + j, p, step->dur, prec);
+            _rc_flow_tm_eval(step->E + j, thX + j, P, thB + p * P + j, p, step->dur, prec);
+
+    /* the width the remainder term th_p(B) dur^p adds (reported to the step-size control, and
+       a step whose remainder exceeds the caller's tolerance is refused: a heuristic refusal, not
+       a failed proof) */
+    if (ok && (rem_tol != NULL || rem_out != NULL))
+    {
+        mag_t rm;
+        mag_init(rm);
+        mag_zero(rm);
+        arb_pow_ui(y, step->dur, p, prec);
+        for (j = 0; j < P; j++)
+        {
+            arb_mul(v1, y, thB + p * P + j, prec);
+            mag_max(rm, rm, arb_radref(v1));
+        }
+        if (rem_out != NULL)
+            mag_set(rem_out, rm);
+        if (rem_tol != NULL && mag_cmp(rm, rem_tol) > 0)
+            ok = fail(why, "remainder above the step tolerance");
+        mag_clear(rm);
+    }
 
     /* (5) the mode after a crossing, proved at the crossing point (in E, z = 0 there) */
     if (ok && step->kind == RC_EV_CROSS)
@@ -368,17 +414,22 @@ static int step_validate_box(rc_flow_step_struct * step, rc_flow_set_struct * S,
     {
         if (pr->loss == RC_LOSS_MSE)
         {
+            slong q = _rc_flow_jac_order(thX, X, p, step->dur, pr, prec);
             arb_ptr thc = _arb_vec_init((p + 1) * P), yv = _arb_vec_init(P);
             arb_mat_t J, M;
             arb_mat_init(J, P, P);
             arb_mat_init(M, P, P);
+            /* T(x) = T_<q(x) + sum_{q<=n<p} th_n(x) dur^n with T_<q(x) in T_<q(c) + J_q (x - c)
+               (mean value form over the convex box X, J_q = sum_{n<q} D th_n(X) dur^n) and
+               th_n(x) in th_n(X): coefficients n < q at the point c, n >= q over X */
             _arb_vec_set(thc, S->c, P);
-            rc_flow_series(thc, NULL, NULL, modes, p - 1, pr, prec);
+            rc_flow_series(thc, NULL, NULL, modes, q - 1, pr, prec);
+            _arb_vec_set(thc + q * P, thX + q * P, (p - q) * P);
             for (j = 0; j < P; j++)
-                tm_eval(yv + j, thc + j, P, thB + p * P + j, p, step->dur, prec);
+                _rc_flow_tm_eval(yv + j, thc + j, P, thB + p * P + j, p, step->dur, prec);
             /* J multiplies only the tiny r: a lower precision costs nothing in width */
-            rc_flow_series_jac(J, X, modes, p, step->dur, pr, FLINT_MIN(prec, 128));
-            arb_mat_mul(M, J, S->A, FLINT_MIN(prec, 128));
+            rc_flow_series_jac(J, X, modes, q, step->dur, pr, RC_FLOW_JPREC(prec));
+            arb_mat_mul(M, J, S->A, RC_FLOW_JPREC(prec));
             rc_flow_set_lohner(S, yv, M, prec);
             rc_flow_set_box(yv, S, prec);
             for (j = 0; j < P; j++)

@@ -3,9 +3,10 @@
 #include "relucert/num.h"
 #include "flow_test.h"
 
-/* Runs the integrator on (net, data) to T; returns the result (caller clears). */
-static void run(rc_flow_result_t res, rc_flow_problem_t pr, const rc_net_t net, const rc_data_t data,
-                const fmpq_t lam, const fmpq_t T, slong prec, slong order)
+/* Runs the integrator on (net, data) to T; returns the result (caller clears).  The step
+   tolerance is 2^-prec (tol_bits = prec) unless tol_bits is given (> 0). */
+static void run_tol(rc_flow_result_t res, rc_flow_problem_t pr, const rc_net_t net, const rc_data_t data,
+                    const fmpq_t lam, const fmpq_t T, slong prec, slong order, slong tol_bits)
 {
     rc_err_t err;
     rc_flow_opts_t o;
@@ -13,9 +14,16 @@ static void run(rc_flow_result_t res, rc_flow_problem_t pr, const rc_net_t net, 
     rc_flow_opts_init(o);
     o->prec = prec;
     o->order = order;
+    o->tol_bits = tol_bits;
     o->max_steps = 3000;
     rc_flow_result_init(res, pr);
     rc_flow_integrate(res, pr, T, o);
+}
+
+static void run(rc_flow_result_t res, rc_flow_problem_t pr, const rc_net_t net, const rc_data_t data,
+                const fmpq_t lam, const fmpq_t T, slong prec, slong order)
+{
+    run_tol(res, pr, net, data, lam, T, prec, order, prec);
 }
 
 /* Both toy starts to T = 3 (through the crossing, the sliding phase and its exit): certified,
@@ -41,6 +49,7 @@ static void test_toy_reference(void)
         CU_ASSERT(res->certified);
         CU_ASSERT(ref->certified);
         CU_ASSERT(res->max_width < 1e-40);
+        CU_ASSERT(ref->max_width < 1e-60);
         for (j = 0; j < pr->P; j++)
         {
             arb_t m;
@@ -48,6 +57,24 @@ static void test_toy_reference(void)
             arb_get_mid_arb(m, ref->theta + j);
             CU_ASSERT(arb_contains(res->theta + j, m));
             arb_clear(m);
+        }
+        {
+            /* the default step tolerance (2^-prec/2): certified, contains the reference */
+            rc_flow_problem_t pr3;
+            rc_flow_result_t res3;
+            run_tol(res3, pr3, net, data, lam, T, 256, 40, 0);
+            CU_ASSERT(res3->certified);
+            CU_ASSERT(res3->max_width < 1e-30);
+            for (j = 0; j < pr3->P; j++)
+            {
+                arb_t m;
+                arb_init(m);
+                arb_get_mid_arb(m, ref->theta + j);
+                CU_ASSERT(arb_contains(res3->theta + j, m));
+                arb_clear(m);
+            }
+            rc_flow_result_clear(res3, pr3);
+            rc_flow_problem_clear(pr3);
         }
         if (s == 0)
         {
