@@ -114,10 +114,13 @@ void rc_flow_set_clear(rc_flow_set_struct * S);
 void rc_flow_set_box(arb_ptr X, const rc_flow_set_struct * S, slong prec);
 /* S = {X}: c = mid X, A = I, r = X - c. */
 void rc_flow_set_from_box(rc_flow_set_struct * S, arb_srcptr X, slong prec);
-/* The Lohner update: given y (enclosing T(c) + remainder) and M = J A, sets S to
-   {c' + A' rho} with c' = mid y, A' from a QR factorisation of mid M (column pivoting), and
-   r' = (A'^-1 M) r + A'^-1 (y - c'), A'^-1 a rigorous enclosure of the inverse. */
-void rc_flow_set_lohner(rc_flow_set_struct * S, arb_srcptr y, const arb_mat_t M, slong prec);
+/* The Lohner update: given y (enclosing T(c) + remainder), M = J A and (or NULL) a generator V
+   whose coefficient sigma ranges over [-eps, eps], sets S to {c' + A' rho} containing
+   {y + M rho + V sigma}: c' = mid y, A' from a QR factorisation of the midpoints of [M | V]
+   (column pivoting), r' = (A'^-1 M) r + (A'^-1 V) [-eps, eps] + A'^-1 (y - c'), A'^-1 a rigorous
+   enclosure of the inverse. */
+void rc_flow_set_lohner(rc_flow_set_struct * S, arb_srcptr y, const arb_mat_t M, arb_srcptr V,
+                        const mag_t eps, slong prec);
 
 /* Facts about a pair's zeta = sigma z (sigma = +1 ACT, -1 INACT) at the start of a step,
    for the true solution: bit 1: zeta > 0; bit 2: zeta' >= 0; bit 4: zeta' > 0.

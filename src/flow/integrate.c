@@ -265,8 +265,9 @@ static int first_root(arb_t root, arb_srcptr c, slong stride, slong p, double hm
 }
 
 /* Radius to put around a predicted event time: the uncertainty of the event function at the
-   root (ball coefficients) over its slope, times 4, plus a relative 2^(16 - prec). */
-static void event_radius(mag_t eps, const arb_t root, arb_srcptr c, slong stride, slong p, slong prec)
+   root (ball coefficients) over its slope, times quarters / 4, plus a relative 2^(16 - prec). */
+static void event_radius(mag_t eps, const arb_t root, arb_srcptr c, slong stride, slong p,
+                         slong quarters, slong prec)
 {
     arb_t v, dv;
     slong n;
@@ -290,7 +291,8 @@ static void event_radius(mag_t eps, const arb_t root, arb_srcptr c, slong stride
     else
     {
         mag_div(eps, m, d);
-        mag_mul_2exp_si(eps, eps, 2);
+        mag_mul_ui(eps, eps, quarters);
+        mag_mul_2exp_si(eps, eps, -2);
     }
     arb_get_mag(m, root);
     mag_mul_2exp_si(m, m, 16 - prec);
@@ -607,11 +609,18 @@ void rc_flow_integrate(rc_flow_result_t res, const rc_flow_problem_t pr, const f
                     if (bpair >= 0)
                     {
                         mag_t eps;
+                        slong fi;
+                        /* the event time ball: radius (uncertainty of the event function at the
+                           root) / slope, times 5/4 (tight: the time uncertainty becomes width
+                           along the flow), then times 4 if the localization was not proved */
+                        static const int factors[2] = {5, 16};
                         mag_init(eps);
+                        for (fi = 0; fi < 2 && !accepted; fi++)
+                        {
                         if (bkind == RC_EV_CROSS)
-                            event_radius(eps, broot, zX + bpair, LN, p, prec);
+                            event_radius(eps, broot, zX + bpair, LN, p, factors[fi], prec);
                         else
-                            event_radius(eps, broot, bser, 1, p, prec);
+                            event_radius(eps, broot, bser, 1, p, factors[fi], prec);
                         arb_set(st.dur, broot);
                         mag_set(arb_radref(st.dur), eps);
                         arb_set_round(st.dur, st.dur, prec);
@@ -634,6 +643,9 @@ void rc_flow_integrate(rc_flow_result_t res, const rc_flow_problem_t pr, const f
                             }
                             else if (getenv("RC_FLOW_DEBUG"))
                                 fprintf(stderr, "event %d pair %ld at t=%g+%g failed: %s\n", bkind, (long) bpair, arb_mid_d(t), best, why);
+                        }
+                        if (strstr(why, "not localized") == NULL)
+                            break;
                         }
                         if (!accepted && getenv("RC_FLOW_DEBUG"))
                             fprintf(stderr, "event kind %d pair %ld mode %d at %.17g + %g (rad %g): %s\n", bkind, (long) bpair, bmode, arb_mid_d(t), best, mag_get_d(eps), why);

@@ -1,3 +1,4 @@
+#include <math.h>
 #include "relucert/flow.h"
 
 void rc_flow_set_init(rc_flow_set_struct * S, slong P)
@@ -38,79 +39,105 @@ void rc_flow_set_from_box(rc_flow_set_struct * S, arb_srcptr X, slong prec)
     }
 }
 
-/* Soundness: for rho in r, x = c + A rho is mapped into y + M rho (mean value form, M = J A);
-   with c' = mid y and any invertible point matrix A', y + M rho = c' + A' (A'^-1 (y - c') +
-   A'^-1 M rho), and A'^-1 is enclosed by arb_mat_inv.  The choice of A' (orthonormal columns
-   of mid M, longest first) only affects tightness: it keeps A' well conditioned (Lohner). */
-void rc_flow_set_lohner(rc_flow_set_struct * S, arb_srcptr y, const arb_mat_t M, slong prec)
+/* Soundness: for rho in r, x = c + A rho is mapped into y + M rho + V sigma (mean value form,
+   M = J A; V sigma, sigma in [-eps, eps], the uncertainty of the duration, V = NULL when there is
+   none).  With c' = mid y and any invertible point matrix A',
+   y + M rho + V sigma = c' + A' (A'^-1 (y - c') + A'^-1 M rho + A'^-1 V sigma),
+   and A'^-1 is enclosed by arb_mat_inv.  The choice of A' (orthonormalised midpoints of the
+   generators, the columns of M and V, largest first, dependent ones skipped) only affects
+   tightness: it keeps A' well conditioned (Lohner) and puts V sigma into one coordinate when it
+   dominates, instead of wrapping it into the box part. */
+void rc_flow_set_lohner(rc_flow_set_struct * S, arb_srcptr y, const arb_mat_t M, arb_srcptr V,
+                        const mag_t eps, slong prec)
 {
-    slong P = arb_mat_nrows(M), i, j, kk;
-    arb_mat_t Q, Qi, QiM;
-    arb_ptr d = _arb_vec_init(P), rn = _arb_vec_init(P);
-    slong * perm = flint_malloc(sizeof(slong) * P);
-    double * key = flint_malloc(sizeof(double) * P);
-    arb_t s, t;
+    slong P = arb_mat_nrows(M), m = P + (V != NULL), i, j, kk, got;
+    arb_mat_t G, Q, Qi, QiG;
+    arb_ptr d = _arb_vec_init(P), rn = _arb_vec_init(P), rx = _arb_vec_init(m), col = _arb_vec_init(P);
+    slong * perm = flint_malloc(sizeof(slong) * m);
+    double * key = flint_malloc(sizeof(double) * m);
+    arb_t s;
     arb_init(s);
-    arb_init(t);
+    arb_mat_init(G, P, m);
     arb_mat_init(Q, P, P);
     arb_mat_init(Qi, P, P);
-    arb_mat_init(QiM, P, P);
-    /* column order: by |mid M e_j| * rad(r_j), decreasing */
-    for (j = 0; j < P; j++)
+    arb_mat_init(QiG, P, m);
+    /* generators G = [M | V], coefficients rx = [r; [-eps, eps]] */
+    for (i = 0; i < P; i++)
+        for (j = 0; j < P; j++)
+            arb_set(arb_mat_entry(G, i, j), arb_mat_entry(M, i, j));
+    _arb_vec_set(rx, S->r, P);
+    if (V != NULL)
     {
-        double nn = 0;
+        for (i = 0; i < P; i++)
+            arb_set(arb_mat_entry(G, i, P), V + i);
+        arb_zero(rx + P);
+        mag_set(arb_radref(rx + P), eps);
+    }
+    /* column order: by |mid G e_j| * |rx_j|, decreasing */
+    for (j = 0; j < m; j++)
+    {
+        double nn = 0, a;
         for (i = 0; i < P; i++)
         {
-            double v = arf_get_d(arb_midref(arb_mat_entry(M, i, j)), ARF_RND_NEAR);
+            double v = arf_get_d(arb_midref(arb_mat_entry(G, i, j)), ARF_RND_NEAR);
             nn += v * v;
         }
-        key[j] = nn * (1e-300 + mag_get_d(arb_radref(S->r + j)) + arf_get_d(arb_midref(S->r + j), ARF_RND_NEAR));
+        a = arf_get_d(arb_midref(rx + j), ARF_RND_NEAR);
+        key[j] = nn * (1e-300 + mag_get_d(arb_radref(rx + j)) + (a < 0 ? -a : a));
         perm[j] = j;
     }
-    for (i = 0; i < P; i++)
-        for (j = i + 1; j < P; j++)
+    for (i = 0; i < m; i++)
+        for (j = i + 1; j < m; j++)
             if (key[perm[j]] > key[perm[i]])
             {
                 slong tmp = perm[i];
                 perm[i] = perm[j];
                 perm[j] = tmp;
             }
-    /* modified Gram-Schmidt on the midpoints, columns in that order */
-    for (j = 0; j < P; j++)
-        for (i = 0; i < P; i++)
-            arb_get_mid_arb(arb_mat_entry(Q, i, j), arb_mat_entry(M, i, perm[j]));
-    for (j = 0; j < P; j++)
+    /* modified Gram-Schmidt on the midpoints, columns in that order, skipping a column whose
+       remainder after projection is below 2^-30 of its norm (numerically dependent) */
+    got = 0;
+    for (kk = 0; kk < m && got < P; kk++)
     {
-        for (kk = 0; kk < j; kk++)
+        double n0 = 0, n1 = 0;
+        for (i = 0; i < P; i++)
+        {
+            arb_get_mid_arb(col + i, arb_mat_entry(G, i, perm[kk]));
+            n0 += arf_get_d(arb_midref(col + i), ARF_RND_NEAR) * arf_get_d(arb_midref(col + i), ARF_RND_NEAR);
+        }
+        for (j = 0; j < got; j++)
         {
             arb_zero(s);
             for (i = 0; i < P; i++)
-                arb_addmul(s, arb_mat_entry(Q, i, kk), arb_mat_entry(Q, i, j), prec);
+                arb_addmul(s, arb_mat_entry(Q, i, j), col + i, prec);
             for (i = 0; i < P; i++)
             {
-                arb_submul(arb_mat_entry(Q, i, j), s, arb_mat_entry(Q, i, kk), prec);
-                arb_get_mid_arb(arb_mat_entry(Q, i, j), arb_mat_entry(Q, i, j));
+                arb_submul(col + i, s, arb_mat_entry(Q, i, j), prec);
+                arb_get_mid_arb(col + i, col + i);
             }
         }
         arb_zero(s);
         for (i = 0; i < P; i++)
-            arb_addmul(s, arb_mat_entry(Q, i, j), arb_mat_entry(Q, i, j), prec);
+            arb_addmul(s, col + i, col + i, prec);
+        arb_get_mid_arb(s, s);
+        n1 = arf_get_d(arb_midref(s), ARF_RND_NEAR);
+        if (!(n1 > 0) || n1 < ldexp(n0, -60))
+            continue;
         arb_sqrt(s, s, prec);
         arb_get_mid_arb(s, s);
-        if (arb_is_zero(s))
-            break;
         for (i = 0; i < P; i++)
         {
-            arb_div(arb_mat_entry(Q, i, j), arb_mat_entry(Q, i, j), s, prec);
-            arb_get_mid_arb(arb_mat_entry(Q, i, j), arb_mat_entry(Q, i, j));
+            arb_div(arb_mat_entry(Q, i, got), col + i, s, prec);
+            arb_get_mid_arb(arb_mat_entry(Q, i, got), arb_mat_entry(Q, i, got));
         }
+        got++;
     }
-    if (j < P || !arb_mat_inv(Qi, Q, prec))
+    if (got < P || !arb_mat_inv(Qi, Q, prec))
     {
         arb_mat_one(Q);
         arb_mat_one(Qi);
     }
-    arb_mat_mul(QiM, Qi, M, prec);
+    arb_mat_mul(QiG, Qi, G, prec);
     for (i = 0; i < P; i++)
     {
         arb_get_mid_arb(S->c + i, y + i);
@@ -118,22 +145,20 @@ void rc_flow_set_lohner(rc_flow_set_struct * S, arb_srcptr y, const arb_mat_t M,
     }
     for (i = 0; i < P; i++)
     {
-        arb_zero(rn + i);
-        for (j = 0; j < P; j++)
-        {
-            arb_addmul(rn + i, arb_mat_entry(QiM, i, j), S->r + j, prec);
-            arb_addmul(rn + i, arb_mat_entry(Qi, i, j), d + j, prec);
-        }
+        arb_dot(rn + i, NULL, 0, arb_mat_entry(QiG, i, 0), 1, rx, 1, m, prec);
+        arb_dot(rn + i, rn + i, 0, arb_mat_entry(Qi, i, 0), 1, d, 1, P, prec);
     }
     _arb_vec_set(S->r, rn, P);
     arb_mat_set(S->A, Q);
+    arb_mat_clear(G);
     arb_mat_clear(Q);
     arb_mat_clear(Qi);
-    arb_mat_clear(QiM);
+    arb_mat_clear(QiG);
     _arb_vec_clear(d, P);
     _arb_vec_clear(rn, P);
+    _arb_vec_clear(rx, m);
+    _arb_vec_clear(col, P);
     flint_free(perm);
     flint_free(key);
     arb_clear(s);
-    arb_clear(t);
 }

@@ -422,15 +422,52 @@ static int step_validate_box(rc_flow_step_struct * step, rc_flow_set_struct * S,
             /* T(x) = T_<q(x) + sum_{q<=n<p} th_n(x) dur^n with T_<q(x) in T_<q(c) + J_q (x - c)
                (mean value form over the convex box X, J_q = sum_{n<q} D th_n(X) dur^n) and
                th_n(x) in th_n(X): coefficients n < q at the point c, n >= q over X */
+            arb_ptr V = NULL;
+            arb_t dm, rem;
+            arb_init(dm);
+            arb_init(rem);
+            /* the duration: dm = mid dur, delta - dm in [-eps, eps].  For delta in dur,
+               T(x, delta) = T(x, dm) + d/dt T(x, xi) (delta - dm) with xi in dur (mean value in t,
+               per component) and d/dt T(x, xi) in V = sum_{1<=n<p} n th_n(X) dur^(n-1): the
+               duration's uncertainty becomes the generator V of the Lohner set instead of
+               wrapping into its box part.  The remainder stays th_p(B) dur^p. */
+            arb_get_mid_arb(dm, step->dur);
+            if (!mag_is_zero(arb_radref(step->dur)))
+            {
+                arb_t zr;
+                arb_init(zr);
+                V = _arb_vec_init(P);
+                for (j = 0; j < P; j++)
+                {
+                    arb_zero(V + j);
+                    for (k = p - 1; k >= 1; k--)
+                    {
+                        arb_mul(V + j, V + j, step->dur, prec);
+                        arb_addmul_si(V + j, thX + k * P + j, k, prec);
+                    }
+                }
+                arb_clear(zr);
+            }
             _arb_vec_set(thc, S->c, P);
             rc_flow_series(thc, NULL, NULL, modes, q - 1, pr, prec);
             _arb_vec_set(thc + q * P, thX + q * P, (p - q) * P);
+            arb_pow_ui(rem, step->dur, p, prec);
             for (j = 0; j < P; j++)
-                _rc_flow_tm_eval(yv + j, thc + j, P, thB + p * P + j, p, step->dur, prec);
+            {
+                arb_t r0;
+                arb_init(r0);
+                _rc_flow_tm_eval(yv + j, thc + j, P, r0, p, dm, prec);
+                arb_addmul(yv + j, thB + p * P + j, rem, prec);
+                arb_clear(r0);
+            }
             /* J multiplies only the tiny r: a lower precision costs nothing in width */
-            rc_flow_series_jac(J, X, modes, q, step->dur, pr, RC_FLOW_JPREC(prec));
+            rc_flow_series_jac(J, X, modes, q, dm, pr, RC_FLOW_JPREC(prec));
             arb_mat_mul(M, J, S->A, RC_FLOW_JPREC(prec));
-            rc_flow_set_lohner(S, yv, M, prec);
+            rc_flow_set_lohner(S, yv, M, V, arb_radref(step->dur), prec);
+            if (V != NULL)
+                _arb_vec_clear(V, P);
+            arb_clear(dm);
+            arb_clear(rem);
             rc_flow_set_box(yv, S, prec);
             for (j = 0; j < P; j++)
                 if (!arb_intersection(step->E + j, step->E + j, yv + j, prec))
