@@ -62,6 +62,11 @@ slong _rc_flow_jac_order(arb_srcptr thX, arb_srcptr X, slong p, const arb_t dur,
 #define RC_FLOW_BPREC(prec) FLINT_MIN((prec), 128)
 #define RC_FLOW_JPREC(prec) FLINT_MIN((prec), 64)
 
+/* Enclosure of z_ki (pair = k n + i) at duration delta over the Lohner set S (lohner_z.c). */
+void _rc_flow_lohner_z(arb_t z, const rc_flow_set_struct * S, arb_srcptr X, arb_srcptr thX,
+                       arb_srcptr rem, const int * modes, slong p, slong q, const arb_t delta,
+                       slong pair, const rc_flow_problem_t pr, slong prec);
+
 /* out = sum_{n<p} c[n*stride] tau^n + r tau^p, enclosing (tm_eval.c). */
 void _rc_flow_tm_eval(arb_t out, arb_srcptr c, slong stride, const arb_t r, slong p,
                       const arb_t tau, slong prec);

@@ -617,7 +617,43 @@ void rc_flow_integrate(rc_flow_result_t res, const rc_flow_problem_t pr, const f
                         mag_init(eps);
                         for (fi = 0; fi < 2 && !accepted; fi++)
                         {
-                        if (bkind == RC_EV_CROSS)
+                        if (bkind == RC_EV_CROSS && pr->loss == RC_LOSS_MSE)
+                        {
+                            /* uncertainty of z at the root over the Lohner set (not the box),
+                               over |z'| at the root */
+                            arb_t zl, dz;
+                            slong nn2;
+                            arb_init(zl);
+                            arb_init(dz);
+                            _rc_flow_lohner_z(zl, &SS, X, thX, NULL, modes, p,
+                                              _rc_flow_jac_order(thX, X, p, broot, pr, prec),
+                                              broot, bpair, pr, prec);
+                            for (nn2 = p - 1; nn2 >= 1; nn2--)
+                            {
+                                arb_mul(dz, dz, broot, prec);
+                                arb_addmul_si(dz, zX + nn2 * LN + bpair, nn2, prec);
+                            }
+                            arb_get_mag_lower(eps, dz);
+                            if (mag_is_zero(eps))
+                                mag_inf(eps);
+                            else
+                            {
+                                mag_div(eps, arb_radref(zl), eps);
+                                mag_mul_ui(eps, eps, factors[fi]);
+                                mag_mul_2exp_si(eps, eps, -2);
+                            }
+                            {
+                                mag_t m;
+                                mag_init(m);
+                                arb_get_mag(m, broot);
+                                mag_mul_2exp_si(m, m, 16 - prec);
+                                mag_add(eps, eps, m);
+                                mag_clear(m);
+                            }
+                            arb_clear(zl);
+                            arb_clear(dz);
+                        }
+                        else if (bkind == RC_EV_CROSS)
                             event_radius(eps, broot, zX + bpair, LN, p, factors[fi], prec);
                         else
                             event_radius(eps, broot, bser, 1, p, factors[fi], prec);

@@ -97,12 +97,19 @@ void rc_flow_set_lohner(rc_flow_set_struct * S, arb_srcptr y, const arb_mat_t M,
     /* modified Gram-Schmidt on the midpoints, columns in that order, skipping a column whose
        remainder after projection is below 2^-30 of its norm (numerically dependent) */
     got = 0;
-    for (kk = 0; kk < m && got < P; kk++)
+    for (kk = 0; kk < m + P && got < P; kk++)
     {
         double n0 = 0, n1 = 0;
+        /* the generators in key order, then (when they are dependent, e.g. after a projection
+           onto a surface) the unit vectors to complete the basis */
         for (i = 0; i < P; i++)
         {
-            arb_get_mid_arb(col + i, arb_mat_entry(G, i, perm[kk]));
+            if (kk < m)
+                arb_get_mid_arb(col + i, arb_mat_entry(G, i, perm[kk]));
+            else if (i == kk - m)
+                arb_one(col + i);
+            else
+                arb_zero(col + i);
             n0 += arf_get_d(arb_midref(col + i), ARF_RND_NEAR) * arf_get_d(arb_midref(col + i), ARF_RND_NEAR);
         }
         for (j = 0; j < got; j++)

@@ -146,6 +146,16 @@ int _rc_flow_step_validate_ext(rc_flow_step_struct * step, rc_flow_set_struct * 
     _arb_vec_set(S2.r, S->r, pr->P);
     arb_mat_set(S2.A, S->A);
     rc_flow_set_box(X, S, prec);
+    {
+        /* the mean value forms expand about the centre c, which must lie in X: 0 in r (an
+           invariant of rc_flow_set_lohner and rc_flow_set_from_box; re-established if not) */
+        slong j;
+        for (j = 0; j < pr->P; j++)
+            if (!arb_contains_zero(S->r + j))
+                break;
+        if (j < pr->P)
+            rc_flow_set_from_box(&S2, X, prec);
+    }
     ok = step_validate_box(step, &S2, X, modes, facts, p, pr, prec, why, pre, rem_tol, rem_out);
     if (ok)
     {
@@ -306,6 +316,16 @@ static int step_validate_box(rc_flow_step_struct * step, rc_flow_set_struct * S,
         _rc_flow_tm_eval(v2, zX + ev, LN, zB + p * LN + ev, p, hi, prec);
         arb_mul_si(v1, v1, sg, prec);
         arb_mul_si(v2, v2, sg, prec);
+        if (ok && !(arb_is_positive(v1) && arb_is_negative(v2)) && pr->loss == RC_LOSS_MSE)
+        {
+            /* the same values in the coordinates of the Lohner set (lohner_z.c): z at the
+               durations lo and hi of every solution from S, remainder over B included */
+            slong qz = _rc_flow_jac_order(thX, X, p, step->dur, pr, prec);
+            _rc_flow_lohner_z(v1, S, X, thX, thB + p * P, modes, p, qz, lo, ev, pr, prec);
+            _rc_flow_lohner_z(v2, S, X, thX, thB + p * P, modes, p, qz, hi, ev, pr, prec);
+            arb_mul_si(v1, v1, sg, prec);
+            arb_mul_si(v2, v2, sg, prec);
+        }
         if (ok && !(arb_is_positive(v1) && arb_is_negative(v2)))
             ok = fail(why, "crossing time not localized");
     }
@@ -463,6 +483,46 @@ static int step_validate_box(rc_flow_step_struct * step, rc_flow_set_struct * S,
             /* J multiplies only the tiny r: a lower precision costs nothing in width */
             rc_flow_series_jac(J, X, modes, q, dm, pr, RC_FLOW_JPREC(prec));
             arb_mat_mul(M, J, S->A, RC_FLOW_JPREC(prec));
+            if (V != NULL && step->kind == RC_EV_CROSS)
+            {
+                /* at a crossing the true end point e lies on the surface: with e = y* + M rho +
+                   v* sigma (y* in y, v* in V), x~_i . e_w = 0 gives sigma, hence
+                   e = (I - v* g^T / (g . v*)) (y* + M rho), g = x~_i on the w_k rows; enclosed
+                   by y - V (g . y) / (g . V) + (M - V (g^T M) / (g . V)) rho when g . V
+                   excludes 0.  The duration's uncertainty disappears (projection along V). */
+                slong kk = ev / n, ii = ev % n, jp = RC_FLOW_JPREC(prec), l;
+                arb_t gV, gy, s1;
+                arb_ptr gM = _arb_vec_init(P), Vs = _arb_vec_init(P);
+                arb_init(gV);
+                arb_init(gy);
+                arb_init(s1);
+                for (j = 0; j < pr->dp; j++)
+                {
+                    slong iw = rc_flow_iw(pr, kk, j);
+                    arb_srcptr xij = pr->X + ii * pr->dp + j;
+                    arb_addmul(gV, V + iw, xij, prec);
+                    arb_addmul(gy, yv + iw, xij, prec);
+                    for (l = 0; l < P; l++)
+                        arb_addmul(gM + l, arb_mat_entry(M, iw, l), xij, jp);
+                }
+                if (!arb_contains_zero(gV))
+                {
+                    for (j = 0; j < P; j++)
+                    {
+                        arb_div(Vs + j, V + j, gV, prec);
+                        arb_submul(yv + j, Vs + j, gy, prec);
+                        for (l = 0; l < P; l++)
+                            arb_submul(arb_mat_entry(M, j, l), Vs + j, gM + l, jp);
+                    }
+                    _arb_vec_clear(V, P);
+                    V = NULL;
+                }
+                _arb_vec_clear(gM, P);
+                _arb_vec_clear(Vs, P);
+                arb_clear(gV);
+                arb_clear(gy);
+                arb_clear(s1);
+            }
             rc_flow_set_lohner(S, yv, M, V, arb_radref(step->dur), prec);
             if (V != NULL)
                 _arb_vec_clear(V, P);
