@@ -281,8 +281,24 @@ static int step_validate_box(rc_flow_step_struct * step, rc_flow_set_struct * S,
             continue;
         if (m == RC_FLOW_SLIDE)
         {
+            int qok, rok;
             pair_qr(v1, v2, cB, modes, ix / n, ix % n, pr, prec);
-            if (!arb_is_negative(v1) || !(arb_is_positive(v2) || _rc_flow_dead_slide(modes, ix / n, ix % n, pr)))
+            qok = arb_is_negative(v1);
+            rok = arb_is_positive(v2) || _rc_flow_dead_slide(modes, ix / n, ix % n, pr);
+            if (!qok || !rok)
+            {
+                /* (f) for the sliding conditions: the Taylor models of q and r along the
+                   solution (coefficients n < p at X, n = p over B; q and r are linear in c)
+                   are negative, resp. positive, on all of [0, hi] */
+                slong mm;
+                for (mm = 0; mm <= p; mm++)
+                    pair_qr(qs + mm, rs + mm, (mm < p ? cX : cB) + mm * LN, modes, ix / n, ix % n, pr, prec);
+                if (!qok)
+                    qok = _rc_flow_tm_positive(qs, 1, qs + p, p, hi, -1, prec);
+                if (!rok)
+                    rok = _rc_flow_tm_positive(rs, 1, rs + p, p, hi, 1, prec);
+            }
+            if (!qok || !rok)
                 ok = fail(why, "sliding condition not proved");
             nf[ix] = 0;
             continue;
