@@ -18,7 +18,7 @@ mid = lambda p: (float(p[0]) + float(p[1])) / 2
 t = [mid(r["t"]) for r in rows]
 dp = d + (1 if b1 is not None else 0)
 import numpy as np
-fig, ax = plt.subplots(1, 2, figsize=(12, 5))
+fig, ax = plt.subplots(1, 2, figsize=(12 if l <= 6 else 15, 5))
 for k in range(l):
     w0 = W1[k] + ([b1[k]] if b1 is not None else [])
     c = float(sum(x * x for x in w0) - sum(W2[o][k] ** 2 for o in range(e)))
@@ -40,14 +40,17 @@ for k in range(l):
         branches = [np.linspace(bot, top, 600)]
     for i, vv in enumerate(branches):
         rr = np.sqrt(np.maximum(c + vv ** 2, 0.0))
-        ax[0].plot(rr, vv, "--", lw=0.8, color=col, alpha=0.7, zorder=1,
-                   label=(f"r^2 - v^2 = {c:.3g}" if i == 0 else None))
-    ax[0].plot(rs, vs, lw=2.2, color=col, zorder=2, label=f"neuron {k}")
+        ax[0].plot(rr, vv, "--", lw=0.8, color=col, alpha=0.7, zorder=1)
+    ax[0].plot(rs, vs, lw=2.2, color=col, zorder=2, label=f"neuron {k} (c = {c:.3g})")
     ax[0].plot(rs[:1], vs[:1], "o", color=col, ms=5, zorder=3)
     ax[0].plot(rs[-1:], vs[-1:], "s", color=col, ms=5, zorder=3)
 ax[0].axhline(0, color="0.6", lw=0.5, zorder=0)
 ax[0].set_xlim(left=0)
-ax[0].set_xlabel("||w_k||"); ax[0].set_ylabel("v_k"); ax[0].legend(fontsize=8)
+ax[0].set_xlabel("||w_k||"); ax[0].set_ylabel("v_k")
+if l <= 6:
+    ax[0].legend(fontsize=8)
+else:
+    ax[0].legend(fontsize=6, ncol=2, loc="upper left", bbox_to_anchor=(1.01, 1.0), borderaxespad=0)
 ax[0].set_title("trajectories (o start, s end) on their hyperbolas r^2 - v^2 = c_k")
 lo = [float(r["loss"][0]) for r in rows]; hi = [float(r["loss"][1]) for r in rows]
 ax[1].fill_between(t, lo, hi, color="C1", alpha=0.5); ax[1].plot(t, hi, lw=0.8)

@@ -62,10 +62,17 @@ slong _rc_flow_jac_order(arb_srcptr thX, arb_srcptr X, slong p, const arb_t dur,
 #define RC_FLOW_BPREC(prec) FLINT_MIN((prec), 128)
 #define RC_FLOW_JPREC(prec) FLINT_MIN((prec), 64)
 
-/* Enclosure of z_ki (pair = k n + i) at duration delta over the Lohner set S (lohner_z.c). */
+/* The Jacobian series of series_jac.c split in two: the coefficient matrices D_n = D th_n(X),
+   n < p (p blocks of P x P, row-major: D + (n P + j) P + r), and J = sum_{n<p} D_n dur^n. */
+void _rc_flow_series_jac_coeffs(arb_ptr D, arb_srcptr X, const int * modes, slong p,
+                                const rc_flow_problem_t pr, slong prec);
+void _rc_flow_jac_horner(arb_mat_t J, arb_srcptr D, slong p, slong P, const arb_t dur, slong prec);
+
+/* Enclosure of z_ki (pair = k n + i) at duration delta over the Lohner set S (lohner_z.c);
+   D: the q Jacobian coefficient matrices at X (_rc_flow_series_jac_coeffs, q blocks). */
 void _rc_flow_lohner_z(arb_t z, const rc_flow_set_struct * S, arb_srcptr X, arb_srcptr thX,
-                       arb_srcptr rem, const int * modes, slong p, slong q, const arb_t delta,
-                       slong pair, const rc_flow_problem_t pr, slong prec);
+                       arb_srcptr rem, arb_srcptr D, const int * modes, slong p, slong q,
+                       const arb_t delta, slong pair, const rc_flow_problem_t pr, slong prec);
 
 /* out = sum_{n<p} c[n*stride] tau^n + r tau^p, enclosing (tm_eval.c). */
 void _rc_flow_tm_eval(arb_t out, arb_srcptr c, slong stride, const arb_t r, slong p,

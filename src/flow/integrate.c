@@ -403,7 +403,8 @@ void rc_flow_integrate(rc_flow_result_t res, const rc_flow_problem_t pr, const f
     rc_flow_set_struct SS;
     double tolbits = opts->tol_bits > 0 ? (double) opts->tol_bits : 0.5 * (double) prec;
     double h = 0.0, hfac = 0.9, hlast = 4.0;
-    slong nrej_rem = 0, ncalls[4] = {0, 0, 0, 0};
+    slong nrej_rem = 0, ncalls[4] = {0, 0, 0, 0}, qint = 0;
+    arb_ptr Dint = NULL;        /* per step: Jacobian coefficients at X for event-time estimates */
     clock_t last = clock();
     int have_tube = 0, slide_before = 0;
 
@@ -625,8 +626,13 @@ void rc_flow_integrate(rc_flow_result_t res, const rc_flow_problem_t pr, const f
                             slong nn2;
                             arb_init(zl);
                             arb_init(dz);
-                            _rc_flow_lohner_z(zl, &SS, X, thX, NULL, modes, p,
-                                              _rc_flow_jac_order(thX, X, p, broot, pr, prec),
+                            if (Dint == NULL)
+                            {
+                                qint = _rc_flow_jac_order(thX, X, p, broot, pr, prec);
+                                Dint = _arb_vec_init(qint * P * P);
+                                _rc_flow_series_jac_coeffs(Dint, X, modes, qint, pr, RC_FLOW_JPREC(prec));
+                            }
+                            _rc_flow_lohner_z(zl, &SS, X, thX, NULL, Dint, modes, p, qint,
                                               broot, bpair, pr, prec);
                             for (nn2 = p - 1; nn2 >= 1; nn2--)
                             {
@@ -700,6 +706,9 @@ void rc_flow_integrate(rc_flow_result_t res, const rc_flow_problem_t pr, const f
             }
             mag_clear(rtol);
             mag_clear(rout);
+            if (Dint != NULL)
+                _arb_vec_clear(Dint, qint * P * P);
+            Dint = NULL;
         }
         if (!accepted)
         {

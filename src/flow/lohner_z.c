@@ -9,8 +9,8 @@
    balls, the p-th coefficients over the a priori box) may be NULL: then the value is that of
    the Taylor polynomial only (an estimate, used by the integrator to size event times). */
 void _rc_flow_lohner_z(arb_t z, const rc_flow_set_struct * S, arb_srcptr X, arb_srcptr thX,
-                       arb_srcptr rem, const int * modes, slong p, slong q, const arb_t delta,
-                       slong pair, const rc_flow_problem_t pr, slong prec)
+                       arb_srcptr rem, arb_srcptr D, const int * modes, slong p, slong q,
+                       const arb_t delta, slong pair, const rc_flow_problem_t pr, slong prec)
 {
     slong P = pr->P, k = pair / pr->n, i = pair % pr->n, j, l, n;
     slong jp = RC_FLOW_JPREC(prec);
@@ -22,7 +22,8 @@ void _rc_flow_lohner_z(arb_t z, const rc_flow_set_struct * S, arb_srcptr X, arb_
     arb_init(t);
     _arb_vec_set(thc, S->c, P);
     rc_flow_series(thc, NULL, NULL, modes, q - 1, pr, prec);
-    rc_flow_series_jac(J, X, modes, q, delta, pr, jp);
+    (void) X;
+    _rc_flow_jac_horner(J, D, q, P, delta, jp);
     arb_zero(z);
     for (j = 0; j < pr->dp; j++)
     {

@@ -1,12 +1,13 @@
 #include "relucert/flow.h"
+#include "flow_internal.h"
 
-/* J = sum_{n<p} D th_n(X) dur^n, where D th_n is the Jacobian of the n-th Taylor coefficient
+/* D_n = D th_n(X), n < p (p blocks of P x P, row-major), and J = sum_{n<p} D_n dur^n, where D th_n is the Jacobian of the n-th Taylor coefficient
    of the solution with respect to the initial value (forward-mode differentiation of the
    recurrences of series.c: every product rule applied to every Cauchy product), evaluated over
    the box X.  By the mean value theorem, for x, c in X: T(x) - T(c) in J (x - c) where T is
    the Taylor polynomial of degree p - 1 (proofs/flow.md, section 2.3).  MSE only. */
-void rc_flow_series_jac(arb_mat_t J, arb_srcptr X, const int * modes, slong p, const arb_t dur,
-                        const rc_flow_problem_t pr, slong prec)
+void _rc_flow_series_jac_coeffs(arb_ptr Dout, arb_srcptr X, const int * modes, slong p,
+                                const rc_flow_problem_t pr, slong prec)
 {
     slong n = pr->n, l = pr->l, e = pr->e, dp = pr->dp, P = pr->P, LN = l * n;
     slong m, k, i, j, o, r, is;
@@ -192,18 +193,7 @@ void rc_flow_series_jac(arb_mat_t J, arb_srcptr X, const int * modes, slong p, c
             }
         }
     }
-    /* Horner in dur over n = p - 1, ..., 0 */
-    for (j = 0; j < P; j++)
-        for (r = 0; r < P; r++)
-        {
-            arb_ptr Jjr = arb_mat_entry(J, j, r);
-            arb_set(Jjr, TD(p - 1, j, r));
-            for (m = p - 2; m >= 0; m--)
-            {
-                arb_mul(Jjr, Jjr, dur, prec);
-                arb_add(Jjr, Jjr, TD(m, j, r), prec);
-            }
-        }
+    _arb_vec_set(Dout, D, p * P * P);
 #undef TD
 #undef ZD
 #undef HD
@@ -228,4 +218,30 @@ void rc_flow_series_jac(arb_mat_t J, arb_srcptr X, const int * modes, slong p, c
     _arb_vec_clear(sx, n);
     flint_free(slide);
     arb_clear(t);
+}
+
+/* J = sum_{n<p} D_n dur^n (Horner) from the coefficient matrices of _rc_flow_series_jac_coeffs. */
+void _rc_flow_jac_horner(arb_mat_t J, arb_srcptr D, slong p, slong P, const arb_t dur, slong prec)
+{
+    slong j, r, m;
+    for (j = 0; j < P; j++)
+        for (r = 0; r < P; r++)
+        {
+            arb_ptr Jjr = arb_mat_entry(J, j, r);
+            arb_set(Jjr, D + ((p - 1) * P + j) * P + r);
+            for (m = p - 2; m >= 0; m--)
+            {
+                arb_mul(Jjr, Jjr, dur, prec);
+                arb_add(Jjr, Jjr, D + (m * P + j) * P + r, prec);
+            }
+        }
+}
+
+void rc_flow_series_jac(arb_mat_t J, arb_srcptr X, const int * modes, slong p, const arb_t dur,
+                        const rc_flow_problem_t pr, slong prec)
+{
+    arb_ptr D = _arb_vec_init(p * pr->P * pr->P);
+    _rc_flow_series_jac_coeffs(D, X, modes, p, pr, prec);
+    _rc_flow_jac_horner(J, D, p, pr->P, dur, prec);
+    _arb_vec_clear(D, p * pr->P * pr->P);
 }

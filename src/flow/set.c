@@ -139,12 +139,13 @@ void rc_flow_set_lohner(rc_flow_set_struct * S, arb_srcptr y, const arb_mat_t M,
         }
         got++;
     }
-    if (got < P || !arb_mat_inv(Qi, Q, prec))
+    /* A'^-1 and A'^-1 [M | V] multiply only the small r and y - c': 128 bits lose nothing */
+    if (got < P || !arb_mat_inv(Qi, Q, FLINT_MIN(prec, 128)))
     {
         arb_mat_one(Q);
         arb_mat_one(Qi);
     }
-    arb_mat_mul(QiG, Qi, G, prec);
+    arb_mat_mul(QiG, Qi, G, FLINT_MIN(prec, 128));
     for (i = 0; i < P; i++)
     {
         arb_get_mid_arb(S->c + i, y + i);

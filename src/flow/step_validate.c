@@ -177,7 +177,8 @@ static int step_validate_box(rc_flow_step_struct * step, rc_flow_set_struct * S,
     arb_ptr thX, thB, zX, zB, cX, cB, qs, rs;
     arb_t hi, lo, t0i, y, zero, v1, v2;
     int ok = 1, * nf;
-    slong ev = step->pair;
+    slong ev = step->pair, qq = 0;
+    arb_ptr Dq = NULL;          /* Jacobian coefficients at X, order qq, computed once if needed */
 
     if (!arb_is_nonnegative(step->dur))
         return fail(why, "negative duration");
@@ -336,9 +337,14 @@ static int step_validate_box(rc_flow_step_struct * step, rc_flow_set_struct * S,
         {
             /* the same values in the coordinates of the Lohner set (lohner_z.c): z at the
                durations lo and hi of every solution from S, remainder over B included */
-            slong qz = _rc_flow_jac_order(thX, X, p, step->dur, pr, prec);
-            _rc_flow_lohner_z(v1, S, X, thX, thB + p * P, modes, p, qz, lo, ev, pr, prec);
-            _rc_flow_lohner_z(v2, S, X, thX, thB + p * P, modes, p, qz, hi, ev, pr, prec);
+            if (Dq == NULL)
+            {
+                qq = _rc_flow_jac_order(thX, X, p, step->dur, pr, prec);
+                Dq = _arb_vec_init(qq * P * P);
+                _rc_flow_series_jac_coeffs(Dq, X, modes, qq, pr, RC_FLOW_JPREC(prec));
+            }
+            _rc_flow_lohner_z(v1, S, X, thX, thB + p * P, Dq, modes, p, qq, lo, ev, pr, prec);
+            _rc_flow_lohner_z(v2, S, X, thX, thB + p * P, Dq, modes, p, qq, hi, ev, pr, prec);
             arb_mul_si(v1, v1, sg, prec);
             arb_mul_si(v2, v2, sg, prec);
         }
@@ -450,7 +456,14 @@ static int step_validate_box(rc_flow_step_struct * step, rc_flow_set_struct * S,
     {
         if (pr->loss == RC_LOSS_MSE)
         {
-            slong q = _rc_flow_jac_order(thX, X, p, step->dur, pr, prec);
+            slong q;
+            if (Dq == NULL)
+            {
+                qq = _rc_flow_jac_order(thX, X, p, step->dur, pr, prec);
+                Dq = _arb_vec_init(qq * P * P);
+                _rc_flow_series_jac_coeffs(Dq, X, modes, qq, pr, RC_FLOW_JPREC(prec));
+            }
+            q = qq;
             arb_ptr thc = _arb_vec_init((p + 1) * P), yv = _arb_vec_init(P);
             arb_mat_t J, M;
             arb_mat_init(J, P, P);
@@ -497,7 +510,7 @@ static int step_validate_box(rc_flow_step_struct * step, rc_flow_set_struct * S,
                 arb_clear(r0);
             }
             /* J multiplies only the tiny r: a lower precision costs nothing in width */
-            rc_flow_series_jac(J, X, modes, q, dm, pr, RC_FLOW_JPREC(prec));
+            _rc_flow_jac_horner(J, Dq, q, P, dm, RC_FLOW_JPREC(prec));
             arb_mat_mul(M, J, S->A, RC_FLOW_JPREC(prec));
             if (V != NULL && step->kind == RC_EV_CROSS)
             {
@@ -564,6 +577,8 @@ static int step_validate_box(rc_flow_step_struct * step, rc_flow_set_struct * S,
             modes[ev] = step->newmode;
     }
 
+    if (Dq != NULL)
+        _arb_vec_clear(Dq, qq * P * P);
     _arb_vec_clear(thX, (p + 1) * P);
     _arb_vec_clear(thB, (p + 1) * P);
     _arb_vec_clear(zX, (p + 1) * LN);
