@@ -41,6 +41,9 @@ typedef struct
 {
     arb_srcptr th, z, c;
     arb_srcptr thB, zB, cB;    /* NULL, or the same for the step's box B at RC_FLOW_BPREC(prec) */
+    arb_srcptr D;              /* NULL, or the Jacobian coefficients at X of order qD at
+                                  RC_FLOW_JPREC(prec) (used when the validator's order is qD) */
+    slong qD;
 }
 _rc_flow_pre_struct;
 

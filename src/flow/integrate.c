@@ -484,6 +484,8 @@ void rc_flow_integrate(rc_flow_result_t res, const rc_flow_problem_t pr, const f
             pre.z = zX;
             pre.c = cX;
             pre.thB = pre.zB = pre.cB = NULL;
+            pre.D = NULL;
+            pre.qD = 0;
             for (j = 0; j < P; j++)
                 nrm0 = FLINT_MAX(nrm0, arb_ub_d(X + j));
             /* step tolerance: the radius a step's remainder th_p(B) dur^p may add is about
@@ -626,11 +628,15 @@ void rc_flow_integrate(rc_flow_result_t res, const rc_flow_problem_t pr, const f
                             slong nn2;
                             arb_init(zl);
                             arb_init(dz);
-                            if (Dint == NULL)
+                            if (Dint == NULL || qint != _rc_flow_jac_order(thX, X, p, broot, pr, prec))
                             {
+                                if (Dint != NULL)
+                                    _arb_vec_clear(Dint, qint * P * P);
                                 qint = _rc_flow_jac_order(thX, X, p, broot, pr, prec);
                                 Dint = _arb_vec_init(qint * P * P);
                                 _rc_flow_series_jac_coeffs(Dint, X, modes, qint, pr, RC_FLOW_JPREC(prec));
+                                pre.D = Dint;
+                                pre.qD = qint;
                             }
                             _rc_flow_lohner_z(zl, &SS, X, thX, NULL, Dint, modes, p, qint,
                                               broot, bpair, pr, prec);

@@ -341,7 +341,10 @@ static int step_validate_box(rc_flow_step_struct * step, rc_flow_set_struct * S,
             {
                 qq = _rc_flow_jac_order(thX, X, p, step->dur, pr, prec);
                 Dq = _arb_vec_init(qq * P * P);
-                _rc_flow_series_jac_coeffs(Dq, X, modes, qq, pr, RC_FLOW_JPREC(prec));
+                if (pre != NULL && pre->D != NULL && pre->qD == qq)
+                    _arb_vec_set(Dq, pre->D, qq * P * P);
+                else
+                    _rc_flow_series_jac_coeffs(Dq, X, modes, qq, pr, RC_FLOW_JPREC(prec));
             }
             _rc_flow_lohner_z(v1, S, X, thX, thB + p * P, Dq, modes, p, qq, lo, ev, pr, prec);
             _rc_flow_lohner_z(v2, S, X, thX, thB + p * P, Dq, modes, p, qq, hi, ev, pr, prec);
@@ -461,7 +464,10 @@ static int step_validate_box(rc_flow_step_struct * step, rc_flow_set_struct * S,
             {
                 qq = _rc_flow_jac_order(thX, X, p, step->dur, pr, prec);
                 Dq = _arb_vec_init(qq * P * P);
-                _rc_flow_series_jac_coeffs(Dq, X, modes, qq, pr, RC_FLOW_JPREC(prec));
+                if (pre != NULL && pre->D != NULL && pre->qD == qq)
+                    _arb_vec_set(Dq, pre->D, qq * P * P);
+                else
+                    _rc_flow_series_jac_coeffs(Dq, X, modes, qq, pr, RC_FLOW_JPREC(prec));
             }
             q = qq;
             arb_ptr thc = _arb_vec_init((p + 1) * P), yv = _arb_vec_init(P);
