@@ -401,7 +401,7 @@ void rc_flow_integrate(rc_flow_result_t res, const rc_flow_problem_t pr, const f
     slong * which;
     rc_flow_step_struct st;
     rc_flow_set_struct SS;
-    double tolbits = opts->tol_bits > 0 ? (double) opts->tol_bits : 0.5 * (double) prec;
+    double tolbits = opts->tol_bits > 0 ? (double) FLINT_MIN(opts->tol_bits, prec) : 0.5 * (double) prec;
     double h = 0.0, hfac = 0.9, hlast = 4.0;
     slong nrej_rem = 0, ncalls[4] = {0, 0, 0, 0}, qint = 0;
     arb_ptr Dint = NULL;        /* per step: Jacobian coefficients at X for event-time estimates */
