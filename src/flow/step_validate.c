@@ -460,6 +460,9 @@ static int step_validate_box(rc_flow_step_struct * step, rc_flow_set_struct * S,
         if (pr->loss == RC_LOSS_MSE)
         {
             slong q;
+            arb_ptr thc, yv, V = NULL;
+            arb_t dm, rem;
+            arb_mat_t J, M;
             if (Dq == NULL)
             {
                 qq = _rc_flow_jac_order(thX, X, p, step->dur, pr, prec);
@@ -470,15 +473,13 @@ static int step_validate_box(rc_flow_step_struct * step, rc_flow_set_struct * S,
                     _rc_flow_series_jac_coeffs(Dq, X, modes, qq, pr, RC_FLOW_JPREC(prec));
             }
             q = qq;
-            arb_ptr thc = _arb_vec_init((p + 1) * P), yv = _arb_vec_init(P);
-            arb_mat_t J, M;
+            thc = _arb_vec_init((p + 1) * P);
+            yv = _arb_vec_init(P);
             arb_mat_init(J, P, P);
             arb_mat_init(M, P, P);
             /* T(x) = T_<q(x) + sum_{q<=n<p} th_n(x) dur^n with T_<q(x) in T_<q(c) + J_q (x - c)
                (mean value form over the convex box X, J_q = sum_{n<q} D th_n(X) dur^n) and
                th_n(x) in th_n(X): coefficients n < q at the point c, n >= q over X */
-            arb_ptr V = NULL;
-            arb_t dm, rem;
             arb_init(dm);
             arb_init(rem);
             /* the duration: dm = mid dur, delta - dm in [-eps, eps].  For delta in dur,
@@ -489,8 +490,6 @@ static int step_validate_box(rc_flow_step_struct * step, rc_flow_set_struct * S,
             arb_get_mid_arb(dm, step->dur);
             if (!mag_is_zero(arb_radref(step->dur)))
             {
-                arb_t zr;
-                arb_init(zr);
                 V = _arb_vec_init(P);
                 for (j = 0; j < P; j++)
                 {
@@ -501,7 +500,6 @@ static int step_validate_box(rc_flow_step_struct * step, rc_flow_set_struct * S,
                         arb_addmul_si(V + j, thX + k * P + j, k, prec);
                     }
                 }
-                arb_clear(zr);
             }
             _arb_vec_set(thc, S->c, P);
             rc_flow_series(thc, NULL, NULL, modes, q - 1, pr, prec);
@@ -526,11 +524,10 @@ static int step_validate_box(rc_flow_step_struct * step, rc_flow_set_struct * S,
                    by y - V (g . y) / (g . V) + (M - V (g^T M) / (g . V)) rho when g . V
                    excludes 0.  The duration's uncertainty disappears (projection along V). */
                 slong kk = ev / n, ii = ev % n, jp = RC_FLOW_JPREC(prec), l;
-                arb_t gV, gy, s1;
+                arb_t gV, gy;
                 arb_ptr gM = _arb_vec_init(P), Vs = _arb_vec_init(P);
                 arb_init(gV);
                 arb_init(gy);
-                arb_init(s1);
                 for (j = 0; j < pr->dp; j++)
                 {
                     slong iw = rc_flow_iw(pr, kk, j);
@@ -556,7 +553,6 @@ static int step_validate_box(rc_flow_step_struct * step, rc_flow_set_struct * S,
                 _arb_vec_clear(Vs, P);
                 arb_clear(gV);
                 arb_clear(gy);
-                arb_clear(s1);
             }
             rc_flow_set_lohner(S, yv, M, V, arb_radref(step->dur), prec);
             if (V != NULL)
