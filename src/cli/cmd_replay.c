@@ -241,7 +241,10 @@ int rc_cli_replay(int argc, char ** argv)
     if (plot_path != NULL && csv_path == NULL)
     {
         int fd;
-        strcpy(tmp_csv, "/tmp/relucert-replay-XXXXXX");
+        /* mkstemp template: the prefix, then six 'X' that mkstemp replaces */
+        strcpy(tmp_csv, "/tmp/relucert-replay-");
+        memset(tmp_csv + strlen(tmp_csv), 'X', 6);
+        tmp_csv[strlen("/tmp/relucert-replay-") + 6] = '\0';
         fd = mkstemp(tmp_csv);
         if (fd < 0)
             tmp_csv[0] = '\0';

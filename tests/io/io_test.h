@@ -13,6 +13,18 @@
 #include "relucert/num.h"
 
 /* r must be the error code and err->msg must contain each of the given substrings. */
+/* 1 if x is exactly the rational the literal s spells. */
+static inline int rc_io_eq_str(const fmpq_t x, const char * s)
+{
+    fmpq_t y;
+    int r;
+    fmpq_init(y);
+    CU_ASSERT_FATAL(rc_fmpq_set_str(y, s, NULL) == RC_OK);
+    r = fmpq_equal(x, y);
+    fmpq_clear(y);
+    return r;
+}
+
 static inline void rc_io_expect_err(int r, int code, const rc_err_t err, const char * s1, const char * s2)
 {
     int ok = (r == code) && (s1 == NULL || strstr(err->msg, s1) != NULL)

@@ -6,17 +6,6 @@ static int rd(rc_data_t data, const char * s, slong e, rc_err_t err)
     return rc_data_read_csv_buf_e(data, s, strlen(s), e, "d.csv", err);
 }
 
-static int eq_str(const fmpq_t x, const char * s)
-{
-    fmpq_t y;
-    int r;
-    fmpq_init(y);
-    CU_ASSERT_FATAL(rc_fmpq_set_str(y, s, NULL) == RC_OK);
-    r = fmpq_equal(x, y);
-    fmpq_clear(y);
-    return r;
-}
-
 static void test_ok(void)
 {
     rc_data_t data;
@@ -26,24 +15,24 @@ static void test_ok(void)
                      "0x1.8p-1,\"2e-3\",  5 \n\n3,4,5";
     CU_ASSERT_FATAL(rd(data, s, 1, err) == RC_OK);
     CU_ASSERT(data->n == 3 && data->d == 2 && data->e == 1);
-    CU_ASSERT(eq_str(data->X + 1, "1/10") && eq_str(data->Y + 0, "-7/3"));
-    CU_ASSERT(eq_str(data->X + 2, "3/4") && eq_str(data->X + 3, "1/500") && eq_str(data->Y + 1, "5"));
-    CU_ASSERT(eq_str(data->X + 4, "3") && eq_str(data->Y + 2, "5"));
+    CU_ASSERT(rc_io_eq_str(data->X + 1, "1/10") && rc_io_eq_str(data->Y + 0, "-7/3"));
+    CU_ASSERT(rc_io_eq_str(data->X + 2, "3/4") && rc_io_eq_str(data->X + 3, "1/500") && rc_io_eq_str(data->Y + 1, "5"));
+    CU_ASSERT(rc_io_eq_str(data->X + 4, "3") && rc_io_eq_str(data->Y + 2, "5"));
     rc_data_clear(data);
     /* no header, e = 2 */
     CU_ASSERT_FATAL(rd(data, "1,2,3\n4,5,6\n", 2, err) == RC_OK);
-    CU_ASSERT(data->n == 2 && data->d == 1 && data->e == 2 && eq_str(data->X + 1, "4") && eq_str(data->Y + 3, "6"));
+    CU_ASSERT(data->n == 2 && data->d == 1 && data->e == 2 && rc_io_eq_str(data->X + 1, "4") && rc_io_eq_str(data->Y + 3, "6"));
     rc_data_clear(data);
     /* numpy.savetxt default format, header line with '# ' */
     {
         const char * t = "# x,y\n1.000000000000000000e+00,-2.500000000000000000e-01\n";
         CU_ASSERT_FATAL(rc_data_read_csv_buf(data, t, strlen(t), "d.csv", err) == RC_OK);
     }
-    CU_ASSERT(data->n == 1 && eq_str(data->X, "1") && eq_str(data->Y, "-1/4"));
+    CU_ASSERT(data->n == 1 && rc_io_eq_str(data->X, "1") && rc_io_eq_str(data->Y, "-1/4"));
     rc_data_clear(data);
     /* a quoted header with an escaped quote and a newline inside */
     CU_ASSERT_FATAL(rd(data, "\"a \"\"b\"\"\n c\",y\n1,2\n", 1, err) == RC_OK);
-    CU_ASSERT(data->n == 1 && eq_str(data->Y, "2"));
+    CU_ASSERT(data->n == 1 && rc_io_eq_str(data->Y, "2"));
     rc_data_clear(data);
 }
 

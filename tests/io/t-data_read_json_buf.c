@@ -6,17 +6,6 @@ static int rd(rc_data_t data, const char * s, rc_err_t err)
     return rc_data_read_json_buf(data, s, strlen(s), "data.json", err);
 }
 
-static int eq_str(const fmpq_t x, const char * s)
-{
-    fmpq_t y;
-    int r;
-    fmpq_init(y);
-    CU_ASSERT_FATAL(rc_fmpq_set_str(y, s, NULL) == RC_OK);
-    r = fmpq_equal(x, y);
-    fmpq_clear(y);
-    return r;
-}
-
 static void test_ok(void)
 {
     rc_data_t data;
@@ -24,15 +13,15 @@ static void test_ok(void)
     CU_ASSERT_FATAL(rd(data, "{ \"format\": \"relucert.dataset/1\", \"X\": [[\"-1\"], [\"-0.5\"], [\"0.5\"], [\"1\"]],"
                        " \"y\": [\"-1\", \"-0.5\", \"0x1p-1\", \"1/3\"] }", err) == RC_OK);
     CU_ASSERT(data->n == 4 && data->d == 1 && data->e == 1);
-    CU_ASSERT(eq_str(data->X + 1, "-1/2") && eq_str(data->Y + 2, "1/2") && eq_str(data->Y + 3, "1/3"));
+    CU_ASSERT(rc_io_eq_str(data->X + 1, "-1/2") && rc_io_eq_str(data->Y + 2, "1/2") && rc_io_eq_str(data->Y + 3, "1/3"));
     rc_data_clear(data);
     /* X as a flat list (d = 1), y as N x e */
     CU_ASSERT_FATAL(rd(data, "{\"X\": [1, 2, 3], \"y\": [[1, 0.1], [2, 0], [3, -7e-2]]}", err) == RC_OK);
     CU_ASSERT(data->n == 3 && data->d == 1 && data->e == 2);
-    CU_ASSERT(eq_str(data->X + 2, "3") && eq_str(data->Y + 1, "1/10") && eq_str(data->Y + 5, "-7/100"));
+    CU_ASSERT(rc_io_eq_str(data->X + 2, "3") && rc_io_eq_str(data->Y + 1, "1/10") && rc_io_eq_str(data->Y + 5, "-7/100"));
     rc_data_clear(data);
     CU_ASSERT_FATAL(rd(data, "{\"X\": [[1, 2], [3, 4]], \"y\": [[5], [6]]}", err) == RC_OK);
-    CU_ASSERT(data->n == 2 && data->d == 2 && data->e == 1 && eq_str(data->X + 3, "4") && eq_str(data->Y + 1, "6"));
+    CU_ASSERT(data->n == 2 && data->d == 2 && data->e == 1 && rc_io_eq_str(data->X + 3, "4") && rc_io_eq_str(data->Y + 1, "6"));
     rc_data_clear(data);
 }
 

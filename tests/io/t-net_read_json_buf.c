@@ -6,17 +6,6 @@ static int rd(rc_net_t net, const char * s, rc_err_t err)
     return rc_net_read_json_buf(net, s, strlen(s), "net.json", err);
 }
 
-static int eq_str(const fmpq_t x, const char * s)
-{
-    fmpq_t y;
-    int r;
-    fmpq_init(y);
-    CU_ASSERT_FATAL(rc_fmpq_set_str(y, s, NULL) == RC_OK);
-    r = fmpq_equal(x, y);
-    fmpq_clear(y);
-    return r;
-}
-
 static void test_exact(void)
 {
     rc_net_t net;
@@ -28,12 +17,12 @@ static void test_exact(void)
         " \"W2\": [[1, 2, 3], [\"4\", \"5\", \"-6\"]], \"b2\": [0, \"-0.0\"], \"comment\": [1, {}]}";
     CU_ASSERT_FATAL(rd(net, s, err) == RC_OK);
     CU_ASSERT(net->d == 2 && net->l == 3 && net->e == 2 && net->has_b1 && net->has_b2);
-    CU_ASSERT(eq_str(net->leak, "1/100"));
-    CU_ASSERT(eq_str(net->W1 + 0, "1/10") && eq_str(net->W1 + 1, "1/10"));
-    CU_ASSERT(eq_str(net->W1 + 2, "3/4") && eq_str(net->W1 + 3, "-7/3"));
-    CU_ASSERT(eq_str(net->W1 + 4, "123456789012345678901234567890") && eq_str(net->W1 + 5, "-1/1000"));
-    CU_ASSERT(eq_str(net->b1 + 1, "250") && eq_str(net->b1 + 2, "1/3"));
-    CU_ASSERT(eq_str(net->W2 + 5, "-6") && eq_str(net->b2 + 1, "0"));
+    CU_ASSERT(rc_io_eq_str(net->leak, "1/100"));
+    CU_ASSERT(rc_io_eq_str(net->W1 + 0, "1/10") && rc_io_eq_str(net->W1 + 1, "1/10"));
+    CU_ASSERT(rc_io_eq_str(net->W1 + 2, "3/4") && rc_io_eq_str(net->W1 + 3, "-7/3"));
+    CU_ASSERT(rc_io_eq_str(net->W1 + 4, "123456789012345678901234567890") && rc_io_eq_str(net->W1 + 5, "-1/1000"));
+    CU_ASSERT(rc_io_eq_str(net->b1 + 1, "250") && rc_io_eq_str(net->b1 + 2, "1/3"));
+    CU_ASSERT(rc_io_eq_str(net->W2 + 5, "-6") && rc_io_eq_str(net->b2 + 1, "0"));
     CU_ASSERT(net->dbl == NULL);              /* 1/10 is not a double */
     rc_net_clear(net);
 
