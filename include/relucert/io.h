@@ -8,6 +8,7 @@
 #include "relucert/flint.h"
 #include "relucert/err.h"
 #include "relucert/net.h"
+#include "relucert/mlp.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -118,11 +119,21 @@ int rc_data_read_e(rc_data_t data, const char * path, slong e, rc_err_t err);
 /* Whole file into memory (refuses files over 1 GiB).  Caller frees with flint_free. */
 int rc_file_read_all(char ** buf, size_t * len, const char * path, rc_err_t err);
 
+/* ---- deep networks (relucert/mlp.h; doc/formats.md "Deep networks") ----
+   mlp uninitialised on entry, initialised on success only.  JSON: keys W1 ... Wn (all present),
+   b1 ... bn optional, activation, format, comment, meta; anything else is an error.  W_n may be a
+   flat array (one output).  .npz: for now the shallow layouts, converted exactly. */
+int rc_mlp_read(rc_mlp_t mlp, const char * path, rc_err_t err);
+int rc_mlp_read_json_buf(rc_mlp_t mlp, const char * buf, size_t len, const char * name, rc_err_t err);
+int rc_mlp_set_json(rc_mlp_t mlp, const rc_json_struct * doc, const char * name, rc_err_t err);
+
 /* ---- output ---- */
 /* Writes s as a JSON string literal (quoted, escaped). */
 void rc_json_write_string(FILE * f, const char * s);
 /* Writes the network in relucert.network/1 JSON, exact strings. */
 void rc_net_write_json(FILE * f, const rc_net_t net);
+/* Writes the deep network in relucert.network/1 JSON (W1 ... Wn), exact strings. */
+void rc_mlp_write_json(FILE * f, const rc_mlp_t mlp);
 
 #ifdef __cplusplus
 }

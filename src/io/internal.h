@@ -39,6 +39,10 @@ int _rc_io_json_fill(fmpq * dst, const rc_json_struct * v, int flat, const char 
 int _rc_io_check_format(const rc_json_struct * doc, const char * expected, const char * name,
                         rc_err_t err);
 
+/* The leaky slope a from the optional "activation" key of doc: 0 for "relu" or no key, else
+   {"leaky_relu": a} with 0 <= a < 1 (net_set_json.c). */
+int _rc_io_json_activation(fmpq_t a, const rc_json_struct * doc, const char * name, rc_err_t err);
+
 /* ---- .npy reading from a stream ---- */
 typedef struct
 {
@@ -58,6 +62,11 @@ int _rc_npy_read_stream(rc_npy_t a, _rc_io_reader * r, slong max_entries, const 
 /* Reads the archive za (opened by the caller, not closed here) into z. */
 struct zip;
 int _rc_npz_read_archive(rc_npz_t z, struct zip * za, const char * name, rc_err_t err);
+
+/* ---- exact JSON output (net_write_json.c): "p/q" strings, vectors, matrices of rows ---- */
+void _rc_io_write_num(FILE * f, const fmpq_t x);
+void _rc_io_write_vec(FILE * f, const fmpq * v, slong n);
+void _rc_io_write_mat(FILE * f, const fmpq * M, slong r, slong c);
 
 /* ---- misc ---- */
 /* Prefixes the message in err with "NAME: " (for errors of rc_net_init, rc_data_init); returns code. */

@@ -26,7 +26,7 @@ static int check_keys(const rc_json_struct * doc, const char * name, rc_err_t er
 }
 
 /* The leaky slope a: 0 for "relu" (or no activation), else {"leaky_relu": a} with 0 <= a < 1. */
-static int read_activation(fmpq_t a, const rc_json_struct * doc, const char * name, rc_err_t err)
+int _rc_io_json_activation(fmpq_t a, const rc_json_struct * doc, const char * name, rc_err_t err)
 {
     const rc_json_struct * act = rc_json_get(doc, "activation");
     char snip[72];
@@ -115,7 +115,7 @@ int rc_net_set_json(rc_net_t net, const rc_json_struct * doc, const char * name,
     if (b2 != NULL && (r = check_vector(b2, e, "one per output", name, "b2", err)) != RC_OK)
         return r;
     fmpq_init(a);
-    if ((r = read_activation(a, doc, name, err)) != RC_OK)
+    if ((r = _rc_io_json_activation(a, doc, name, err)) != RC_OK)
     {
         fmpq_clear(a);
         return r;

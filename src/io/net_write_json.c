@@ -2,7 +2,7 @@
    back gives the same rationals (rc_fmpq_get_str, rc_fmpq_set_strn). */
 #include "internal.h"
 
-static void write_num(FILE * f, const fmpq_t x)
+void _rc_io_write_num(FILE * f, const fmpq_t x)
 {
     char * s = rc_fmpq_get_str(x);
     fputc('"', f);
@@ -11,7 +11,7 @@ static void write_num(FILE * f, const fmpq_t x)
     flint_free(s);
 }
 
-static void write_vec(FILE * f, const fmpq * v, slong n)
+void _rc_io_write_vec(FILE * f, const fmpq * v, slong n)
 {
     slong i;
     fputc('[', f);
@@ -19,19 +19,19 @@ static void write_vec(FILE * f, const fmpq * v, slong n)
     {
         if (i > 0)
             fputs(", ", f);
-        write_num(f, v + i);
+        _rc_io_write_num(f, v + i);
     }
     fputc(']', f);
 }
 
-static void write_mat(FILE * f, const fmpq * M, slong r, slong c)
+void _rc_io_write_mat(FILE * f, const fmpq * M, slong r, slong c)
 {
     slong i;
     fputc('[', f);
     for (i = 0; i < r; i++)
     {
         fputs(i > 0 ? ",\n    " : "\n    ", f);
-        write_vec(f, M + i * c, c);
+        _rc_io_write_vec(f, M + i * c, c);
     }
     fputs("\n  ]", f);
 }
@@ -44,22 +44,22 @@ void rc_net_write_json(FILE * f, const rc_net_t net)
     else
     {
         fputs("{\"leaky_relu\": ", f);
-        write_num(f, net->leak);
+        _rc_io_write_num(f, net->leak);
         fputc('}', f);
     }
     fputs(",\n  \"W1\": ", f);
-    write_mat(f, net->W1, net->l, net->d);
+    _rc_io_write_mat(f, net->W1, net->l, net->d);
     if (net->has_b1)
     {
         fputs(",\n  \"b1\": ", f);
-        write_vec(f, net->b1, net->l);
+        _rc_io_write_vec(f, net->b1, net->l);
     }
     fputs(",\n  \"W2\": ", f);
-    write_mat(f, net->W2, net->e, net->l);
+    _rc_io_write_mat(f, net->W2, net->e, net->l);
     if (net->has_b2)
     {
         fputs(",\n  \"b2\": ", f);
-        write_vec(f, net->b2, net->e);
+        _rc_io_write_vec(f, net->b2, net->e);
     }
     fputs("\n}\n", f);
 }

@@ -1,0 +1,82 @@
+/* relucert/mlp.h: the exact deep ReLU network (multilayer perceptron) of doc/formats.md,
+   "Deep networks".
+
+   f(x) = W_n sigma(... sigma(W_2 sigma(W_1 x + b_1) + b_2) ...) + b_n,
+   sigma(z) = max(z, a z) with 0 <= a < 1 (a = 0: ReLU), applied after every layer but the last.
+   n >= 1 weight layers; widths[0] = d (inputs), widths[k] = n_k (outputs of layer k),
+   widths[n] = e (outputs).  Layer k (1-based in the docs, index k-1 here) has
+   W[k-1]: widths[k] x widths[k-1], row-major (PyTorch nn.Linear.weight layout), and the bias
+   b[k-1]: widths[k] entries, or NULL when the layer has no bias (absent is not zero: a hidden
+   bias enters the conserved level).  Every entry is an exact rational.
+
+   Parameter order (theta), the one order of the whole library: W_1 row-major, b_1, W_2
+   row-major, b_2, ..., W_n, b_n (absent biases take no slots).  For n = 2 this is the order
+   W1, b1, W2, b2 of relucert/net.h (rc_mlp_get_net / rc_mlp_set_net convert, exactly).
+
+   Hidden neuron j of hidden layer k (1 <= k < n): incoming a = (row j of W_k, b_k[j] if
+   present), outgoing o = column j of W_{k+1}.  Its level c = |a|^2 - |o|^2 is conserved by
+   gradient flow (doc/math.md section 9, proofs/foundation.md). */
+#ifndef RELUCERT_MLP_H
+#define RELUCERT_MLP_H
+
+#include "relucert/flint.h"
+#include "relucert/err.h"
+#include "relucert/net.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* Refused above this many weight layers (RC_ELIMIT). */
+#define RC_MLP_MAX_LAYERS 1024
+
+typedef struct
+{
+    slong n;          /* number of weight layers, >= 1 */
+    slong * widths;   /* n + 1 entries: widths[0] = d, widths[n] = e */
+    fmpq ** W;        /* W[k]: widths[k+1] * widths[k] entries, row-major */
+    fmpq ** b;        /* b[k]: widths[k+1] entries, or NULL (no bias) */
+    fmpq_t leak;      /* a in [0, 1) */
+}
+rc_mlp_struct;
+
+typedef rc_mlp_struct rc_mlp_t[1];
+
+/* Zero parameters of the given shape: widths has n + 1 entries, all >= 1; has_b has n entries
+   (nonzero: layer has a bias).  RC_EINPUT for n < 1 or a width < 1, RC_ELIMIT when
+   n > RC_MLP_MAX_LAYERS or the parameters exceed RC_MAX_ENTRIES.  On failure mlp is left
+   uninitialised (nothing to clear). */
+int rc_mlp_init(rc_mlp_t mlp, slong n, const slong * widths, const int * has_b, rc_err_t err);
+void rc_mlp_clear(rc_mlp_t mlp);
+int rc_mlp_init_set(rc_mlp_t res, const rc_mlp_t mlp, rc_err_t err);
+
+static inline slong rc_mlp_input_dim(const rc_mlp_t mlp) { return mlp->widths[0]; }
+static inline slong rc_mlp_output_dim(const rc_mlp_t mlp) { return mlp->widths[mlp->n]; }
+/* Number of hidden neurons: widths[1] + ... + widths[n-1]. */
+slong rc_mlp_num_hidden(const rc_mlp_t mlp);
+/* Number of parameters (length of theta). */
+slong rc_mlp_num_params(const rc_mlp_t mlp);
+
+/* theta (rc_mlp_num_params entries) in the library's parameter order, and back. */
+void rc_mlp_get_theta(fmpq * theta, const rc_mlp_t mlp);
+void rc_mlp_set_theta(rc_mlp_t mlp, const fmpq * theta);
+
+/* The conserved level c of hidden neuron j of hidden layer k (1 <= k < n, 0 <= j < widths[k]):
+   |row j of W_k|^2 + b_k[j]^2 - |column j of W_{k+1}|^2, exact. */
+void rc_mlp_level(fmpq_t c, const rc_mlp_t mlp, slong k, slong j);
+
+/* Exact forward pass.  y: widths[n] entries; x: widths[0] entries.  When pre is not NULL it
+   receives every hidden pre-activation, layer by layer (rc_mlp_num_hidden entries): the
+   activation pattern is their signs (a pre-activation exactly 0 is reported as 0). */
+void rc_mlp_eval_fmpq(fmpq * y, fmpq * pre, const rc_mlp_t mlp, const fmpq * x);
+
+/* Conversions with the shallow network (n = 2): exact copies.  rc_mlp_get_net needs n = 2
+   and b_2 either absent or present (both fine); RC_EINPUT otherwise (err says the depth).
+   Both initialise their output on success only. */
+int rc_mlp_get_net(rc_net_t net, const rc_mlp_t mlp, rc_err_t err);
+int rc_mlp_set_net(rc_mlp_t mlp, const rc_net_t net, rc_err_t err);
+
+#ifdef __cplusplus
+}
+#endif
+#endif
