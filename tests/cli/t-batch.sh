@@ -1,0 +1,82 @@
+#!/usr/bin/env bash
+# relucert batch: one result line a job, identical results to single runs, failures and timeouts
+# reported without stopping the others, --resume (also after a torn line), manifest errors
+# (exit 2, one line naming file, line and field), and the same answers under mpirun.
+set -u
+RC=${1:?path to relucert}
+RC=$(cd "$(dirname "$RC")" && pwd)/$(basename "$RC")
+pass=0; fail=0
+check() { if [ "$2" == "$3" ]; then pass=$((pass+1)); else fail=$((fail+1)); echo "FAIL: $1: got [$2] want [$3]"; fi; }
+tmp=$(mktemp -d)
+D=$PWD/data
+cat > "$tmp/m.jsonl" <<EOM
+{"id": "inspect", "command": "inspect", "args": ["$D/toy-obstructed.json", "--json"]}
+# a comment line, and a blank one
+
+{"id": "obstruct", "command": "obstruct", "args": ["$D/toy-obstructed.json", "$D/toy-data.json", "--json"]}
+{"id": "missing", "command": "inspect", "args": ["$tmp/none.json"]}
+{"id": "flow", "command": "flow", "args": ["$D/toy-obstructed.json", "$D/toy-data.json", "--time", "5", "--json"]}
+{"id": "text", "command": "reach", "args": ["$D/toy-obstructed.json", "$D/toy-teacher.json"]}
+{"id": "slow", "command": "flow", "args": ["$D/mid-net.json", "$D/mid-data.json", "--time", "10", "--json"]}
+EOM
+"$RC" batch "$tmp/m.jsonl" --output "$tmp/r.jsonl" --job-timeout 1 --quiet; check "exit 1 with a failed job" "$?" 1
+check "one line a job" "$(wc -l < "$tmp/r.jsonl")" 6
+check "ids" "$(jq -r .id "$tmp/r.jsonl" | sort | tr '\n' ' ')" "flow inspect missing obstruct slow text "
+check "failed job exit" "$(jq -r 'select(.id=="missing") | .exit' "$tmp/r.jsonl")" 2
+check "failed job error line" "$(jq -r 'select(.id=="missing") | .error' "$tmp/r.jsonl" | grep -c 'none.json')" 1
+check "timed out" "$(jq -r 'select(.id=="slow") | "\(.exit) \(.timed_out)"' "$tmp/r.jsonl")" "null true"
+check "text output kept" "$(jq -r 'select(.id=="text") | .output' "$tmp/r.jsonl" | grep -c 'NOT reachable')" 1
+# results are the single runs' --json output (wall-clock fields aside)
+"$RC" inspect "$D/toy-obstructed.json" --json | jq -S . > "$tmp/s1"
+jq -S 'select(.id=="inspect") | .result' "$tmp/r.jsonl" > "$tmp/b1"
+check "inspect identical" "$(cmp -s "$tmp/s1" "$tmp/b1" && echo same)" same
+"$RC" flow "$D/toy-obstructed.json" "$D/toy-data.json" --time 5 --json | jq -S 'del(.seconds)' > "$tmp/s2"
+jq -S 'select(.id=="flow") | .result | del(.seconds)' "$tmp/r.jsonl" > "$tmp/b2"
+check "flow identical" "$(cmp -s "$tmp/s2" "$tmp/b2" && echo same)" same
+check "obstruct exact bound" "$(jq -r 'select(.id=="obstruct") | .result.component_lower_bound[0]' "$tmp/r.jsonl")" "5/16"
+# --resume: keep two lines and a torn third; only the other jobs run again
+head -n 2 "$tmp/r.jsonl" > "$tmp/r2.jsonl"; printf '{"id": "fl' >> "$tmp/r2.jsonl"
+kept=$(jq -r .id "$tmp/r2.jsonl" 2>/dev/null | head -n 2 | sort | tr '\n' ' ')
+"$RC" batch "$tmp/m.jsonl" --output "$tmp/r2.jsonl" --resume --job-timeout 1 2> "$tmp/err"; check "resume exit" "$?" 1
+check "resume torn line reported" "$(grep -c 'torn' "$tmp/err")" 1
+check "resume: every job once" "$(jq -r .id "$tmp/r2.jsonl" | sort | uniq -c | awk '$1!=1' | wc -l)" 0
+check "resume: all jobs" "$(wc -l < "$tmp/r2.jsonl")" 6
+check "resume kept lines" "$(head -n 2 "$tmp/r2.jsonl" | jq -r .id | sort | tr '\n' ' ')" "$kept"
+# --retry-failed re-runs the failed ones only (2 here) and appends their new lines
+"$RC" batch "$tmp/m.jsonl" --output "$tmp/r2.jsonl" --resume --retry-failed --job-timeout 1 --quiet
+check "retry-failed appends" "$(wc -l < "$tmp/r2.jsonl")" 8
+# manifest errors: exit 2, one line naming file and line
+bad() { printf '%s\n' "$2" > "$tmp/bad.jsonl"; out=$("$RC" batch "$tmp/bad.jsonl" --output "$tmp/x.jsonl" 2>&1); st=$?
+        check "$1 exit" "$st" 2; check "$1 one line" "$(printf '%s\n' "$out" | wc -l)" 1
+        check "$1 message" "$(printf '%s' "$out" | grep -c -- "$3")" 1; }
+bad "duplicate id" '{"id": "a", "command": "inspect", "args": []}
+{"id": "a", "command": "inspect", "args": []}' 'line 2: id: "a" is also the id of line 1'
+bad "missing id" '{"command": "inspect", "args": []}' 'line 1: id: missing'
+bad "arg not string" '{"id": "a", "command": "inspect", "args": ["x", 3]}' 'line 1: args\[1\]: expected a string, got number'
+bad "batch in batch" '{"id": "a", "command": "batch", "args": []}' 'cannot be a job'
+bad "unknown key" '{"id": "a", "command": "inspect", "argz": []}' 'unknown key "argz"'
+bad "not json" '{"id": "a", ' 'line 1'
+bad "empty" '# nothing' 'no jobs'
+"$RC" batch "$tmp/m.jsonl" >/dev/null 2>&1; check "no --output" "$?" 2
+"$RC" batch --help | grep -q "usage: relucert batch" && pass=$((pass+1)) || { fail=$((fail+1)); echo "FAIL: help"; }
+# under mpirun: the same answers (when this relucert has MPI and mpirun is here)
+if command -v mpirun >/dev/null 2>&1; then
+  export OMPI_ALLOW_RUN_AS_ROOT=1 OMPI_ALLOW_RUN_AS_ROOT_CONFIRM=1 OMPI_MCA_rmaps_base_oversubscribe=1
+  grep -v '"slow"' "$tmp/m.jsonl" > "$tmp/m2.jsonl"
+  ASAN_OPTIONS=detect_leaks=0 timeout 120 mpirun -np 2 "$RC" batch "$tmp/m2.jsonl" --output "$tmp/rm.jsonl" --quiet >"$tmp/mpi.log" 2>&1
+  if grep -q "built without MPI" "$tmp/mpi.log"; then
+    echo "note: this relucert was built without MPI; mpirun part skipped"
+  else
+    check "mpi: one line a job" "$(wc -l < "$tmp/rm.jsonl" 2>/dev/null)" 5
+    for id in inspect obstruct flow text missing; do
+      a=$(jq -S -c "select(.id==\"$id\") | [.exit, (.result | if . then del(.seconds) else . end), .output, .error]" "$tmp/r.jsonl")
+      b=$(jq -S -c "select(.id==\"$id\") | [.exit, (.result | if . then del(.seconds) else . end), .output, .error]" "$tmp/rm.jsonl")
+      check "mpi: $id same as local" "$b" "$a"
+    done
+  fi
+else
+  echo "note: mpirun not found; MPI part skipped"
+fi
+rm -rf "$tmp"
+echo "$pass passed, $fail failed"
+[ "$fail" -eq 0 ]
