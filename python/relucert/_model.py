@@ -1,0 +1,161 @@
+"""Networks and datasets handed to relucert, always as exact values.
+
+A :class:`Network` or :class:`Dataset` is a file relucert reads (its own, or one written from
+arrays into a private temporary directory, every float written as the exact rational it is).
+"""
+import json
+import math
+import os
+import tempfile
+from fractions import Fraction
+
+from ._exact import fraction_from_float, to_fraction
+from .errors import InputError
+
+
+def _exact_str(v, where):
+    """The exact rational of one entry (a float/int/Fraction/str) as a relucert literal."""
+    if isinstance(v, Fraction):
+        return str(v)
+    if isinstance(v, str):
+        return v
+    if isinstance(v, (bool,)):
+        raise InputError("%s: a boolean is not a number" % where)
+    if isinstance(v, int):
+        return str(v)
+    try:
+        x = float(v)
+    except (TypeError, ValueError):
+        raise InputError("%s: not a number: %r" % (where, v)) from None
+    if not math.isfinite(x):
+        raise InputError("%s: not a number (%s)" % (where, "NaN" if x != x else "Inf"))
+    # numpy float32/float64 and Python floats: float(v) is exact (float32 widens exactly)
+    return fraction_from_float(x)
+
+
+def _matrix(a, name):
+    import numpy as np
+    arr = np.asarray(a)
+    if arr.ndim == 1:
+        arr = arr.reshape(1, -1) if name.startswith("W") else arr
+    if arr.ndim != 2:
+        raise InputError("%s: expected a 2-d array, got shape %s" % (name, arr.shape))
+    return [[_exact_str(arr[i, j], "%s[%d][%d]" % (name, i, j)) for j in range(arr.shape[1])]
+            for i in range(arr.shape[0])]
+
+
+def _vector(a, name):
+    import numpy as np
+    arr = np.asarray(a)
+    if arr.ndim != 1:
+        raise InputError("%s: expected a 1-d array, got shape %s" % (name, arr.shape))
+    return [_exact_str(arr[i], "%s[%d]" % (name, i)) for i in range(arr.shape[0])]
+
+
+class _FileBacked:
+    """Something relucert reads from a path; arrays are written once to a private file."""
+
+    def __init__(self, path=None, doc=None, name="input"):
+        self._tmp = None
+        if path is None:
+            self._tmp = tempfile.TemporaryDirectory(prefix="relucert-")
+            path = os.path.join(self._tmp.name, name + ".json")
+            with open(path, "w") as f:
+                json.dump(doc, f)
+        self.path = os.fspath(path)
+
+    def __fspath__(self):
+        return self.path
+
+
+class Network(_FileBacked):
+    """A ReLU network ``f(x) = Wn σ(… σ(W1 x + b1) …) + bn`` (n >= 2 weight layers).
+
+    ``Wk`` has shape ``(n_k, n_{k-1})`` (PyTorch ``nn.Linear.weight``), ``bk`` shape ``(n_k,)``.
+    Every entry is taken at its exact value.  Files: relucert.network/1 JSON, ``.npz``,
+    ``.safetensors`` (doc/formats.md).
+    """
+
+    @classmethod
+    def from_numpy(cls, leaky_relu=None, **arrays):
+        """``Network.from_numpy(W1=…, b1=…, W2=…, b2=…, …)``; ``leaky_relu=a`` for leaky ReLU
+        (an exact rational, or a float taken at its exact value).  Raises InputError on NaN/Inf,
+        wrong dimensions or names other than Wk/bk."""
+        doc = {"format": "relucert.network/1"}
+        for key in arrays:
+            if not (len(key) >= 2 and key[0] in "Wb" and key[1:].isdigit() and key[1] != "0"):
+                raise InputError("from_numpy: %s: unexpected name (expected W1, b1, W2, b2, ...)" % key)
+        for key in sorted(arrays, key=lambda k: (int(k[1:]), k[0] == "b")):
+            doc[key] = _matrix(arrays[key], key) if key[0] == "W" else _vector(arrays[key], key)
+        if leaky_relu is not None:
+            doc["activation"] = {"leaky_relu": _exact_str(leaky_relu, "leaky_relu")}
+        return cls(doc=doc, name="network")
+
+    @classmethod
+    def from_torch(cls, module):
+        """From a PyTorch module: an ``nn.Sequential`` of ``Linear`` and ``ReLU``/``LeakyReLU``,
+        or any module whose ``state_dict`` is a chain of Linear layers (weight, bias).  Float
+        parameters are taken at their exact values; a LeakyReLU slope is the rational its
+        decimal ``repr`` spells (0.01 is 1/100)."""
+        import torch.nn as nn
+        slope = None
+        if isinstance(module, nn.Sequential):
+            for m in module:
+                if isinstance(m, nn.LeakyReLU):
+                    s = Fraction(repr(m.negative_slope))
+                    if slope is not None and s != slope:
+                        raise InputError("from_torch: LeakyReLU slopes differ (%s, %s)" % (slope, s))
+                    slope = s
+                elif not isinstance(m, (nn.Linear, nn.ReLU, nn.LeakyReLU, nn.Identity, nn.Flatten)):
+                    raise InputError("from_torch: layer %s is not modelled by relucert" % type(m).__name__)
+        arrays, k, expect_bias = {}, 0, None
+        for name, t in module.state_dict().items():
+            a = t.detach().cpu().numpy()
+            if name.endswith("weight") and a.ndim == 2:
+                k += 1
+                arrays["W%d" % k] = a
+                expect_bias = name[:-len("weight")] + "bias"
+            elif name == expect_bias and a.ndim == 1:
+                arrays["b%d" % k] = a
+            else:
+                raise InputError("from_torch: %s: shape %s is not part of a chain of Linear layers"
+                                 % (name, tuple(a.shape)))
+        if k < 1:
+            raise InputError("from_torch: no Linear layer found")
+        return cls.from_numpy(leaky_relu=slope if slope else None, **arrays)
+
+    def __repr__(self):
+        return "relucert.Network(%r)" % self.path
+
+
+class Dataset(_FileBacked):
+    """A dataset: ``X`` of shape ``(N, d)``, ``y`` of shape ``(N,)`` or ``(N, e)``."""
+
+    @classmethod
+    def from_numpy(cls, X, y):
+        import numpy as np
+        X, y = np.asarray(X), np.asarray(y)
+        if X.ndim != 2:
+            raise InputError("Dataset.from_numpy: X: expected a 2-d array (N, d), got shape %s" % (X.shape,))
+        if y.shape[0] != X.shape[0]:
+            raise InputError("Dataset.from_numpy: y: %d samples, but X has %d" % (y.shape[0], X.shape[0]))
+        doc = {"format": "relucert.dataset/1", "X": _matrix(X, "X"),
+               "y": _vector(y, "y") if y.ndim == 1 else _matrix(y, "y")}
+        return cls(doc=doc, name="dataset")
+
+    def __repr__(self):
+        return "relucert.Dataset(%r)" % self.path
+
+
+def load_network(path):
+    """A network file (``.json``, ``.npz``, ``.safetensors``); it is read when used."""
+    if not os.path.exists(path):
+        raise InputError("%s: cannot open: no such file" % path)
+    return Network(path=path)
+
+
+def load_dataset(path):
+    """A dataset file (``.json``, ``.npz``, ``.csv``, …); it is read when used."""
+    if not os.path.exists(path):
+        raise InputError("%s: cannot open: no such file" % path)
+    return Dataset(path=path)

@@ -1,0 +1,74 @@
+"""Exact values in: floats taken at their exact dyadic values; out: Fractions and Intervals."""
+from fractions import Fraction
+
+import numpy as np
+import pytest
+
+import relucert
+from conftest import data
+
+
+def test_inspect_toy_exact():
+    res = relucert.inspect(relucert.load_network(data("toy-obstructed.json")))
+    assert res.levels == [Fraction(-27, 50), Fraction(-19, 100)]
+    assert res.components == 4 and res.effective_components == 3
+    assert res.betti == [4] and res.component == "++"
+    assert len(res.neurons) == 2
+    assert "components=4" in repr(res)
+
+
+def test_to_json_equals_command_output():
+    net = relucert.load_network(data("toy-obstructed.json"))
+    out, _ = relucert.run("inspect", net, json=True)
+    assert relucert.inspect(net).to_json() == out
+
+
+def test_from_numpy_float32_is_exact():
+    W1 = np.array([[0.3], [-0.4]], dtype=np.float32)
+    b1 = np.array([0.1, 0.1], dtype=np.float32)
+    W2 = np.array([[0.8, 0.6]], dtype=np.float32)
+    res = relucert.inspect(relucert.Network.from_numpy(W1=W1, b1=b1, W2=W2))
+    # independent: the level from the exact dyadic values of the float32 entries
+    f = lambda x: Fraction(float(x))
+    want0 = f(W1[0, 0]) ** 2 + f(b1[0]) ** 2 - f(W2[0, 0]) ** 2
+    assert res.levels[0] == want0
+    assert res.levels[0] != Fraction(-27, 50)       # float32 0.3 is not 3/10
+
+
+def test_from_numpy_rejects_nan_with_position():
+    with pytest.raises(relucert.InputError, match=r"W1\[1\]\[0\]"):
+        relucert.Network.from_numpy(W1=np.array([[1.0], [np.nan]]), W2=np.array([[1.0, 1.0]]))
+
+
+def test_bad_input_raises_with_one_line():
+    with pytest.raises(relucert.InputError) as e:
+        relucert.inspect(relucert.load_network(data("bad/" + sorted(__import__("os").listdir(data("bad")))[0])))
+    assert "\n" not in str(e.value) and str(e.value)
+
+
+def test_missing_file():
+    with pytest.raises(relucert.InputError, match="no such file"):
+        relucert.load_network("/nonexistent/net.json")
+
+
+def test_interval():
+    i = relucert.Interval("1/3", "0.5")
+    assert i.mid() == Fraction(5, 12) and i.lo == Fraction(1, 3) and i.contains("0.4")
+    with pytest.raises(ValueError):
+        relucert.Interval(1, 0)
+
+
+def test_obstruct_toy_bound_is_5_16():
+    res = relucert.obstruct(data("toy-obstructed.json"), data("toy-data.json"))
+    assert res.verdict == "obstructed"
+    assert res.component_lower_bound.lo == Fraction(5, 16)
+
+
+def test_flow_toy_certified_contains_5_16_limit():
+    res = relucert.flow(data("toy-obstructed.json"), data("toy-data.json"), time=5, tube=True)
+    assert res.verdict == "certified" and res.stays_on_component is True
+    assert res.loss.lo > Fraction(5, 16)                 # the sign bound holds on the component
+    assert len(res.theta) == 6
+    tube = res.tube
+    assert tube["theta"].shape[1:] == (6, 2) and tube["t"].shape[1] == 2
+    assert abs(tube["t"][-1, 1] - 5) < 1e-12

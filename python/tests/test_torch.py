@@ -1,0 +1,63 @@
+"""relucert.torch.Monitor and Network.from_torch against independent computations."""
+from fractions import Fraction
+
+import numpy as np
+import pytest
+
+import relucert
+
+torch = pytest.importorskip("torch")
+
+
+def toy_model():
+    torch.manual_seed(0)
+    m = torch.nn.Sequential(torch.nn.Linear(1, 2), torch.nn.ReLU(), torch.nn.Linear(2, 1, bias=False))
+    with torch.no_grad():
+        m[0].weight.copy_(torch.tensor([[0.3], [-0.4]]))
+        m[0].bias.copy_(torch.tensor([0.1, 0.1]))
+        m[2].weight.copy_(torch.tensor([[0.8, 0.6]]))
+    return m
+
+
+def test_from_torch_levels_exact():
+    m = toy_model()
+    res = relucert.inspect(relucert.Network.from_torch(m))
+    W1 = m[0].weight.detach().numpy(); b1 = m[0].bias.detach().numpy(); W2 = m[2].weight.detach().numpy()
+    f = lambda x: Fraction(float(x))
+    assert res.levels == [f(W1[k, 0]) ** 2 + f(b1[k]) ** 2 - f(W2[0, k]) ** 2 for k in range(2)]
+
+
+def test_from_torch_rejects_conv():
+    m = torch.nn.Sequential(torch.nn.Conv1d(1, 1, 3), torch.nn.ReLU())
+    with pytest.raises(relucert.InputError, match="Conv1d"):
+        relucert.Network.from_torch(m)
+
+
+def test_monitor_sgd_toy():
+    m = toy_model()
+    X = torch.tensor([[-1.0], [-0.5], [0.5], [1.0]])
+    y = X.clone()
+    opt = torch.optim.SGD(m.parameters(), lr=0.125)
+    mon = relucert.torch.Monitor(m, X, y, lr=0.125)
+    for _ in range(50):
+        opt.zero_grad()
+        torch.nn.functional.mse_loss(m(X), y).backward()
+        opt.step()
+        mon.step()
+    rep = mon.report()
+    assert rep.steps == 50
+    assert rep.stays_on_component is True and rep.first_sign_change is None
+    assert rep.identity == "checked"
+    # float32 rounding only: the identity holds to about float32 precision
+    assert rep.max_identity_residual < Fraction(1, 10 ** 5)
+
+
+def test_monitor_adam_measured_only():
+    m = toy_model()
+    X = torch.tensor([[-1.0], [1.0]]); y = X.clone()
+    opt = torch.optim.Adam(m.parameters(), lr=0.01)
+    mon = relucert.torch.Monitor(m, X, y, lr=0.01, optimizer="adam")
+    for _ in range(5):
+        opt.zero_grad(); torch.nn.functional.mse_loss(m(X), y).backward(); opt.step(); mon.step()
+    rep = mon.report()
+    assert rep.identity == "measured" and rep.max_identity_residual is None
