@@ -29,6 +29,15 @@ int rc_cli_parse_range(rc_cli_list * out, const char * cmd, const char * opt, co
                        long lo, long hi);
 void rc_cli_list_clear(rc_cli_list * l);
 
+/* Plot scripts (plot_run.c).  rc_cli_plot_script writes to out the absolute path of the
+   script NAME (e.g. "plot_flow.py"): PREFIX/share/relucert/NAME next to the executable, else
+   the source tree's scripts/NAME; returns 0, or 1 if neither exists.  rc_cli_plot_run runs
+   python3 SCRIPT ARGS... (args NULL-terminated, at most 16) with fork + execvp, no shell, the
+   script's stdout sent to stderr; returns RC_EXIT_OK, or prints "relucert CMD: --plot: ..."
+   and returns RC_EXIT_USAGE.  RC_PYTHON selects the interpreter (default /usr/bin/python3). */
+int rc_cli_plot_script(char * out, size_t len, const char * name);
+int rc_cli_plot_run(const char * cmd, const char * script, const char * const * args);
+
 int rc_cli_inspect(int argc, char ** argv);
 int rc_cli_equiv(int argc, char ** argv);
 int rc_cli_reach(int argc, char ** argv);
