@@ -15,6 +15,11 @@
 int rc_cli_error(const char * cmd, const char * fmt, ...) __attribute__((format(printf, 2, 3)));
 /* Prints err's message the same way; returns RC_EXIT_USAGE. */
 int rc_cli_error_err(const char * cmd, const rc_err_t err);
+/* The one map from library status codes (relucert/err.h) to exit statuses: RC_OK -> RC_EXIT_OK,
+   RC_EINPUT and RC_ELIMIT -> RC_EXIT_USAGE, anything else -> RC_EXIT_FAIL. */
+int rc_cli_exit_status(int code);
+/* Prints err's message as rc_cli_error_err does; returns rc_cli_exit_status(code). */
+int rc_cli_fail(const char * cmd, int code, const rc_err_t err);
 /* 1 if argv[i] is "-h" or "--help". */
 int rc_cli_is_help(const char * arg);
 /* Parses a nonnegative integer option value in [lo, hi]; 0 on success, else prints and returns 2. */
