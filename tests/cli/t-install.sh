@@ -44,7 +44,8 @@ export PKG_CONFIG_PATH=$libdir/pkgconfig
 [ "$(pkg-config --modversion relucert)" = "$want" ] || fail "pkg-config --modversion"
 
 # the installed command runs from the prefix (RPATH $ORIGIN/../lib), not from the build tree
-out=$("$p/bin/relucert" inspect data/toy-obstructed.json) || fail "installed relucert inspect"
+out=$("$p/bin/relucert" inspect data/toy-obstructed.json --json) || fail "installed relucert inspect"
+echo "$out" | grep -q '"components": "4"' || fail "installed relucert inspect: components"
 uses_lib "$p/bin/relucert" || fail "installed relucert does not use $libdir"
 
 cc=${CC:-cc}
@@ -80,4 +81,10 @@ mkdir -p "$tmp/cv"
 printf 'cmake_minimum_required(VERSION 3.16)\nproject(v LANGUAGES C)\nfind_package(relucert 99.0 REQUIRED)\n' \
   >"$tmp/cv/CMakeLists.txt"
 ! cmake -S "$tmp/cv" -B "$tmp/cv/b" -DCMAKE_PREFIX_PATH="$p" >/dev/null 2>&1 || fail "find_package(relucert 99.0) accepted"
+# the prefix is relocatable: the command (RPATH $ORIGIN/../lib) and relucert.pc (${pcfiledir})
+mv "$p" "$tmp/moved"
+[ "$("$tmp/moved/bin/relucert" --version)" = "relucert $want" ] || fail "moved prefix: relucert --version"
+mlib=$tmp/moved/${libdir#"$p"/}
+[ "$(PKG_CONFIG_PATH=$mlib/pkgconfig pkg-config --variable=libdir relucert | xargs realpath)" = "$(realpath "$mlib")" ] \
+  || fail "moved prefix: relucert.pc libdir"
 echo "install: ok (prefix, pkg-config shared/static, find_package shared/static, version $want)"
