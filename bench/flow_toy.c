@@ -1,4 +1,4 @@
-/* bench-flow_toy: both toy starts of MATH.md section 8 to T = 100 at 256 bits, order 40,
+/* bench-flow_toy: both toy starts of doc/math.md section 8 to T = 100 at 256 bits, order 40,
    beside a double RK4 (h = 1/512) of the same flow in the same process. */
 #include <stdio.h>
 #include <time.h>

@@ -1,7 +1,9 @@
 /* examples/components.c: the library without the CLI.  Reads a network and prints the number of
    connected components of its invariant set H(c), exactly.
-   Build (after building relucert in build/):
-     cc -Iinclude examples/components.c build/librelucert.a -lflint-arb -lflint -lmpfr -lgmp -lzip -lm
+   Build against an installed relucert (cmake --install build --prefix PREFIX):
+     export PKG_CONFIG_PATH=PREFIX/lib/pkgconfig
+     cc examples/components.c $(pkg-config --cflags --libs relucert) -Wl,-rpath,PREFIX/lib
+   or with CMake: examples/cmake/CMakeLists.txt (find_package(relucert)).
    Run: ./a.out data/toy-obstructed.json   ->   components: 4 */
 #include <stdio.h>
 #include "relucert/io.h"

@@ -1,5 +1,5 @@
 #!/usr/bin/python3
-"""The breast-cancer study of issue 6 (MATH.md section 5; doc/obstruct.md).
+"""The breast-cancer study of issue 6 (doc/math.md section 5; doc/obstruct.md).
 
 Two-layer ReLU networks 30 -> l -> 1 with hidden bias and no output bias, BCE-with-logits, on the
 Wisconsin Diagnostic Breast Cancer data (as shipped with scikit-learn), over a grid of widths l

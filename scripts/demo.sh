@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The main job: install what is missing, build, and run the toy experiment of MATH.md section 8
+# The main job: install what is missing, build, and run the toy experiment of doc/math.md section 8
 # on the bundled data (data/toy-*.json).  Outputs (JSON, plots) go to out/.
 set -eu
 cd "$(dirname "$0")/.."

@@ -1,6 +1,8 @@
 #!/usr/bin/python3
 """plot_flow.py TUBE NET OUT: per neuron (||w_k||, v_k) with the hyperbola r^2 - v^2 = c_k (e = 1),
-and the loss enclosure over time, from a relucert flow --tube file."""
+and the loss enclosure over time, from a relucert flow --tube file.
+`relucert flow --tube TUBE --plot OUT` runs this script (installed as PREFIX/share/relucert/plot_flow.py)
+with an argument vector, no shell.  Needs python3-matplotlib."""
 import json, sys
 import matplotlib
 matplotlib.use("Agg")

@@ -1,7 +1,7 @@
 #!/usr/bin/python3
 """plot_toy.py OUT.png  (run from the repository root after scripts/demo.sh wrote out/*-tube.jsonl)
 
-The toy experiment of MATH.md section 8 in one figure: left, each neuron's certified trajectory in
+The toy experiment of doc/math.md section 8 in one figure: left, each neuron's certified trajectory in
 the plane (||w_k||, v_k) on its hyperbola r^2 - v^2 = c_k (the invariant quadric), for both starts;
 right, the certified loss enclosures over time with the obstruction bound 5/16.  Drawn from the
 enclosures of `relucert flow --tube` (midpoints; the boxes are far thinner than the lines)."""

@@ -3,7 +3,7 @@
 write training logs that `relucert replay` reads.
 
 Tasks
-  toy-obstructed, toy-unobstructed   the toy of MATH.md section 8 (x in {-1,-1/2,1/2,1}, y = x,
+  toy-obstructed, toy-unobstructed   the toy of doc/math.md section 8 (x in {-1,-1/2,1/2,1}, y = x,
                                      l = 2, hidden bias, no output bias, MSE)
   cancer                             Wisconsin diagnostic breast cancer (sklearn's copy of the UCI
                                      data set: W. H. Wolberg, W. N. Street, O. L. Mangasarian,

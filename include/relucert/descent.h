@@ -1,5 +1,5 @@
 /* relucert/descent.h: discrete gradient descent, exactly (fmpq) and in Arb balls, and the
-   replay of float training logs (MATH.md section 2; proofs/descent.md).
+   replay of float training logs (doc/math.md section 2; proofs/descent.md).
 
    Parameters are flat vectors in theta order (W1 row-major, b1, W2 row-major, b2) of a network
    shape rc_net_t (its entries are not used, only d, l, e, has_b1, has_b2 and leak).

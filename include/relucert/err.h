@@ -1,5 +1,18 @@
-/* relucert/err.h: error reporting.  Every failing library call fills an rc_err_t with one line
-   "FILE: FIELD: problem" and returns nonzero; the CLI prints it and exits with status 2. */
+/* relucert/err.h: error reporting and the return convention of the library.
+
+   One convention for every module:
+   - A function that can fail returns an int status: RC_OK (0) on success, or one of the nonzero
+     RC_E* codes below, after filling its rc_err_t argument with one line
+     "FILE: FIELD[pos]: what is wrong".  Callers decide on the code, never on the message text.
+   - Answers are not statuses.  A yes/no answer (accepted, equivalent, reachable, obstructed,
+     certified) is returned through an output argument or a result struct, or, for a function
+     that cannot fail, as an int predicate documented as "1 if ..., 0 otherwise".  A certificate
+     checker is a function that can fail: RC_OK means accepted; a rejected certificate returns
+     RC_EINPUT with the first failure in err (the input does not prove what it claims).
+   - The codes are status codes, not process exit codes.  The relucert command maps them to exit
+     statuses in one place (rc_cli_exit_status in src/cli/util.c: RC_OK -> 0; RC_EINPUT and
+     RC_ELIMIT -> 2, bad usage or input; any other code -> 1, internal failure).  That RC_EINPUT
+     happens to equal its exit status is not part of the contract. */
 #ifndef RELUCERT_ERR_H
 #define RELUCERT_ERR_H
 
@@ -21,8 +34,8 @@ typedef rc_err_struct rc_err_t[1];
 
 /* Status codes returned by fallible functions. */
 #define RC_OK 0
-#define RC_EINPUT 2      /* malformed or unsupported input: exit status 2 */
-#define RC_ELIMIT 3      /* refused: a resource limit would be exceeded (also exit status 2) */
+#define RC_EINPUT 2      /* malformed, unsupported or (certificates) rejected input */
+#define RC_ELIMIT 3      /* refused: a resource limit would be exceeded */
 
 void rc_err_init(rc_err_t err);
 /* printf-style; the message is truncated to one line of RC_ERR_LEN - 1 characters

@@ -1,5 +1,5 @@
 /* relucert/flow.h: certified integration of the gradient flow theta' = -grad L(theta) - lambda theta
-   of a shallow network (MATH.md sections 1, 2, 6), with Taylor-model steps in Arb ball arithmetic,
+   of a shallow network (doc/math.md sections 1, 2, 6), with Taylor-model steps in Arb ball arithmetic,
    switching surfaces w_k . x~_i = 0 handled by proved crossings, proved sliding, or (last resort)
    differential-inclusion steps.  Proofs: proofs/flow.md. */
 #ifndef RELUCERT_FLOW_H

@@ -1,4 +1,4 @@
-/* relucert/hset.h: the invariant set H(c) = Q(c_1) x ... x Q(c_l) (x R^e for b2), MATH.md section 3.
+/* relucert/hset.h: the invariant set H(c) = Q(c_1) x ... x Q(c_l) (x R^e for b2), doc/math.md section 3.
    Neuron quadric Q(c) = {(w, v) in R^{d'} x R^e : ||w||^2 - ||v||^2 = c}, inertia (d', e, 0).
    By Kunneth, P_H(t) = prod_k P_{Q(c_k)}(t) = [c>0 factors] (1 + t^{d'-1})^{n+}
    [c<0 factors] (1 + t^{e-1})^{n-}  (level-zero factors contribute 1), and

@@ -1,4 +1,4 @@
-/* relucert/io.h: reading the formats of FORMATS.md, exactly.
+/* relucert/io.h: reading the formats of doc/formats.md, exactly.
    Every failure fills err with one line "FILE: FIELD[i][j]: problem" and returns RC_EINPUT
    (or RC_ELIMIT for refused sizes); nothing is guessed. */
 #ifndef RELUCERT_IO_H

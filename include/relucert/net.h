@@ -60,7 +60,7 @@ fmpq * rc_net_v_entry(const rc_net_t net, slong k, slong i);     /* i < e */
 void rc_net_w_norm2(fmpq_t r, const rc_net_t net, slong k);
 void rc_net_v_norm2(fmpq_t r, const rc_net_t net, slong k);
 
-/* The conserved level c_k = ||w_k||^2 - ||v_k||^2 (MATH.md section 2), exact. */
+/* The conserved level c_k = ||w_k||^2 - ||v_k||^2 (doc/math.md section 2), exact. */
 void rc_net_level(fmpq_t c, const rc_net_t net, slong k);
 
 /* sign(c_k) in {-1, 0, 1}, exact.  Uses the double mirror when present: a filtered predicate

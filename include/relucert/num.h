@@ -1,5 +1,5 @@
 /* relucert/num.h: exact rationals from and to text, and exact doubles.
-   A literal means the exact rational it spells (FORMATS.md): "0.1" = 1/10, "1e-3" = 1/1000,
+   A literal means the exact rational it spells (doc/formats.md): "0.1" = 1/10, "1e-3" = 1/1000,
    "-7/3", "0x1.8p-1" = 3/4.  No value ever passes through a double unless it is one. */
 #ifndef RELUCERT_NUM_H
 #define RELUCERT_NUM_H

@@ -1,5 +1,5 @@
 /* relucert/obstruct.h: rigorous lower bounds on the loss over a component of H(c), and the
-   obstruction certificate (MATH.md section 5; proofs in proofs/obstruct.md).
+   obstruction certificate (doc/math.md section 5; proofs in proofs/obstruct.md).
 
    Functions realizable on a component (e = 1): a pathological neuron of side + gives
    a sigma(u.x~) for every a >= 0 and unit u, side - gives -a sigma(u.x~), a connected factor
@@ -126,7 +126,7 @@ void rc_obstruct_dual_value_mse(fmpq_t B, const fmpq * mu, const rc_data_t data)
 /* (1/N) sum_i H(y_i - mu_i) enclosed; returns 0 when some y_i - mu_i is outside [0, 1]. */
 int rc_obstruct_dual_value_bce(arb_t B, const fmpq * mu, const rc_data_t data, slong prec);
 
-/* The sign-bound dual point (MATH.md section 5): class allowing + only (f >= 0):
+/* The sign-bound dual point (doc/math.md section 5): class allowing + only (f >= 0):
    MSE mu_i = min(y_i, 0), BCE mu_i = min(y_i - 1/2, 0); - only: the mirror; else 0.
    e = 1 for BCE. */
 void rc_obstruct_sign_mu(fmpq * mu, const rc_data_t data, const rc_obstruct_class_t cl, int loss);

@@ -1,4 +1,4 @@
-/* relucert/prob.h: statistics of the level signs at initialization (MATH.md §3, §7).
+/* relucert/prob.h: statistics of the level signs at initialization (doc/math.md §3, §7).
 
    A neuron k has incoming weights w_k (d' = d + 1 coordinates with a hidden bias, d without)
    and outgoing weights v_k (e coordinates), drawn independently by an initialization scheme.
@@ -58,7 +58,7 @@ typedef rc_prob_model_struct rc_prob_model_t[1];
 
 void rc_prob_model_init(rc_prob_model_t m);
 void rc_prob_model_clear(rc_prob_model_t m);
-/* Fills m for the scheme of MATH.md §7.  Biases are zero-initialised except for
+/* Fills m for the scheme of doc/math.md §7.  Biases are zero-initialised except for
    torch-default, whose hidden bias is U(-1/sqrt d, 1/sqrt d) like W1.  RC_EINPUT/RC_ELIMIT
    on d, l, e outside [1, RC_PROB_MAX_DIM]. */
 int rc_prob_model_set(rc_prob_model_t m, rc_init_scheme s, slong d, slong l, slong e,

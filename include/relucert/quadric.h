@@ -1,4 +1,4 @@
-/* relucert/quadric.h: the quadric {x in R^n : x^T A x = c} up to homeomorphism (MATH.md section 3).
+/* relucert/quadric.h: the quadric {x in R^n : x^T A x = c} up to homeomorphism (doc/math.md section 3).
    A symmetric rational with inertia (p, q, z):
      c > 0: empty if p = 0, else S^{p-1} x R^{q+z};   c < 0: empty if q = 0, else S^{q-1} x R^{p+z};
      c = 0: a cone, star-shaped about 0, hence contractible.

@@ -1,4 +1,4 @@
-/* relucert/sym.h: symmetries of the parametrisation (MATH.md section 4).
+/* relucert/sym.h: symmetries of the parametrisation (doc/math.md section 4).
    Positive rescaling (w_k, v_k) -> (alpha w_k, v_k / alpha), alpha > 0, and permutations of the
    neurons leave f unchanged.  Orbit representative of one neuron (its key):
      w != 0:          (w / |w_j|, v |w_j|), j the first nonzero index of w;
@@ -44,7 +44,7 @@ void rc_sym_num_effective(fmpz_t r, const rc_hset_t h);
    the c>0 disconnected factors. */
 void rc_sym_effective_index(slong * plus_neg, slong * plus_pos, const rc_hset_t h);
 
-/* Level-restoring rescaling (MATH.md section 4): the alpha > 0 with
+/* Level-restoring rescaling (doc/math.md section 4): the alpha > 0 with
    alpha^2 ||w||^2 - ||v||^2 / alpha^2 = c, i.e. u = alpha^2 the positive root of
    ||w||^2 u^2 - c u - ||v||^2 = 0.  Given w2 = ||w||^2, v2 = ||v||^2 and the target level c;
    returns 0 (alpha untouched) when no alpha > 0 exists: w = 0 needs c < 0 and v != 0, v = 0
@@ -52,7 +52,7 @@ void rc_sym_effective_index(slong * plus_neg, slong * plus_pos, const rc_hset_t 
 int rc_sym_level_restoring_alpha(arb_t alpha, const fmpq_t w2, const fmpq_t v2, const fmpq_t c,
                                  slong prec);
 
-/* ---- topological reachability (MATH.md section 4) ---- */
+/* ---- topological reachability (doc/math.md section 4) ---- */
 typedef struct
 {
     int reachable;

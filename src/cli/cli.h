@@ -15,6 +15,11 @@
 int rc_cli_error(const char * cmd, const char * fmt, ...) __attribute__((format(printf, 2, 3)));
 /* Prints err's message the same way; returns RC_EXIT_USAGE. */
 int rc_cli_error_err(const char * cmd, const rc_err_t err);
+/* The one map from library status codes (relucert/err.h) to exit statuses: RC_OK -> RC_EXIT_OK,
+   RC_EINPUT and RC_ELIMIT -> RC_EXIT_USAGE, anything else -> RC_EXIT_FAIL. */
+int rc_cli_exit_status(int code);
+/* Prints err's message as rc_cli_error_err does; returns rc_cli_exit_status(code). */
+int rc_cli_fail(const char * cmd, int code, const rc_err_t err);
 /* 1 if argv[i] is "-h" or "--help". */
 int rc_cli_is_help(const char * arg);
 /* Parses a nonnegative integer option value in [lo, hi]; 0 on success, else prints and returns 2. */
@@ -28,6 +33,15 @@ typedef struct { long * v; long n; } rc_cli_list;
 int rc_cli_parse_range(rc_cli_list * out, const char * cmd, const char * opt, const char * s,
                        long lo, long hi);
 void rc_cli_list_clear(rc_cli_list * l);
+
+/* Plot scripts (plot_run.c).  rc_cli_plot_script writes to out the absolute path of the
+   script NAME (e.g. "plot_flow.py"): PREFIX/share/relucert/NAME next to the executable, else
+   the source tree's scripts/NAME; returns 0, or 1 if neither exists.  rc_cli_plot_run runs
+   python3 SCRIPT ARGS... (args NULL-terminated, at most 16) with fork + execvp, no shell, the
+   script's stdout sent to stderr; returns RC_EXIT_OK, or prints "relucert CMD: --plot: ..."
+   and returns RC_EXIT_USAGE.  RC_PYTHON selects the interpreter (default /usr/bin/python3). */
+int rc_cli_plot_script(char * out, size_t len, const char * name);
+int rc_cli_plot_run(const char * cmd, const char * script, const char * const * args);
 
 int rc_cli_inspect(int argc, char ** argv);
 int rc_cli_equiv(int argc, char ** argv);

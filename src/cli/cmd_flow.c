@@ -33,7 +33,7 @@ static const char * flow_help =
 "  --certificate FILE  write the proof (relucert.flowcert/1), checked by relucert check\n"
 "  --compare-float     also integrate with double-precision RK4 and report its distance to\n"
 "                      the enclosures over time\n"
-"  --plot FILE         PNG/SVG plot through scripts/plot_flow.py (python3-matplotlib)\n"
+"  --plot FILE         PNG/SVG plot through plot_flow.py (PREFIX/share/relucert; python3-matplotlib)\n"
 "  --max-steps N       refuse to take more steps (default 2000000)\n"
 "  --quiet             no progress lines on stderr\n";
 
@@ -259,17 +259,14 @@ int rc_cli_flow(int argc, char ** argv)
         }
         flint_free(ts);
     }
+    int plot_status = RC_EXIT_OK;
     if (plotp)
     {
+        const char * args[] = { tubep, netp, plotp, NULL };
         if (!tubep)
-            fprintf(stderr, "relucert flow: --plot needs --tube FILE\n");
-        else
-        {
-            char buf[4096];
-            snprintf(buf, sizeof buf, "/usr/bin/python3 scripts/plot_flow.py '%s' '%s' '%s' >&2", tubep, netp, plotp);
-            if (system(buf) != 0)
-                fprintf(stderr, "relucert flow: plotting failed (needs python3-matplotlib and scripts/plot_flow.py)\n");
-        }
+            plot_status = rc_cli_error(cmd, "--plot needs --tube FILE");
+        else if (rc_cli_plot_run(cmd, "plot_flow.py", args) != RC_EXIT_OK)
+            plot_status = RC_EXIT_USAGE;
     }
     rc_flow_result_clear(res, pr);
     rc_flow_problem_clear(pr);
@@ -277,5 +274,5 @@ int rc_cli_flow(int argc, char ** argv)
     rc_data_clear(data);
     fmpq_clear(T);
     fmpq_clear(lam);
-    return RC_EXIT_OK;
+    return plot_status;
 }

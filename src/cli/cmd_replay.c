@@ -47,48 +47,6 @@ static const char * replay_help =
 "                       slower) instead of double ball arithmetic with rounding bounds\n"
 "  --json               machine-readable summary (FORMATS.md)\n";
 
-/* The plot program, also shipped as scripts/plot_levels.py (the same code). */
-static const char * plot_prog =
-"import sys, csv\n"
-"import matplotlib\n"
-"matplotlib.use('Agg')\n"
-"import matplotlib.pyplot as plt\n"
-"series = {}\n"
-"with open(sys.argv[1]) as f:\n"
-"    for r in csv.DictReader(f):\n"
-"        s = series.setdefault(int(r['neuron']), ([], []))\n"
-"        s[0].append(int(r['step'])); s[1].append(float(r['level_approx']))\n"
-"fig, ax = plt.subplots(figsize=(8, 4.5))\n"
-"for k in sorted(series):\n"
-"    ax.plot(series[k][0], series[k][1], lw=1.2 if len(series) <= 10 else 0.6,\n"
-"            label='neuron %d' % k if len(series) <= 10 else None)\n"
-"ax.axhline(0, color='k', lw=0.5)\n"
-"ax.set_xlabel('step'); ax.set_ylabel('level c_k = |w_k|^2 - |v_k|^2')\n"
-"ax.set_title(sys.argv[3] if len(sys.argv) > 3 else 'levels over the logged steps')\n"
-"if len(series) <= 10: ax.legend()\n"
-"fig.tight_layout(); fig.savefig(sys.argv[2], dpi=120)\n";
-
-static int run_plot(const char * csv, const char * out, const char * title)
-{
-    const char * py = getenv("RC_PYTHON");
-    pid_t pid;
-    int st;
-    if (py == NULL)
-        py = access("/usr/bin/python3", X_OK) == 0 ? "/usr/bin/python3" : "python3";
-    fflush(stdout);
-    pid = fork();
-    if (pid < 0)
-        return 1;
-    if (pid == 0)
-    {
-        execlp(py, py, "-c", plot_prog, csv, out, title, (char *) NULL);
-        _exit(127);
-    }
-    if (waitpid(pid, &st, 0) < 0 || !WIFEXITED(st) || WEXITSTATUS(st) != 0)
-        return 1;
-    return 0;
-}
-
 static char * exact_str(const arb_t x)
 {
     fmpq_t q;
@@ -571,9 +529,9 @@ int rc_cli_replay(int argc, char ** argv)
     }
     if (plot_path != NULL)
     {
-        if (run_plot(csv_path != NULL ? csv_path : tmp_csv, plot_path, paths[0]) != 0)
-            status = rc_cli_error("replay", "--plot: %s: python3 with matplotlib failed (apt-get install -y "
-                                  "python3-matplotlib; RC_PYTHON selects the interpreter)", plot_path);
+        const char * args[] = { csv_path != NULL ? csv_path : tmp_csv, plot_path, paths[0], NULL };
+        if (rc_cli_plot_run("replay", "plot_replay.py", args) != RC_EXIT_OK)
+            status = RC_EXIT_USAGE;
         else if (!json)
             printf("  plot of the levels: %s\n", plot_path);
     }

@@ -2,6 +2,7 @@
 #include <stdio.h>
 #include <string.h>
 #include "relucert/flint.h"
+#include "relucert/version.h"
 #include "cli.h"
 
 typedef struct { const char * name; int (*run)(int, char **); const char * summary; } rc_cmd;
@@ -50,7 +51,7 @@ int main(int argc, char ** argv)
     }
     if (strcmp(argv[1], "--version") == 0)
     {
-        printf("relucert 0.1.0\n");
+        printf("relucert %s\n", RC_VERSION_STRING);
         return RC_EXIT_OK;
     }
     for (i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)

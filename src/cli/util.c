@@ -20,6 +20,21 @@ int rc_cli_error_err(const char * cmd, const rc_err_t err)
     return rc_cli_error(cmd, "%s", err->msg);
 }
 
+int rc_cli_exit_status(int code)
+{
+    if (code == RC_OK)
+        return RC_EXIT_OK;
+    if (code == RC_EINPUT || code == RC_ELIMIT)
+        return RC_EXIT_USAGE;
+    return RC_EXIT_FAIL;
+}
+
+int rc_cli_fail(const char * cmd, int code, const rc_err_t err)
+{
+    rc_cli_error(cmd, "%s", err->msg);
+    return rc_cli_exit_status(code);
+}
+
 int rc_cli_is_help(const char * arg)
 {
     return strcmp(arg, "-h") == 0 || strcmp(arg, "--help") == 0;

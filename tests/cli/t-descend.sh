@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# relucert descend: certified GD on the toy of MATH.md section 8 (sides kept at a small step,
+# relucert descend: certified GD on the toy of doc/math.md section 8 (sides kept at a small step,
 # a proved sign flip at eta = 3/2, the committed reference data/descend-toy-flip.json), exact
 # mode agreeing with balls, an undetermined step refused with where, usage errors (exit 2).
 set -u

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# relucert family: hand-computed rows (MATH.md sections 3-4) and the output formats.
+# relucert family: hand-computed rows (doc/math.md sections 3-4) and the output formats.
 set -u
 RC=${1:?path to relucert}
 pass=0; fail=0

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# CLI contract of inspect / equiv / reach / canon: answers on the toy of MATH.md section 8, JSON
-# keys of FORMATS.md, exit status 2 with one line naming the file on bad input.
+# CLI contract of inspect / equiv / reach / canon: answers on the toy of doc/math.md section 8, JSON
+# keys of doc/formats.md, exit status 2 with one line naming the file on bad input.
 set -u
 RC=${1:?path to relucert}
 pass=0; fail=0

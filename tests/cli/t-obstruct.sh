@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# CLI contract of relucert obstruct: the toy of MATH.md section 8 (obstructed with bound 5/16 and
-# witness loss 0; the other start not proved), JSON keys of FORMATS.md, certificates written,
+# CLI contract of relucert obstruct: the toy of doc/math.md section 8 (obstructed with bound 5/16 and
+# witness loss 0; the other start not proved), JSON keys of doc/formats.md, certificates written,
 # checked, and rejected when altered, exit status 2 with one line on bad input.
 set -u
 RC=${1:?path to relucert}

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# CLI contract of prob / table: the done-when value, JSON keys of FORMATS.md, labelled Monte
+# CLI contract of prob / table: the done-when value, JSON keys of doc/formats.md, labelled Monte
 # Carlo fallback, exit status 2 with one line on bad usage.
 set -u
 RC=${1:?path to relucert}
@@ -16,7 +16,7 @@ within() { # within NAME LO HI A B: A <= LO <= HI <= B, exact decimal comparison
 out=$("$RC" prob --init kaiming-normal --input-dim 1 --hidden 10 --json); st=$?
 expect "prob status" "$st" 0
 lo=$(echo "$out" | jq -r '.p_negative_level[0]'); hi=$(echo "$out" | jq -r '.p_negative_level[1]')
-# (2/pi) asin(sqrt(1/11)) = 0.194982229042136645155... (MATH.md §7, d' = e = 1 closed form)
+# (2/pi) asin(sqrt(1/11)) = 0.194982229042136645155... (doc/math.md §7, d' = e = 1 closed form)
 within "done-when" "$lo" "$hi" 0.194982229042136645 0.194982229042136646
 python3 -c "from decimal import Decimal as D; import sys; sys.exit(0 if D('$hi')-D('$lo') < D('1e-19') else 1)" && ok || bad "width"
 expect "certified" "$(echo "$out" | jq -r .certified)" true

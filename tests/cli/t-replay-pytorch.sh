@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The PyTorch client: examples/pytorch/train_log.py trains the toy of MATH.md section 8 (obstructed
+# The PyTorch client: examples/pytorch/train_log.py trains the toy of doc/math.md section 8 (obstructed
 # start, plain GD in float32) and a breast-cancer classifier (BCE), writes stacked logs, and
 # relucert replays them: the toy's obstructed run stays on its component at every logged step,
 # the drift identity residual (float rounding) is small and nonzero, a momentum run is reported
@@ -22,7 +22,7 @@ check_toy() { # LOG DATA
   expect "toy stays on component" "$(echo "$out" | jq -r .stays_on_component)" true
   expect "toy no flip" "$(echo "$out" | jq -r .first_sign_change)" null
   expect "toy residual small" "$(echo "$out" | jq -r '.max_identity_residual | tonumber < 1e-5')" true
-  # the obstruction: the loss stays above 5/16 (MATH.md section 8)
+  # the obstruction: the loss stays above 5/16 (doc/math.md section 8)
   expect "toy loss above 5/16" "$(echo "$out" | jq -r '.loss_last[0] | tonumber >= 0.3125')" true
 }
 check_cancer() { # LOG DATA

@@ -54,7 +54,7 @@ static void test_identity_random(void)
     flint_randclear(state);
 }
 
-/* Hand case: the toy of MATH.md section 8, one step with eta = 1/10.  By hand:
+/* Hand case: the toy of doc/math.md section 8, one step with eta = 1/10.  By hand:
    z = (w x + b) for x = -1, -1/2, 1/2, 1: neuron 0 (0.3, 0.1): -0.2, -0.05, 0.25, 0.4 -> active on the
    last two; neuron 1 (-0.4, 0.1): 0.5, 0.3, -0.1, -0.3 -> active on the first two.
    f = 0.6 * (0.5, 0.3, 0, 0) + 0.8 * (0, 0, 0.25, 0.4) = (0.3, 0.18, 0.2, 0.32);

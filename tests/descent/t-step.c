@@ -1,6 +1,6 @@
 /* Certified GD runs: the ball iterates (theta, levels, loss) contain the exact rational iterates
    for several steps on random small cases, the identity check never fails, and the side verdicts
-   agree with the exact ones whenever the balls decide them.  Hand case: the toy of MATH.md
+   agree with the exact ones whenever the balls decide them.  Hand case: the toy of doc/math.md
    section 8 with eta = 3/2 flips neuron 1's output weight at step 1 and neuron 0's at step 2
    (by hand at step 1: v_1 = 0.6 - 1.5 (1/2)(1.3 * 0.5 + 0.68 * 0.3) = -0.0405 < 0). */
 #include "rc_test.h"

@@ -4,7 +4,7 @@
 #include "relucert/flow.h"
 #include "relucert/io.h"
 
-/* The toy of MATH.md section 8 with output weights v1, v2 (strings). */
+/* The toy of doc/math.md section 8 with output weights v1, v2 (strings). */
 static inline void flow_test_toy(rc_net_t net, rc_data_t data, const char * v2)
 {
     rc_err_t err;

@@ -76,7 +76,7 @@ static int check_tampered(const char * text, const char * anchor, const char * f
     return r;
 }
 
-/* The toy certificate (MATH.md section 8) checks; every alteration fails. */
+/* The toy certificate (doc/math.md section 8) checks; every alteration fails. */
 static void test_toy_tamper(void)
 {
     rc_net_t net, wit, un;

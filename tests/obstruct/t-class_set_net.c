@@ -1,7 +1,7 @@
 #include "obstruct_test.h"
 #include "relucert/io.h"
 
-/* The toy starts and the teacher (MATH.md section 8), then random networks built with known
+/* The toy starts and the teacher (doc/math.md section 8), then random networks built with known
    neuron classes: e = 1, d' >= 2 (pathological sides, others connected); d' = 1 (c > 0 neurons
    disconnected, side = sign of w); e = 2 (every c < 0 factor connected). */
 static void test_toy(void)

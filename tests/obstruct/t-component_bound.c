@@ -1,7 +1,7 @@
 #include "obstruct_test.h"
 #include "relucert/io.h"
 
-/* MATH.md section 8: the obstructed toy start ('++') has bound exactly 5/16; the other
+/* doc/math.md section 8: the obstructed toy start ('++') has bound exactly 5/16; the other
    effective components: '--' 5/16 (mirror data), '+-' 0 (the teacher is on it). */
 static void test_toy(void)
 {

@@ -3,7 +3,7 @@
 #include "relucert/io.h"
 #include "relucert/sym.h"
 
-/* Hand computation (MATH.md section 8): the obstructed start f(x) = 4/5 s(3x/10 + 1/10)
+/* Hand computation (doc/math.md section 8): the obstructed start f(x) = 4/5 s(3x/10 + 1/10)
    + 3/5 s(-2x/5 + 1/10) on x = -1, -1/2, 1/2, 1 gives f = 3/10, 9/50, 1/5, 8/25, residuals
    13/10, 17/25, -3/10, -17/25, squares summing to 6762/2500; the loss is 3381/5000.
    The teacher s(x) - s(-x) = x has loss 0. */

@@ -1,6 +1,6 @@
 #include "obstruct_test.h"
 
-/* Closed forms of MATH.md section 5: '+' only, no output bias: MSE bound (1/N) sum_{y<0} y^2,
+/* Closed forms of doc/math.md section 5: '+' only, no output bias: MSE bound (1/N) sum_{y<0} y^2,
    BCE bound (log 2 / N) #{y = 0} (labels in {0, 1}); '-' only: the mirrors; a class with both
    signs gives mu = 0.  The point is elementwise feasible (ReLU). */
 static void test_closed_form(void)

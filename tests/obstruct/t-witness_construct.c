@@ -2,7 +2,7 @@
 #include "relucert/io.h"
 #include "relucert/sym.h"
 
-/* The toy (MATH.md section 8): the fit with every neuron free, merged into l = 2 neurons, has
+/* The toy (doc/math.md section 8): the fit with every neuron free, merged into l = 2 neurons, has
    loss ~0 (float weights; the exact loss is what counts), the network's architecture, and sits
    on the '+-' component; refusals: e = 2, inputs not of full rank. */
 static void test_toy(void)

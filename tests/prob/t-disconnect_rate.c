@@ -1,7 +1,7 @@
 #include "rc_test.h"
 #include "relucert/prob.h"
 
-/* MATH.md §3: the factor is disconnected iff (c < 0, e = 1) or (c > 0, d' = 1). */
+/* doc/math.md §3: the factor is disconnected iff (c < 0, e = 1) or (c > 0, d' = 1). */
 static void test_cases(void)
 {
     arb_t p, q;

@@ -12,7 +12,7 @@ static int is_frac(const fmpq_t x, slong p, ulong q)
     return r;
 }
 
-/* The table of MATH.md §7 with d = 3, l = 5, e = 2. */
+/* The table of doc/math.md §7 with d = 3, l = 5, e = 2. */
 static void test_schemes(void)
 {
     rc_prob_model_t m;

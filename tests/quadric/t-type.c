@@ -1,7 +1,7 @@
 #include "rc_test.h"
 #include "relucert/quadric.h"
 
-/* The table of MATH.md section 3, case by case, and P(0) = number of components. */
+/* The table of doc/math.md section 3, case by case, and P(0) = number of components. */
 static void test_table(void)
 {
     rc_quadric_type_t t;

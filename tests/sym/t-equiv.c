@@ -2,7 +2,7 @@
 #include "rc_test_net.h"
 #include "relucert/sym.h"
 
-/* Independent orbit key of MATH.md section 4: the rank-one matrix v w^T plus the sign of the
+/* Independent orbit key of doc/math.md section 4: the rank-one matrix v w^T plus the sign of the
    first nonzero entry of w when both are nonzero; w / |first nonzero| when v = 0; v / |first
    nonzero| when w = 0; zero otherwise.  Written to a vector: (tag, sign, v w^T, normalized w, v). */
 static void mathmd_key(fmpq * key, const rc_net_t net, slong k)
@@ -155,7 +155,7 @@ static void test_properties(void)
         CU_ASSERT(perm_valid(perm, a, b));
         CU_ASSERT(rc_sym_equiv(perm, b, a, NULL));
         CU_ASSERT(perm_valid(perm, b, a));
-        /* negate one neuron (w, v) -> (-w, -v): compare with the independent key of MATH.md */
+        /* negate one neuron (w, v) -> (-w, -v): compare with the independent key of doc/math.md */
         if (l > 0)
         {
             slong j;

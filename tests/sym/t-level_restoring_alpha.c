@@ -44,7 +44,7 @@ static void test_restores_level(void)
         }
         else
         {
-            /* impossible only in the degenerate cases of MATH.md section 4 */
+            /* impossible only in the degenerate cases of doc/math.md section 4 */
             CU_ASSERT(fmpq_is_zero(w2) || fmpq_is_zero(v2));
         }
         rc_net_clear(net);

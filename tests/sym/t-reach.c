@@ -82,7 +82,7 @@ static void test_brute_force(void)
     flint_randclear(state);
 }
 
-/* MATH.md section 8: the teacher sigma(x) - sigma(-x) needs one output weight of each sign; the
+/* doc/math.md section 8: the teacher sigma(x) - sigma(-x) needs one output weight of each sign; the
    obstructed start has both pathological sheets '+', the unobstructed one '+-'. */
 static void test_toy(void)
 {

@@ -1,9 +1,10 @@
 #!/usr/bin/python3
 """Plot the levels c_k = |w_k|^2 - |v_k|^2 over the steps from a `relucert replay --csv` table.
 
-usage: /usr/bin/python3 scripts/plot_levels.py TABLE.csv OUT.png [TITLE]
+usage: /usr/bin/python3 scripts/plot_replay.py TABLE.csv OUT.png [TITLE]
 
-(`relucert replay --plot OUT.png` runs the same code.)  Needs python3-matplotlib.
+`relucert replay --plot OUT.png` runs this script (installed as PREFIX/share/relucert/plot_replay.py)
+with an argument vector, no shell.  Needs python3-matplotlib.
 """
 import sys, csv
 import matplotlib
