@@ -16,6 +16,7 @@
 #include "relucert/flint.h"
 #include "relucert/err.h"
 #include "relucert/net.h"
+#include "relucert/jsonw.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -131,17 +132,23 @@ typedef struct
     slong steps;               /* snapshots 0..steps */
     slong n;                   /* parameters per snapshot */
     double * theta;            /* (steps + 1) x n, theta order, each exactly the stored float */
+    char * first_file;         /* directory logs: the files read first and last (else NULL) */
+    char * last_file;
 }
 rc_log_struct;
 typedef rc_log_struct rc_log_t[1];
 
 /* A stacked .npz (W1: S+1 x l x d, b1: S+1 x l, W2: S+1 x e x l, b2: S+1 x e) or a directory of
-   per-step .npz files (W1 l x d, ...), sorted by name.  log uninitialised on entry, initialised
-   on success only. */
+   per-step .npz files (W1 l x d, ...).  log uninitialised on entry, initialised on success only.
+   Directory: every *.npz file name must be PREFIX INTEGER SUFFIX with one common prefix and
+   suffix (e.g. step_0.npz ... step_12.npz, or step-0000.npz ...), and the files are taken in
+   the numeric order of the integers (0, 1, 2, ..., 10, not byte order); two files with the same
+   integer, a name without one, or names with different prefixes or suffixes are refused
+   (RC_EINPUT, naming the files).  first_file and last_file record the names read first and last. */
 int rc_log_read(rc_log_t log, const char * path, rc_err_t err);
 int rc_log_read_stacked(rc_log_t log, const char * path, rc_err_t err);
 int rc_log_read_dir(rc_log_t log, const char * path, rc_err_t err);
-/* Takes ownership of theta ((steps + 1) x n doubles, flint_malloc'd). */
+/* Takes ownership of theta ((steps + 1) x n doubles, flint_malloc'd); first_file, last_file NULL. */
 int rc_log_init(rc_log_t log, slong d, slong l, slong e, int has_b1, int has_b2, slong steps,
                 double * theta, rc_err_t err);
 void rc_log_clear(rc_log_t log);
@@ -165,6 +172,80 @@ void rc_replay_predict(arb_ptr drift, arb_t loss, const double * theta, arb_srcp
                        const rc_net_t shape, const rc_ddata_t D, const rc_data_t data,
                        const double * Xd, const double * Yd, int loss_kind,
                        const arb_t shrink, const arb_t eta, slong prec);
+
+/* ---- the replay of a log: rc_replay_run (what relucert replay computes) ---- */
+#define RC_OPT_SGD 0
+#define RC_OPT_MOMENTUM 1
+#define RC_OPT_ADAM 2
+
+typedef struct
+{
+    int optimizer;             /* RC_OPT_SGD (default), RC_OPT_MOMENTUM, RC_OPT_ADAM */
+    int identity;              /* check identity D1 at every step (SGD only; default 1) */
+    int have_lr;               /* lr given (needed for the identity) */
+    fmpq_t lr, weight_decay;   /* eta > 0, lambda >= 0 (default 0) */
+    int loss_kind;             /* RC_LOSS_MSE (default) or RC_LOSS_BCE */
+    slong prec;                /* precision of the enclosures (default 128) */
+    int fast;                  /* try double-ball gradients first (D6; default 1) */
+    slong last_step;           /* replay snapshots 0..last_step only (-1, default: all) */
+    FILE * csv;                /* when not NULL: the per-step, per-neuron table (CSV) is written here */
+    const char * log_name;     /* recorded in the JSON as "log" and "data" (may be NULL) */
+    const char * data_name;
+}
+rc_replay_opts_struct;
+typedef rc_replay_opts_struct rc_replay_opts_t[1];
+
+void rc_replay_opts_init(rc_replay_opts_t opts);
+void rc_replay_opts_clear(rc_replay_opts_t opts);
+
+/* Where something first happened: step and neuron (step = -1: never). */
+typedef struct
+{
+    slong step, neuron;
+}
+rc_replay_at_struct;
+
+typedef struct
+{
+    int filled;
+    char * log_name, * data_name, * first_file, * last_file;   /* copies, or NULL */
+    slong steps, d, l, e;      /* snapshots 0..steps replayed */
+    int optimizer, loss_kind, have_lr;
+    fmpq_t lr, weight_decay;
+    int identity_checked;      /* identity D1 compared at every step */
+    slong disconnected;        /* neurons whose factor of H(c) is disconnected at step 0 */
+    rc_replay_at_struct first_sign_change;   /* sheet coordinate of a disconnected neuron takes the opposite sign */
+    rc_replay_at_struct left_component;      /* ... loses its initial sign (opposite or 0) */
+    rc_replay_at_struct first_level_sign_change;
+    rc_replay_at_struct max_residual_at;     /* where the upper bound of |observed - predicted| is largest */
+    slong level_sign_changes;  /* (step, neuron) pairs whose exact level sign differs from step 0's */
+    arf_t max_obs;             /* max over steps and neurons of |observed drift|, exact */
+    arf_t max_res_lo, max_res_hi;  /* max of the lower / upper bounds of |observed - predicted| */
+    arb_t loss_first, loss_last;   /* L at snapshot 0 and at the last (identity_checked only) */
+    arb_ptr c0, c_last;        /* exact levels (radius 0) at snapshots 0 and steps, l entries */
+    int * disc;                /* per neuron: disconnected at step 0 */
+    int * side0, * side_last;  /* sign of the sheet coordinate at step 0 and at the last step */
+}
+rc_replay_result_struct;
+typedef rc_replay_result_struct rc_replay_result_t[1];
+
+void rc_replay_result_init(rc_replay_result_t res);
+void rc_replay_result_clear(rc_replay_result_t res);
+
+/* Replays log on data (proofs/descent.md D1-D6): for every step s and neuron k the exact level
+   c_k(s) and the exact observed drift c_k(s) - c_k(s-1); with opts->identity, SGD and a learning
+   rate, an enclosure of the drift identity D1 predicts from snapshot s-1 and of observed minus
+   predicted; sign changes of the sheet coordinates of the neurons disconnected at step 0; the
+   first step off the initial component.  The leak is log->shape's.  res must be initialised and
+   is overwritten.  Returns RC_OK, or RC_EINPUT (err filled) when the data do not fit the log, the
+   identity is asked without a learning rate, or BCE with e != 1.  Writes only to opts->csv. */
+int rc_replay_run(rc_replay_result_t res, const rc_log_t log, const rc_data_t data,
+                  const rc_replay_opts_t opts, rc_err_t err);
+
+/* relucert.replay/1 JSON of a result (doc/descent.md), to a stream or a buffer. */
+void rc_replay_result_write_json(rc_jsonw_t w, const rc_replay_result_t res);
+/* "sgd", "momentum", "adam" */
+const char * rc_replay_optimizer_name(int optimizer);
 
 /* A dyadic m 2^exp with m a signed 128-bit integer (two's complement limbs hi:lo): the fast exact
    representation of a level of a float snapshot. */
