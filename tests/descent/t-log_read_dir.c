@@ -48,7 +48,7 @@ static void test_numeric_order(void)
     rc_log_t log;
     rc_err_t err;
     slong s;
-    char name[64];
+    char name[128];
     snprintf(dir, sizeof(dir), "/tmp/rc-logdir-XXXXXX");
     CU_ASSERT_FATAL(mkdtemp(dir) != NULL);
     for (s = 0; s <= 12; s++)
