@@ -218,9 +218,13 @@ void rc_obstruct_cert_write(FILE * f, const rc_net_t net, const rc_data_t data,
 /* Verifies a certificate file from scratch: re-reads network, data, witness; recomputes the
    component class, the dual feasibility (exactly), the bound and the witness loss, and the
    verdict.  Returns RC_OK when everything checks, else RC_EINPUT with err saying what failed
-   ("FILE: FIELD: problem").  *obstructed (may be NULL) receives the verified verdict. */
+   ("FILE: FIELD: problem").  *obstructed (may be NULL) receives the verified verdict.
+   Return convention of every checker in relucert: RC_OK (0) = accepted. */
 int rc_obstruct_cert_check(const char * path, rc_err_t err);
 int rc_obstruct_cert_check_verdict(int * obstructed, const char * path, rc_err_t err);
+/* The same on a certificate already in memory (buf[0..len), name used in messages). */
+int rc_obstruct_cert_check_buf(int * obstructed, const char * buf, size_t len, const char * name,
+                               rc_err_t err);
 
 /* An automatic witness (the one relucert obstruct uses): MSE, rc_obstruct_witness_construct on
    the labels; BCE (e = 1), on the logits 4 (2 y - 1), then the output weights scaled by 2^j,

@@ -60,18 +60,16 @@ static void print_bound_text(const rc_obstruct_bound_t b)
     flint_free(hi);
 }
 
-static int check_cmd(const char * path, int json)
+/* Prints the outcome of a certificate check (r = RC_OK: accepted); returns the exit status.
+   JSON: relucert.obstruct-check/1 with "valid" and, as in relucert check, "accepted". */
+static int print_check(const char * path, int r, int obs, const rc_err_t err, int json)
 {
-    rc_err_t err;
-    int obs = 0, r;
-    rc_err_init(err);
-    r = rc_obstruct_cert_check_verdict(&obs, path, err);
     if (json)
     {
         printf("{\"format\": \"relucert.obstruct-check/1\", \"certificate\": ");
         rc_json_write_string(stdout, path);
-        printf(", \"valid\": %s, \"verdict\": %s, \"reason\": ", r == RC_OK ? "true" : "false",
-               r != RC_OK ? "null" : obs ? "\"obstructed\"" : "\"not_proved\"");
+        printf(", \"valid\": %s, \"accepted\": %s, \"verdict\": %s, \"reason\": ", r == RC_OK ? "true" : "false",
+               r == RC_OK ? "true" : "false", r != RC_OK ? "null" : obs ? "\"obstructed\"" : "\"not_proved\"");
         if (r == RC_OK)
             printf("null");
         else
@@ -84,6 +82,24 @@ static int check_cmd(const char * path, int json)
     if (r != RC_OK)
         return rc_cli_error("obstruct", "certificate is not valid: %s", err->msg);
     return RC_EXIT_OK;
+}
+
+static int check_cmd(const char * path, int json)
+{
+    rc_err_t err;
+    int obs = 0, r;
+    rc_err_init(err);
+    r = rc_obstruct_cert_check_verdict(&obs, path, err);
+    return print_check(path, r, obs, err, json);
+}
+
+int rc_cli_obstruct_check_buf(const char * buf, size_t len, const char * path, int json)
+{
+    rc_err_t err;
+    int obs = 0, r;
+    rc_err_init(err);
+    r = rc_obstruct_cert_check_buf(&obs, buf, len, path, err);
+    return print_check(path, r, obs, err, json);
 }
 
 static void print_text(const rc_obstruct_result_t res, const char * netp, const char * datap,

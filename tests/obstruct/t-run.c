@@ -240,4 +240,41 @@ static void test_random(void)
     flint_randclear(st);
 }
 
-RC_TEST_MAIN("obstruct-run", RC_CASE(test_toy), RC_CASE(test_errors), RC_CASE(test_random))
+/* The certificate of a result, checked in memory (rc_obstruct_cert_check_buf, RC_OK = accepted);
+   a tampered bound is rejected. */
+static void test_cert_buf(void)
+{
+    rc_net_t net, teacher;
+    rc_data_t data;
+    rc_obstruct_opts_t opts;
+    rc_obstruct_result_t res;
+    rc_err_t err;
+    char * mem = NULL, * p;
+    size_t len = 0;
+    FILE * f;
+    int obs = 0;
+    read_net(net, toy_net);
+    read_net(teacher, toy_teacher);
+    read_data(data, toy_data);
+    rc_obstruct_opts_init(opts);
+    rc_obstruct_result_init(res);
+    opts->witness = teacher;
+    CU_ASSERT_FATAL(rc_obstruct_run(res, net, data, opts, err) == RC_OK);
+    f = open_memstream(&mem, &len);
+    rc_obstruct_result_write_cert(f, res, net, data);
+    fclose(f);
+    CU_ASSERT(rc_obstruct_cert_check_buf(&obs, mem, len, "mem", err) == RC_OK && obs == 1);
+    p = strstr(mem, "\"5/16\"");
+    CU_ASSERT_FATAL(p != NULL);
+    p[4] = '7';                                   /* claims 5/17 */
+    CU_ASSERT(rc_obstruct_cert_check_buf(&obs, mem, len, "mem", err) == RC_EINPUT && obs == 0);
+    CU_ASSERT(strstr(err->msg, "mem: ") == err->msg);
+    free(mem);
+    rc_obstruct_result_clear(res);
+    rc_net_clear(teacher);
+    rc_net_clear(net);
+    rc_data_clear(data);
+}
+
+RC_TEST_MAIN("obstruct-run", RC_CASE(test_toy), RC_CASE(test_errors), RC_CASE(test_random),
+             RC_CASE(test_cert_buf))
