@@ -189,21 +189,18 @@ static void print_text(const rc_replay_result_t res, const char * opt, int no_id
         printf("  full table: %s\n", csv_path);
 }
 
-int rc_cli_replay(int argc, char ** argv)
+/* The command line; returns -1 to go on, else the exit status. */
+typedef struct
 {
-    const char * paths[2] = { NULL, NULL }, * lr = NULL, * wd = "0", * opt = "sgd", * loss_s = "mse",
-               * leak_s = "0", * csv_path = NULL, * plot_path = NULL, * why;
-    long prec = 128;
-    int json = 0, no_identity = 0, no_fast = 0, i, np = 0, status = RC_EXIT_OK;
-    char tmp_csv[64] = "";
-    FILE * csv = NULL;
-    fmpq_t leak;
-    rc_log_t log;
-    rc_data_t data;
-    rc_err_t err;
-    rc_replay_opts_t ropts;
-    rc_replay_result_t res;
+    const char * paths[2], * lr, * wd, * opt, * loss_s, * leak_s, * csv_path, * plot_path;
+    long prec;
+    int json, no_identity, no_fast, np;
+}
+replay_args;
 
+static int parse_args(replay_args * A, int argc, char ** argv)
+{
+    int i;
     for (i = 1; i < argc; i++)
     {
         const char * a = argv[i], * v = (i + 1 < argc) ? argv[i + 1] : NULL;
@@ -215,33 +212,33 @@ int rc_cli_replay(int argc, char ** argv)
         }
         if (strcmp(a, "--json") == 0)
         {
-            json = 1;
+            A->json = 1;
             continue;
         }
         if (strcmp(a, "--no-identity") == 0)
         {
-            no_identity = 1;
+            A->no_identity = 1;
             continue;
         }
         if (strcmp(a, "--no-fast") == 0)
         {
-            no_fast = 1;
+            A->no_fast = 1;
             continue;
         }
         if (strcmp(a, "--prec") == 0)
         {
-            if (rc_cli_parse_slong(&prec, "replay", a, v, 16, 100000))
+            if (rc_cli_parse_slong(&A->prec, "replay", a, v, 16, 100000))
                 return RC_EXIT_USAGE;
             i++;
             continue;
         }
-        if (strcmp(a, "--lr") == 0) dst = &lr;
-        else if (strcmp(a, "--weight-decay") == 0) dst = &wd;
-        else if (strcmp(a, "--optimizer") == 0) dst = &opt;
-        else if (strcmp(a, "--loss") == 0) dst = &loss_s;
-        else if (strcmp(a, "--leak") == 0) dst = &leak_s;
-        else if (strcmp(a, "--csv") == 0) dst = &csv_path;
-        else if (strcmp(a, "--plot") == 0) dst = &plot_path;
+        if (strcmp(a, "--lr") == 0) dst = &A->lr;
+        else if (strcmp(a, "--weight-decay") == 0) dst = &A->wd;
+        else if (strcmp(a, "--optimizer") == 0) dst = &A->opt;
+        else if (strcmp(a, "--loss") == 0) dst = &A->loss_s;
+        else if (strcmp(a, "--leak") == 0) dst = &A->leak_s;
+        else if (strcmp(a, "--csv") == 0) dst = &A->csv_path;
+        else if (strcmp(a, "--plot") == 0) dst = &A->plot_path;
         if (dst != NULL)
         {
             if (v == NULL)
@@ -251,22 +248,45 @@ int rc_cli_replay(int argc, char ** argv)
         }
         else if (a[0] == '-' && a[1] != '\0')
             return rc_cli_error("replay", "unknown option \"%s\" (see relucert replay --help)", a);
-        else if (np < 2)
-            paths[np++] = a;
+        else if (A->np < 2)
+            A->paths[A->np++] = a;
         else
             return rc_cli_error("replay", "too many arguments (see relucert replay --help)");
     }
-    if (np < 2)
+    if (A->np < 2)
         return rc_cli_error("replay", "need LOG and DATA (see relucert replay --help)");
+    return -1;
+}
+
+int rc_cli_replay(int argc, char ** argv)
+{
+    replay_args A = { { NULL, NULL }, NULL, "0", "sgd", "mse", "0", NULL, NULL, 128, 0, 0, 0, 0 };
+    const char ** paths = A.paths, * csv_path, * plot_path, * why;
+    int json, status = RC_EXIT_OK;
+    char tmp_csv[64] = "";
+    FILE * csv = NULL;
+    fmpq_t leak;
+    rc_log_t log;
+    rc_data_t data;
+    rc_err_t err;
+    rc_replay_opts_t ropts;
+    rc_replay_result_t res;
+
+    if ((status = parse_args(&A, argc, argv)) >= 0)
+        return status;
+    status = RC_EXIT_OK;
+    json = A.json;
+    csv_path = A.csv_path;
+    plot_path = A.plot_path;
     rc_replay_opts_init(ropts);
     ropts->log_name = paths[0];
     ropts->data_name = paths[1];
     fmpq_init(leak);
-    if ((status = parse_opts(ropts, lr, wd, opt, loss_s, no_identity, no_fast, prec)) != RC_EXIT_OK)
+    if ((status = parse_opts(ropts, A.lr, A.wd, A.opt, A.loss_s, A.no_identity, A.no_fast, A.prec)) != RC_EXIT_OK)
         goto out;
-    if (rc_fmpq_set_str(leak, leak_s, &why) != RC_OK || fmpq_sgn(leak) < 0 || fmpq_cmp_si(leak, 1) >= 0)
+    if (rc_fmpq_set_str(leak, A.leak_s, &why) != RC_OK || fmpq_sgn(leak) < 0 || fmpq_cmp_si(leak, 1) >= 0)
     {
-        status = rc_cli_error("replay", "--leak: not a number in [0, 1): \"%s\"", leak_s);
+        status = rc_cli_error("replay", "--leak: not a number in [0, 1): \"%s\"", A.leak_s);
         goto out;
     }
     rc_err_init(err);
@@ -330,7 +350,7 @@ int rc_cli_replay(int argc, char ** argv)
         rc_replay_result_write_json(w, res);
     }
     else if (status == RC_EXIT_OK)
-        print_text(res, opt, no_identity, csv_path);
+        print_text(res, A.opt, A.no_identity, csv_path);
     if (status == RC_EXIT_OK && plot_path != NULL)
     {
         if (run_plot(csv_path != NULL ? csv_path : tmp_csv, plot_path, paths[0]) != 0)
