@@ -125,10 +125,60 @@ static double float_predict(double * drift, const double * th, slong N, slong d,
     return loss / N;
 }
 
+/* (1b) plain double recomputation of the same levels, drifts and signs; best of 3 runs.
+   Returns the time; *lvl (level sign changes), *first_lvl, *left (first step off the
+   component, as the disconnected neurons' output weights see it), *fsum (sum |drift|). */
+static double float_levels(const rc_log_t log, slong S, slong d, slong l, slong * lvl, slong * first_lvl,
+                           slong * left, double * fsum)
+{
+    double * c0 = malloc(sizeof(double) * l), * c1 = malloc(sizeof(double) * l), t0, t_float = 1e300;
+    int * fs0 = malloc(sizeof(int) * l), * side0 = malloc(sizeof(int) * l), rep;
+    slong s, k, j;
+    for (rep = 0; rep < 3; rep++)
+    {
+        *lvl = 0;
+        *first_lvl = *left = -1;
+        *fsum = 0;
+        t0 = now();
+        for (s = 0; s <= S; s++)
+        {
+            const double * th = rc_log_snapshot(log, s);
+            for (k = 0; k < l; k++)
+            {
+                double c = th[l * d + k] * th[l * d + k] - th[l * d + l + k] * th[l * d + l + k];
+                for (j = 0; j < d; j++)
+                    c += th[k * d + j] * th[k * d + j];
+                c1[k] = c;
+            }
+            if (s == 0)
+                for (k = 0; k < l; k++)
+                {
+                    fs0[k] = (c1[k] > 0) - (c1[k] < 0);
+                    side0[k] = fs0[k] < 0 ? rc_double_sgn(th[l * d + l + k]) : 0;   /* e = 1: v_k */
+                }
+            else
+                for (k = 0; k < l; k++)
+                {
+                    int ls = ((c1[k] > 0) - (c1[k] < 0)) != fs0[k];
+                    *fsum += fabs(c1[k] - c0[k]);
+                    *lvl += ls;
+                    if (ls && *first_lvl < 0)
+                        *first_lvl = s;
+                    if (side0[k] != 0 && rc_double_sgn(th[l * d + l + k]) != side0[k] && *left < 0)
+                        *left = s;
+                }
+            { double * t = c0; c0 = c1; c1 = t; }
+        }
+        t_float = FLINT_MIN(t_float, now() - t0);
+    }
+    free(c0); free(c1); free(fs0); free(side0);
+    return t_float;
+}
+
 int main(int argc, char ** argv)
 {
     slong S = argc > 1 ? atol(argv[1]) : 10000, M = argc > 2 ? atol(argv[2]) : 2000;
-    slong N = argc > 3 ? atol(argv[3]) : 64, d = 30, l = 64, e = 1, n, s, k, i, j;
+    slong N = argc > 3 ? atol(argv[3]) : 64, d = 30, l = 64, e = 1, n, s, i;
     slong lvl_float = 0, first_lvl_float = -1, left_float = -1;
     float * Xf, * Yf, lr = 0.0625f;
     double * theta, * Xd, * Yd, t0, t_exact, t_float, t_id, t_fid, checksum = 0;
@@ -184,48 +234,8 @@ int main(int argc, char ** argv)
 
     /* (1b) plain double recomputation of the same levels, drifts and signs */
     {
-        double * c0 = malloc(sizeof(double) * l), * c1 = malloc(sizeof(double) * l), fsum = 0;
-        int * fs0 = malloc(sizeof(int) * l), * side0 = malloc(sizeof(int) * l);
-        t_float = 1e300;
-        for (rep = 0; rep < 3; rep++)
-        {
-        lvl_float = 0;
-        first_lvl_float = left_float = -1;
-        fsum = 0;
-        t0 = now();
-        for (s = 0; s <= S; s++)
-        {
-            const double * th = rc_log_snapshot(log, s);
-            for (k = 0; k < l; k++)
-            {
-                double c = th[l * d + k] * th[l * d + k] - th[l * d + l + k] * th[l * d + l + k];
-                for (j = 0; j < d; j++)
-                    c += th[k * d + j] * th[k * d + j];
-                c1[k] = c;
-            }
-            if (s == 0)
-                for (k = 0; k < l; k++)
-                {
-                    fs0[k] = (c1[k] > 0) - (c1[k] < 0);
-                    side0[k] = fs0[k] < 0 ? rc_double_sgn(th[l * d + l + k]) : 0;   /* e = 1: v_k */
-                }
-            else
-            {
-                for (k = 0; k < l; k++)
-                {
-                    int ls = ((c1[k] > 0) - (c1[k] < 0)) != fs0[k];
-                    fsum += fabs(c1[k] - c0[k]);
-                    lvl_float += ls;
-                    if (ls && first_lvl_float < 0)
-                        first_lvl_float = s;
-                    if (side0[k] != 0 && rc_double_sgn(th[l * d + l + k]) != side0[k] && left_float < 0)
-                        left_float = s;
-                }
-            }
-            { double * t = c0; c0 = c1; c1 = t; }
-        }
-        t_float = FLINT_MIN(t_float, now() - t0);
-        }
+        double fsum;
+        t_float = float_levels(log, S, d, l, &lvl_float, &first_lvl_float, &left_float, &fsum);
         printf("(1) levels + drifts + signs, all %ld steps (rc_replay_run without the identity)\n", (long) S);
         printf("    exact (128-bit dyadics):  %8.3f s  %10.3g parameters.steps/s\n",
                t_exact, (double) n * S / t_exact);
@@ -237,7 +247,6 @@ int main(int argc, char ** argv)
                (long) first_lvl_float, (long) res->left_component.step, (long) left_float,
                arf_get_d(res->max_obs, ARF_RND_UP), fsum);
         checksum += fsum;
-        free(c0); free(c1); free(fs0); free(side0);
     }
 
     /* (2) with the identity: rigorous enclosures of the predicted drift at M snapshots */
