@@ -65,8 +65,10 @@ static void refit_output(rc_net_t wit, const rc_data_t data, const fmpq * target
     fmpq * res = _fmpq_vec_init(n), * yt = _fmpq_vec_init(n);
     fmpq ** cols = flint_malloc(FLINT_MAX(m, 1) * sizeof(fmpq *));
     fmpq * xt = _fmpq_vec_init(r);
-    fmpq_t z;
+    fmpq_t z, a;
     fmpq_init(z);
+    fmpq_init(a);
+    fmpq_set(a, wit->leak);
     for (i = 0; i < n; i++)
     {
         fmpq_set(yt + i, targets ? targets + i : data->Y + i);
@@ -76,7 +78,7 @@ static void refit_output(rc_net_t wit, const rc_data_t data, const fmpq * target
             fmpq_zero(z);
             for (t = 0; t < r; t++)
                 fmpq_addmul(z, rc_net_w_entry(wit, g, t), xt + t);
-            rc_obstruct_sigma(H + g * n + i, z, wit->leak);
+            rc_obstruct_sigma(H + g * n + i, z, a);
         }
         if (wit->has_b2)
             fmpq_one(H + nk * n + i);
@@ -95,6 +97,7 @@ static void refit_output(rc_net_t wit, const rc_data_t data, const fmpq * target
     _fmpq_vec_clear(xt, r);
     flint_free(cols);
     fmpq_clear(z);
+    fmpq_clear(a);
 }
 
 int rc_obstruct_witness_construct(rc_net_t wit, const rc_net_t net, const rc_data_t data,
