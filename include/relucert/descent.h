@@ -285,6 +285,8 @@ void rc_replay_result_clear(rc_replay_result_t res);
    identity is asked without a learning rate, or BCE with e != 1.  Writes only to opts->csv. */
 int rc_replay_run(rc_replay_result_t res, const rc_log_t log, const rc_data_t data,
                   const rc_replay_opts_t opts, rc_err_t err);
+/* The input checks of rc_replay_run alone (RC_OK or RC_EINPUT with err filled). */
+int rc_replay_check(const rc_log_t log, const rc_data_t data, const rc_replay_opts_t opts, rc_err_t err);
 
 /* relucert.replay/1 JSON of a result (doc/descent.md), to a stream or a buffer. */
 void rc_replay_result_write_json(rc_jsonw_t w, const rc_replay_result_t res);

@@ -302,12 +302,8 @@ int rc_cli_replay(int argc, char ** argv)
         status = rc_cli_error_err("replay", err);
         goto out;
     }
-    if (data->d != log->shape->d || data->e != log->shape->e
-        || (ropts->loss_kind == RC_LOSS_BCE && data->e != 1))
+    if (rc_replay_check(log, data, ropts, err) != RC_OK)
     {
-        rc_replay_result_init(res);
-        rc_replay_run(res, log, data, ropts, err);
-        rc_replay_result_clear(res);
         rc_data_clear(data);
         rc_log_clear(log);
         status = rc_cli_error_err("replay", err);

@@ -335,13 +335,9 @@ static void result_start(rc_replay_result_struct * res, const rc_log_t log, cons
     res->side_last = flint_calloc(FLINT_MAX(l, 1), sizeof(int));
 }
 
-int rc_replay_run(rc_replay_result_t res, const rc_log_t log, const rc_data_t data,
-                  const rc_replay_opts_t opts, rc_err_t err)
+int rc_replay_check(const rc_log_t log, const rc_data_t data, const rc_replay_opts_t opts, rc_err_t err)
 {
-    replay_state R[1];
     int sgd = opts->optimizer == RC_OPT_SGD && opts->identity;
-    rc_replay_result_clear(res);
-    rc_replay_result_init(res);
     if (data->d != log->shape->d || data->e != log->shape->e)
         return rc_err_set(err, RC_EINPUT, "%s: the data have %ld inputs and %ld outputs, the log's network %ld and %ld",
                           opts->data_name ? opts->data_name : "data", (long) data->d, (long) data->e,
@@ -353,6 +349,18 @@ int rc_replay_run(rc_replay_result_t res, const rc_log_t log, const rc_data_t da
                           "or --no-identity)");
     if (fmpq_sgn(opts->weight_decay) < 0)
         return rc_err_set(err, RC_EINPUT, "--weight-decay: must be nonnegative");
+    return RC_OK;
+}
+
+int rc_replay_run(rc_replay_result_t res, const rc_log_t log, const rc_data_t data,
+                  const rc_replay_opts_t opts, rc_err_t err)
+{
+    replay_state R[1];
+    int sgd = opts->optimizer == RC_OPT_SGD && opts->identity, r;
+    rc_replay_result_clear(res);
+    rc_replay_result_init(res);
+    if ((r = rc_replay_check(log, data, opts, err)) != RC_OK)
+        return r;
     result_start(res, log, opts, sgd);
     R->log = log;
     R->data = data;
