@@ -4,7 +4,7 @@
    sink that writes either to a FILE * or appends to an rc_strbuf_t, so that every result writer
    (rc_obstruct_result_write_json, rc_replay_result_write_json, rc_descend_result_write_json, ...)
    serves a command printing to stdout and a client collecting the JSON in memory alike.
-   The helpers write JSON pieces in the conventions of FORMATS.md: string literals escaped as
+   The helpers write JSON pieces in relucert's conventions: string literals escaped as
    RFC 8259 section 7 (the same bytes as rc_json_write_string), exact rationals as "p/q" strings,
    enclosures as ["lo", "hi"] rounded outward.  Memory comes from flint_malloc; allocation
    failure aborts (FLINT's policy). */

@@ -128,7 +128,7 @@ static void test_ball_contains_zero(void)
     rc_descend_opts_clear(opts);
 }
 
-/* The toy of MATH.md section 8 at eta = 1/10: certified, sides kept, 31 rows; JSON parses. */
+/* The toy (doc/obstruct.md, "The toy experiment") at eta = 1/10: certified, sides kept, 31 rows; JSON parses. */
 static void test_toy(void)
 {
     const char * ns = "{\"format\": \"relucert.network/1\", \"activation\": \"relu\", \"W1\": [[\"0.3\"], [\"-0.4\"]], "

@@ -1,4 +1,4 @@
-/* rc_obstruct_run and its JSON writer: the toy of MATH.md section 8 (doc/obstruct.md) with its
+/* rc_obstruct_run and its JSON writer: the toy of doc/obstruct.md ("The toy experiment") with its
    hand-computed bound 5/16, the teacher witness (loss 0) and the constructed one, the verdict
    broken exactly (a witness whose loss equals the bound), the table, refused relaxation, input
    errors; randomized: the result agrees with the pieces computed separately, and the JSON written
