@@ -99,6 +99,7 @@ out=$("$RC" replay $tmp/unpadded $DATA --lr 1/8 --json)
 expect "unpadded same answer" "$(echo "$out" | jq -c '[.steps, .first_sign_change, .neurons]')" \
        "$(echo "$dir" | jq -c '[.steps, .first_sign_change, .neurons]')"
 expect "unpadded first/last" "$(echo "$out" | jq -c '[.first_file, .last_file]')" '["step_0.npz","step_3.npz"]'
+"$RC" replay $tmp/unpadded $DATA --lr 1/8 | grep -q "snapshots: 4 files, step_0.npz ... step_3.npz (numeric order)" && ok || bad "dir text"
 cp data/logs/planted-flip-dir/step-0001.npz $tmp/unpadded/step_01.npz
 msg=$("$RC" replay $tmp/unpadded $DATA --lr 1/8 2>&1 >/dev/null); st=$?
 expect "duplicate step number refused" "$st" 2
