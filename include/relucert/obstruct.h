@@ -26,6 +26,7 @@
 #include "relucert/err.h"
 #include "relucert/net.h"
 #include "relucert/hset.h"
+#include "relucert/jsonw.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -217,9 +218,95 @@ void rc_obstruct_cert_write(FILE * f, const rc_net_t net, const rc_data_t data,
 /* Verifies a certificate file from scratch: re-reads network, data, witness; recomputes the
    component class, the dual feasibility (exactly), the bound and the witness loss, and the
    verdict.  Returns RC_OK when everything checks, else RC_EINPUT with err saying what failed
-   ("FILE: FIELD: problem").  *obstructed (may be NULL) receives the verified verdict. */
+   ("FILE: FIELD: problem").  *obstructed (may be NULL) receives the verified verdict.
+   Return convention of every checker in relucert: RC_OK (0) = accepted. */
 int rc_obstruct_cert_check(const char * path, rc_err_t err);
 int rc_obstruct_cert_check_verdict(int * obstructed, const char * path, rc_err_t err);
+/* The same on a certificate already in memory (buf[0..len), name used in messages). */
+int rc_obstruct_cert_check_buf(int * obstructed, const char * buf, size_t len, const char * name,
+                               rc_err_t err);
+
+/* An automatic witness (the one relucert obstruct uses): MSE, rc_obstruct_witness_construct on
+   the labels; BCE (e = 1), on the logits 4 (2 y - 1), then the output weights scaled by 2^j,
+   j = 0..5, keeping the smallest loss; then every parameter rounded to a multiple of 2^-D
+   (D = 4, 8, ..., 24) when that does not increase the loss.  Heuristic: only the witness's
+   exact loss is used.  Returns RC_EINPUT when not applicable; wit initialised only on success. */
+int rc_obstruct_witness_auto(rc_net_t wit, const rc_net_t net, const rc_data_t data,
+                             const rc_obstruct_relax_t R, int loss, slong prec, rc_err_t err);
+
+/* ---- the whole analysis: rc_obstruct_run (what relucert obstruct computes) ---- */
+typedef struct
+{
+    int loss;                        /* RC_OBS_MSE (default) or RC_OBS_BCE */
+    const rc_net_struct * witness;   /* a given witness (not owned), or NULL */
+    int auto_witness;                /* construct one when none is given (default 1) */
+    slong max_subsets;               /* relaxation limit (default RC_OBS_MAX_SUBSETS) */
+    int table;                       /* also bound every effective component (default 0) */
+    slong prec;                      /* precision of the BCE enclosures (default 256) */
+    const char * certificate;        /* only recorded: the "certificate" of the JSON (or NULL) */
+    const char * data_name;          /* names in error messages (default "data", "witness") */
+    const char * witness_name;
+}
+rc_obstruct_opts_struct;
+typedef rc_obstruct_opts_struct rc_obstruct_opts_t[1];
+
+/* Defaults as above. */
+void rc_obstruct_opts_init(rc_obstruct_opts_t opts);
+
+/* One row of the table: the component with plus_neg of the of_neg negative-level
+   (pathological) neurons on side '+' and plus_pos of the of_pos c > 0, d' = 1 neurons on '+'. */
+typedef struct
+{
+    slong plus_neg, of_neg, plus_pos, of_pos;
+    rc_obstruct_bound_struct bound[1];
+    int current;                     /* the component of the network */
+    int obstructed;                  /* bound > the witness loss, proved */
+}
+rc_obstruct_row_struct;
+
+#define RC_OBS_TABLE_MAX ((slong) 100000)   /* more effective components: the table is refused */
+
+typedef struct
+{
+    int loss;
+    int filled;                      /* set by a successful rc_obstruct_run */
+    rc_obstruct_class_t cl;          /* the component's sign class */
+    char * component;                /* its label (rc_hset_component_get_str; "" when H(c) is connected) */
+    rc_obstruct_bound_t bound;       /* best proved lower bound on the component */
+    rc_obstruct_bound_t sign_bound;  /* the elementwise (sign) criterion only */
+    int have_relax;                  /* the relaxation was computed */
+    slong rank, nrays;               /* its rank and number of test rays */
+    char relax_refused[RC_ERR_LEN];  /* why it was refused ("" when computed) */
+    int have_witness;
+    int witness_constructed;         /* 1: rc_obstruct_witness_auto, 0: given */
+    rc_net_t witness;                /* a copy (initialised when have_witness) */
+    rc_obstruct_verdict_t verdict;
+    int table_state;                 /* 0 not requested, 1 computed, -1 refused (too large) */
+    slong table_len;
+    rc_obstruct_row_struct * table;
+    char * certificate;              /* copy of opts->certificate, or NULL */
+}
+rc_obstruct_result_struct;
+typedef rc_obstruct_result_struct rc_obstruct_result_t[1];
+
+void rc_obstruct_result_init(rc_obstruct_result_t res);
+void rc_obstruct_result_clear(rc_obstruct_result_t res);
+
+/* The analysis of relucert obstruct: the component class of net, the relaxation (refused
+   beyond opts->max_subsets, then only the sign criterion is used), the best proved bound and
+   the sign bound, the witness (given, or constructed when opts->auto_witness; a construction
+   that fails leaves have_witness = 0), the verdict, and with opts->table the bound of every
+   effective component.  res must be initialised (rc_obstruct_result_init) and is overwritten.
+   Returns RC_OK, or RC_EINPUT (err filled: shapes, BCE labels, a witness of another
+   architecture).  Writes nothing. */
+int rc_obstruct_run(rc_obstruct_result_t res, const rc_net_t net, const rc_data_t data,
+                    const rc_obstruct_opts_t opts, rc_err_t err);
+
+/* relucert.obstruct/1 JSON of a result (doc/obstruct.md), to a stream or a buffer. */
+void rc_obstruct_result_write_json(rc_jsonw_t w, const rc_obstruct_result_t res);
+/* The certificate of a result (rc_obstruct_cert_write with its bound, witness and verdict). */
+void rc_obstruct_result_write_cert(FILE * f, const rc_obstruct_result_t res, const rc_net_t net,
+                                   const rc_data_t data);
 
 /* ---- helpers ---- */
 /* x~_i: the i-th input augmented by 1 when has_b1 (res has d + has_b1 entries). */

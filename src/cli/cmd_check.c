@@ -39,9 +39,10 @@ int rc_cli_check(int argc, char ** argv)
         return rc_cli_error_err("check", err);
     if (len > 0 && buf[0] == '{' && strstr(buf, "relucert.obstruct-cert/1") != NULL)
     {
-        char * sub[4] = { "obstruct", "--check", (char *) path, "--json" };
+        /* the library checker, RC_OK = accepted (proofs/obstruct.md O9) */
+        int st = rc_cli_obstruct_check_buf(buf, len, path, json);
         flint_free(buf);
-        return rc_cli_obstruct(json ? 4 : 3, sub);
+        return st;
     }
     rc_err_init(err);
     ok = rc_flow_cert_check_buf(buf, len, path, err, json ? NULL : stdout);

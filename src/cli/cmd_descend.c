@@ -1,6 +1,7 @@
 /* relucert descend NET DATA --lr ETA --steps S: certified discrete gradient descent in Arb balls
    (or exact rationals) from the exact initial parameters; verdicts about the sides of the
-   disconnected neurons, the drift identity D1 checked at every step (proofs/descent.md). */
+   disconnected neurons, the drift identity D1 checked at every step (proofs/descent.md).
+   The analysis is rc_descend_run (src/descent/descend_run.c); this file parses, calls, prints. */
 #include <stdlib.h>
 #include <string.h>
 #include "relucert/io.h"
@@ -10,12 +11,12 @@
 
 static const char * descend_help =
 "usage: relucert descend NET DATA --lr ETA --steps S [--weight-decay LAMBDA] [--loss mse|bce]\n"
-"                        [--prec BITS] [--exact] [--every K] [--json]\n"
+"                        [--prec BITS] [--exact] [--every K] [--at-zero pytorch|refuse] [--json]\n"
 "\n"
 "Runs full-batch gradient descent theta+ = (1 - ETA LAMBDA) theta - ETA grad L(theta) from the\n"
 "exact parameters of NET on DATA, in Arb ball arithmetic (every rounding enclosed), or in exact\n"
 "rational arithmetic with --exact (MSE only; sizes grow fast, for a few steps on small nets).\n"
-"ETA and LAMBDA are exact rationals (0.1 means 1/10).  sigma'(0) = leak (0 for ReLU), as PyTorch.\n"
+"ETA and LAMBDA are exact rationals (0.1 means 1/10).\n"
 "\n"
 "Per step: an enclosure of the loss and of every level c_k = ||w_k||^2 - ||v_k||^2, a check that\n"
 "the exact drift identity c_k+ = (1 - ETA LAMBDA)^2 c_k + ETA^2 (||g_w||^2 - ||g_v||^2) agrees with\n"
@@ -24,6 +25,11 @@ static const char * descend_help =
 "unchanged, or proved changed (the ball excludes the old sign).\n"
 "GD is discontinuous where some w_k . x~_i = 0: when a ball of it contains 0 the step is not\n"
 "determined, and the run stops there with verdict \"not_certified\" (neuron, sample, step).\n"
+"A pre-activation that is exactly 0 (w_k . x~_i = 0 at every point of the balls, or exactly in\n"
+"exact mode) is resolved by PyTorch's convention sigma'(0) = a (0 for ReLU, the slope a for\n"
+"LeakyReLU): the step is then exactly the one PyTorch's autograd takes, and every such\n"
+"(step, neuron, sample) is listed in the output.  --at-zero refuse stops there instead\n"
+"(verdict \"not_certified\", exit status 0, \"undetermined\" with \"exact_zero\": true).\n"
 "\n"
 "  --lr ETA            learning rate (> 0), required\n"
 "  --steps S           number of steps, required (0 <= S <= 10000000)\n"
@@ -32,23 +38,8 @@ static const char * descend_help =
 "  --prec BITS         working precision of the balls (default 256)\n"
 "  --exact             exact rational arithmetic (MSE only)\n"
 "  --every K           print every K-th step (default: about 20 rows); --json lists the same rows\n"
+"  --at-zero MODE      pytorch (default): sigma'(0) = a at an exact zero, listed; refuse: stop\n"
 "  --json              machine-readable output (relucert.descend/1)\n";
-
-static void put_ball(const arb_t x, int exact_mode, const fmpq_t q)
-{
-    char * lo, * hi;
-    if (exact_mode && q != NULL)
-    {
-        lo = rc_fmpq_get_str(q);
-        printf("[\"%s\", \"%s\"]", lo, lo);
-        flint_free(lo);
-        return;
-    }
-    rc_arb_get_interval_str(&lo, &hi, x, 17);
-    printf("[\"%s\", \"%s\"]", lo, hi);
-    flint_free(lo);
-    flint_free(hi);
-}
 
 static void put_exact_or_ball_text(const arb_t x, int exact_mode, const fmpq_t q)
 {
@@ -75,70 +66,124 @@ static const char * side_word(int s)
     return s == RC_SIDE_SAME ? "same" : s == RC_SIDE_FLIPPED ? "FLIPPED" : "undecided";
 }
 
-static void row_json(const rc_descent_t S, int first, int have_loss)
-{
-    slong k;
-    printf("%s\n    {\"step\": %ld, \"loss\": ", first ? "" : ",", (long) S->step);
-    if (have_loss)
-        put_ball(S->loss, S->exact, S->loss_q);
-    else
-        printf("null");
-    printf(", \"identity_ok\": %s, \"levels\": [", S->identity_ok ? "true" : "false");
-    for (k = 0; k < S->shape->l; k++)
-    {
-        printf("%s", k ? ", " : "");
-        put_ball(S->level + k, S->exact, S->level_q + k);
-    }
-    printf("], \"sides\": [");
-    for (k = 0; k < S->shape->l; k++)
-        printf("%s%s", k ? ", " : "", !S->disc[k] ? "null" : S->side[k] == RC_SIDE_SAME ? "\"same\""
-               : S->side[k] == RC_SIDE_FLIPPED ? "\"flipped\"" : "\"undecided\"");
-    printf("]}");
-}
-
-static void row_text(const rc_descent_t S, int have_loss)
+static void row_text(const rc_descend_result_t res, const rc_descend_row_struct * row)
 {
     slong k, ns = 0, nf = 0, nu = 0;
-    for (k = 0; k < S->shape->l; k++)
-        if (S->disc[k])
+    if (row->limit)
+        printf("  %s\n", res->limit_msg);
+    for (k = 0; k < res->l; k++)
+        if (res->disc[k])
         {
-            ns += S->side[k] == RC_SIDE_SAME;
-            nf += S->side[k] == RC_SIDE_FLIPPED;
-            nu += S->side[k] == RC_SIDE_UNKNOWN;
+            ns += row->side[k] == RC_SIDE_SAME;
+            nf += row->side[k] == RC_SIDE_FLIPPED;
+            nu += row->side[k] == RC_SIDE_UNKNOWN;
         }
-    printf("  %7ld  ", (long) S->step);
-    if (have_loss)
-        put_exact_or_ball_text(S->loss, S->exact, S->loss_q);
+    printf("  %7ld  ", (long) row->step);
+    if (row->have_loss)
+        put_exact_or_ball_text(row->loss, res->exact, row->loss_q);
     else
         printf("(not determined)");
-    printf("  identity %s  sides: %ld same, %ld flipped, %ld undecided", S->identity_ok ? "ok" : "FAILED",
+    printf("  identity %s  sides: %ld same, %ld flipped, %ld undecided", row->identity_ok ? "ok" : "FAILED",
            (long) ns, (long) nf, (long) nu);
-    if (S->shape->l <= 4)
+    if (res->l <= 4)
     {
         printf("  c = ");
-        for (k = 0; k < S->shape->l; k++)
+        for (k = 0; k < res->l; k++)
         {
             printf("%s", k ? ", " : "");
-            put_exact_or_ball_text(S->level + k, S->exact, S->level_q + k);
+            put_exact_or_ball_text(row->level + k, res->exact, row->level_q + k);
         }
     }
     printf("\n");
 }
 
+static void neurons_text(const rc_descend_result_t res)
+{
+    slong k;
+    printf("\n  %-7s %-18s %-5s %-15s %s\n", "neuron", "level c_k(0)", "side", "proved same", "sign change");
+    for (k = 0; k < res->l; k++)
+    {
+        char * cs;
+        if (!res->disc[k] && res->l > 20)
+            continue;
+        cs = rc_fmpq_get_str(res->c0 + k);
+        printf("  %-7ld %-18s ", (long) k, strlen(cs) <= 18 ? cs : "(long)");
+        if (!res->disc[k])
+            printf("%-5s %-15s %s\n", ".", "-", "(factor connected)");
+        else
+        {
+            char buf[64];
+            if (res->proved_through[k] >= 0)
+                snprintf(buf, sizeof(buf), "steps 0..%ld", (long) res->proved_through[k]);
+            else
+                snprintf(buf, sizeof(buf), "never");
+            printf("%-5c %-15s ", res->side0[k] > 0 ? '+' : '-', buf);
+            if (res->first_flip[k] >= 0)
+                printf("PROVED at step %ld (%s now)\n", (long) res->first_flip[k], side_word(res->side[k]));
+            else
+                printf("none proved\n");
+        }
+        flint_free(cs);
+    }
+}
+
+static void zeros_text(const rc_descend_result_t res)
+{
+    slong i;
+    if (res->zeros->total == 0)
+        return;
+    printf("  exact zero pre-activations (w_k . x~_i = 0 exactly): %ld; %s\n", (long) res->zeros->total,
+           res->zero_refused ? "refused (--at-zero refuse)"
+           : "resolved by PyTorch's convention sigma'(0) = a (0 for ReLU)");
+    for (i = 0; i < res->zeros->len && i < 10; i++)
+        printf("    step %ld, neuron %ld, sample %ld\n", (long) res->zeros->v[i].step,
+               (long) res->zeros->v[i].neuron, (long) res->zeros->v[i].sample);
+    if (res->zeros->total > 10)
+        printf("    ... (--json lists the first %ld)\n", (long) res->zeros->len);
+}
+
+static void print_text(const rc_descend_result_t res)
+{
+    slong i;
+    char * a = rc_fmpq_get_str(res->lr), * b = rc_fmpq_get_str(res->weight_decay);
+    printf("gradient descent on %s with %s: eta = %s, weight decay = %s, loss %s, %s, %ld steps\n\n",
+           res->net_name, res->data_name, a, b, res->loss_kind == RC_LOSS_BCE ? "bce" : "mse",
+           res->exact ? "exact rationals" : "Arb balls", (long) res->steps_requested);
+    flint_free(a);
+    flint_free(b);
+    if (!res->exact)
+        printf("  (working precision %ld bits)\n", (long) res->prec);
+    printf("  %7s  %s\n", "step", res->exact ? "loss (exact; ~[..] when long), drift identity check, sides of the disconnected neurons" : "loss enclosure, drift identity check, sides of the disconnected neurons");
+    for (i = 0; i < res->nrows; i++)
+        row_text(res, res->rows + i);
+    neurons_text(res);
+    printf("\n  verdict: %s%s%s\n", res->certified ? "certified" : "not certified",
+           res->reason[0] ? ": " : "", res->reason);
+    if (res->identity_failures == 0 && res->steps_done > 0)
+        printf("  drift identity consistent with the enclosures at all %ld steps\n", (long) res->steps_done);
+    if (res->first_sign_change.step >= 0)
+        printf("  first proved sign change: neuron %ld at step %ld (the run left its initial component)\n",
+               (long) res->first_sign_change.neuron, (long) res->first_sign_change.step);
+    else if (res->sides_kept && res->disconnected == 0)
+        printf("  no neuron's factor of H(c) is disconnected at the start\n");
+    else if (res->sides_kept)
+        printf("  every disconnected neuron's side is proved unchanged at steps 0..%ld\n", (long) res->steps_done);
+    else
+        printf("  no sign change proved; some sides undecided (see the table)\n");
+    zeros_text(res);
+}
+
 int rc_cli_descend(int argc, char ** argv)
 {
-    const char * paths[2] = { NULL, NULL }, * lr = NULL, * wd = "0", * loss_s = "mse";
+    const char * paths[2] = { NULL, NULL }, * lr = NULL, * wd = "0", * loss_s = "mse", * at_zero = "pytorch";
     long steps = -1, prec = 256, every = 0;
-    int json = 0, exact = 0, i, np = 0, loss_kind, r, status = RC_EXIT_OK, printed = 0, ok_loss;
+    int json = 0, exact = 0, i, np = 0, status = RC_EXIT_OK;
     const char * why;
-    fmpq_t eta, lambda;
     rc_net_t net;
     rc_data_t data;
-    rc_descent_t S;
     rc_err_t err;
-    slong k, s, first_step = -1, first_neuron = -1;
-    int sides_kept = 1, limit_hit = 0;
-    slong n_disc = 0;
+    rc_descend_opts_t opts;
+    rc_descend_result_t res;
 
     for (i = 1; i < argc; i++)
     {
@@ -152,7 +197,8 @@ int rc_cli_descend(int argc, char ** argv)
             json = 1;
         else if (strcmp(a, "--exact") == 0)
             exact = 1;
-        else if (strcmp(a, "--lr") == 0 || strcmp(a, "--weight-decay") == 0 || strcmp(a, "--loss") == 0)
+        else if (strcmp(a, "--lr") == 0 || strcmp(a, "--weight-decay") == 0 || strcmp(a, "--loss") == 0
+                 || strcmp(a, "--at-zero") == 0)
         {
             if (v == NULL)
                 return rc_cli_error("descend", "%s: missing value", a);
@@ -160,6 +206,8 @@ int rc_cli_descend(int argc, char ** argv)
                 lr = v;
             else if (a[2] == 'w')
                 wd = v;
+            else if (a[2] == 'a')
+                at_zero = v;
             else
                 loss_s = v;
             i++;
@@ -185,217 +233,60 @@ int rc_cli_descend(int argc, char ** argv)
         return rc_cli_error("descend", "--lr: missing (the learning rate is required)");
     if (steps < 0)
         return rc_cli_error("descend", "--steps: missing (the number of steps is required)");
+    rc_descend_opts_init(opts);
+    opts->steps = steps;
+    opts->prec = prec;
+    opts->every = every;
+    opts->exact = exact;
+    opts->net_name = paths[0];
+    opts->data_name = paths[1];
     if (strcmp(loss_s, "mse") == 0)
-        loss_kind = RC_LOSS_MSE;
+        opts->loss_kind = RC_LOSS_MSE;
     else if (strcmp(loss_s, "bce") == 0)
-        loss_kind = RC_LOSS_BCE;
+        opts->loss_kind = RC_LOSS_BCE;
     else
-        return rc_cli_error("descend", "--loss: \"%s\" is not mse or bce", loss_s);
-    fmpq_init(eta);
-    fmpq_init(lambda);
-    if (rc_fmpq_set_str(eta, lr, &why) != RC_OK)
-        return rc_cli_error("descend", "--lr: not a number: \"%s\" (%s)", lr, why);
-    if (rc_fmpq_set_str(lambda, wd, &why) != RC_OK)
-        return rc_cli_error("descend", "--weight-decay: not a number: \"%s\" (%s)", wd, why);
+        status = rc_cli_error("descend", "--loss: \"%s\" is not mse or bce", loss_s);
+    if (status == RC_EXIT_OK && strcmp(at_zero, "pytorch") == 0)
+        opts->at_zero = RC_AT_ZERO_CONVENTION;
+    else if (status == RC_EXIT_OK && strcmp(at_zero, "refuse") == 0)
+        opts->at_zero = RC_AT_ZERO_REFUSE;
+    else if (status == RC_EXIT_OK)
+        status = rc_cli_error("descend", "--at-zero: \"%s\" is not pytorch or refuse", at_zero);
+    if (status == RC_EXIT_OK && rc_fmpq_set_str(opts->lr, lr, &why) != RC_OK)
+        status = rc_cli_error("descend", "--lr: not a number: \"%s\" (%s)", lr, why);
+    if (status == RC_EXIT_OK && rc_fmpq_set_str(opts->weight_decay, wd, &why) != RC_OK)
+        status = rc_cli_error("descend", "--weight-decay: not a number: \"%s\" (%s)", wd, why);
+    if (status != RC_EXIT_OK)
+    {
+        rc_descend_opts_clear(opts);
+        return status;
+    }
     rc_err_init(err);
     if (rc_net_read(net, paths[0], err) != RC_OK)
+    {
+        rc_descend_opts_clear(opts);
         return rc_cli_error_err("descend", err);
+    }
     if (rc_data_read(data, paths[1], err) != RC_OK)
     {
         rc_net_clear(net);
+        rc_descend_opts_clear(opts);
         return rc_cli_error_err("descend", err);
     }
-    if (rc_descent_init(S, net, data, eta, lambda, loss_kind, exact, prec, err) != RC_OK)
+    rc_descend_result_init(res);
+    if (rc_descend_run(res, net, data, opts, err) != RC_OK)
+        status = rc_cli_error_err("descend", err);
+    else if (json)
     {
-        rc_data_clear(data);
-        rc_net_clear(net);
-        return rc_cli_error_err("descend", err);
-    }
-    if (every == 0)
-        every = steps <= 40 ? 1 : (steps + 19) / 20;
-    if (json)
-    {
-        printf("{\n  \"format\": \"relucert.descend/1\",\n  \"net\": ");
-        rc_json_write_string(stdout, paths[0]);
-        printf(", \"data\": ");
-        rc_json_write_string(stdout, paths[1]);
-        {
-            char * a = rc_fmpq_get_str(eta), * b = rc_fmpq_get_str(lambda);
-            printf(",\n  \"lr\": \"%s\", \"weight_decay\": \"%s\", \"loss_kind\": \"%s\", \"arithmetic\": \"%s\", "
-                   "\"prec\": %ld, \"steps_requested\": %ld,\n  \"trajectory\": [", a, b, loss_s,
-                   exact ? "exact" : "balls", prec, steps);
-            flint_free(a);
-            flint_free(b);
-        }
+        rc_jsonw_t w;
+        rc_jsonw_init_file(w, stdout);
+        rc_descend_result_write_json(w, res);
     }
     else
-    {
-        char * a = rc_fmpq_get_str(eta), * b = rc_fmpq_get_str(lambda);
-        printf("gradient descent on %s with %s: eta = %s, weight decay = %s, loss %s, %s, %ld steps\n\n",
-               paths[0], paths[1], a, b, loss_s, exact ? "exact rationals" : "Arb balls", steps);
-        if (!exact)
-            printf("  (working precision %ld bits)\n", prec);
-        printf("  %7s  %s\n", "step", exact ? "loss (exact; ~[..] when long), drift identity check, sides of the disconnected neurons" : "loss enclosure, drift identity check, sides of the disconnected neurons");
-        flint_free(a);
-        flint_free(b);
-    }
-    for (s = 0; ; s++)
-    {
-        if (s > 0)
-        {
-            r = rc_descent_step(S, err);
-            if (r == RC_ELIMIT)
-            {
-                limit_hit = 1;
-                if (!json)
-                    printf("  %s\n", err->msg);
-            }
-            else if (r != RC_OK)
-                break;
-        }
-        ok_loss = rc_descent_current_loss(S);
-        if (first_step < 0)
-            for (k = 0; k < S->shape->l; k++)
-                if (S->first_flip[k] >= 0)
-                {
-                    first_step = S->first_flip[k];
-                    first_neuron = k;
-                    break;
-                }
-        if (s % every == 0 || s == steps || !S->identity_ok || (first_step == s) || !ok_loss || limit_hit)
-        {
-            if (json)
-                row_json(S, printed == 0, ok_loss);
-            else
-                row_text(S, ok_loss);
-            printed++;
-        }
-        if (s >= steps || limit_hit || !ok_loss)
-            break;
-    }
-    for (k = 0; k < S->shape->l; k++)
-    {
-        n_disc += S->disc[k];
-        if (S->disc[k] && S->proved_through[k] < S->step)
-            sides_kept = 0;
-    }
-    {
-        int certified = S->determined && S->identity_failures == 0 && S->step == steps;
-        char reason[640];
-        reason[0] = '\0';
-        if (!S->determined)
-            snprintf(reason, sizeof(reason), "the step from iterate %ld is not determined: neuron %ld, "
-                     "sample %ld: the ball of w_k . x~_i contains 0 (GD is discontinuous there)", (long) S->step, (long) S->bad_neuron,
-                     (long) S->bad_sample);
-        else if (S->identity_failures > 0)
-            snprintf(reason, sizeof(reason), "the drift identity disagreed with the enclosures at %ld steps",
-                     (long) S->identity_failures);
-        else if (limit_hit)
-            snprintf(reason, sizeof(reason), "%s", err->msg);
-        if (json)
-        {
-            printf("\n  ],\n  \"verdict\": \"%s\", \"reason\": ", certified ? "certified" : "not_certified");
-            if (reason[0])
-                rc_json_write_string(stdout, reason);
-            else
-                printf("null");
-            printf(",\n  \"steps_done\": %ld, \"identity_consistent\": %s,\n", (long) S->step,
-                   S->identity_failures == 0 ? "true" : "false");
-            if (!S->determined)
-                printf("  \"undetermined\": {\"step\": %ld, \"neuron\": %ld, \"sample\": %ld},\n", (long) S->step,
-                       (long) S->bad_neuron, (long) S->bad_sample);
-            else
-                printf("  \"undetermined\": null,\n");
-            if (first_step >= 0)
-                printf("  \"first_sign_change\": {\"step\": %ld, \"neuron\": %ld},\n", (long) first_step,
-                       (long) first_neuron);
-            else
-                printf("  \"first_sign_change\": null,\n");
-            printf("  \"sides_kept\": %s,\n  \"neurons\": [", sides_kept ? "true" : "false");
-            for (k = 0; k < S->shape->l; k++)
-            {
-                fmpq_t c0;
-                char * cs;
-                fmpq_init(c0);
-                rc_net_level(c0, net, k);
-                cs = rc_fmpq_get_str(c0);
-                printf("%s\n    {\"index\": %ld, \"c0\": \"%s\", \"disconnected\": %s, \"side\": ", k ? "," : "",
-                       (long) k, cs, S->disc[k] ? "true" : "false");
-                if (S->disc[k])
-                    printf("\"%c\", \"proved_through\": %ld, \"first_proved_flip\": ", S->side0[k] > 0 ? '+' : '-',
-                           (long) S->proved_through[k]);
-                else
-                    printf("null, \"proved_through\": null, \"first_proved_flip\": ");
-                if (S->disc[k] && S->first_flip[k] >= 0)
-                    printf("%ld", (long) S->first_flip[k]);
-                else
-                    printf("null");
-                printf(", \"c_final\": ");
-                put_ball(S->level + k, S->exact, S->level_q + k);
-                printf("}");
-                flint_free(cs);
-                fmpq_clear(c0);
-            }
-            printf("\n  ],\n  \"theta\": [");
-            for (k = 0; k < S->n; k++)
-            {
-                printf("%s", k ? ", " : "");
-                put_ball(S->theta + k, S->exact, S->theta_q + k);
-            }
-            printf("]\n}\n");
-        }
-        else
-        {
-            printf("\n  %-7s %-18s %-5s %-15s %s\n", "neuron", "level c_k(0)", "side", "proved same", "sign change");
-            for (k = 0; k < S->shape->l; k++)
-            {
-                fmpq_t c0;
-                char * cs;
-                if (!S->disc[k] && S->shape->l > 20)
-                    continue;
-                fmpq_init(c0);
-                rc_net_level(c0, net, k);
-                cs = rc_fmpq_get_str(c0);
-                printf("  %-7ld %-18s ", (long) k, strlen(cs) <= 18 ? cs : "(long)");
-                if (!S->disc[k])
-                    printf("%-5s %-15s %s\n", ".", "-", "(factor connected)");
-                else
-                {
-                    char buf[64];
-                    if (S->proved_through[k] >= 0)
-                        snprintf(buf, sizeof(buf), "steps 0..%ld", (long) S->proved_through[k]);
-                    else
-                        snprintf(buf, sizeof(buf), "never");
-                    printf("%-5c %-15s ", S->side0[k] > 0 ? '+' : '-', buf);
-                    if (S->first_flip[k] >= 0)
-                        printf("PROVED at step %ld (%s now)\n", (long) S->first_flip[k], side_word(S->side[k]));
-                    else
-                        printf("none proved\n");
-                }
-                flint_free(cs);
-                fmpq_clear(c0);
-            }
-            printf("\n  verdict: %s%s%s\n", certified ? "certified" : "not certified",
-                   reason[0] ? ": " : "", reason);
-            if (S->identity_failures == 0 && S->step > 0)
-                printf("  drift identity consistent with the enclosures at all %ld steps\n", (long) S->step);
-            if (first_step >= 0)
-                printf("  first proved sign change: neuron %ld at step %ld (the run left its initial component)\n",
-                       (long) first_neuron, (long) first_step);
-            else if (sides_kept && n_disc == 0)
-                printf("  no neuron's factor of H(c) is disconnected at the start\n");
-            else if (sides_kept)
-                printf("  every disconnected neuron's side is proved unchanged at steps 0..%ld\n", (long) S->step);
-            else
-                printf("  no sign change proved; some sides undecided (see the table)\n");
-        }
-        if (!certified && !json)
-            status = RC_EXIT_OK;
-    }
-    rc_descent_clear(S);
+        print_text(res);
+    rc_descend_result_clear(res);
+    rc_descend_opts_clear(opts);
     rc_data_clear(data);
     rc_net_clear(net);
-    fmpq_clear(eta);
-    fmpq_clear(lambda);
     return status;
 }

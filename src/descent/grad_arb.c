@@ -3,7 +3,8 @@
    The activation pattern must be decided: sigma'(z) jumps at z = 0, so when a ball of z contains
    0 and is not exactly 0, different points of the ball take different GD steps and no single
    enclosure of "the" step is justified; we stop and say where (neuron, sample).  z exactly 0
-   (a ball of radius 0 at 0) means z = 0 for every point: sigma(0) = 0, sigma'(0) = a. */
+   (a ball of radius 0 at 0) means z = 0 for every point: sigma(0) = 0, sigma'(0) = a (PyTorch's
+   convention; rc_descent_grad_arb_zeros records where it was used). */
 #include "relucert/descent.h"
 
 /* Exact sign of w_k . x~_i (the exact parameters and data): -1, 0, 1, and its value in z. */
@@ -22,6 +23,15 @@ static int exact_z(fmpq_t z, const fmpq * theta, const rc_net_t shape, const rc_
 int rc_descent_grad_arb(arb_ptr g, arb_t loss, arb_srcptr theta, const rc_net_t shape,
                         const rc_ddata_t D, int loss_kind, const fmpq * theta_exact,
                         const rc_data_t data_exact, slong * neuron, slong * sample, slong prec)
+{
+    return rc_descent_grad_arb_zeros(g, loss, theta, shape, D, loss_kind, theta_exact, data_exact,
+                                     neuron, sample, NULL, 0, prec);
+}
+
+int rc_descent_grad_arb_zeros(arb_ptr g, arb_t loss, arb_srcptr theta, const rc_net_t shape,
+                              const rc_ddata_t D, int loss_kind, const fmpq * theta_exact,
+                              const rc_data_t data_exact, slong * neuron, slong * sample,
+                              rc_descent_zeros_t zeros, slong step, slong prec)
 {
     slong N = D->n, d = shape->d, l = shape->l, e = shape->e, np = rc_net_num_params(shape);
     slong i, k, o, j, off_b1 = l * d, off_W2 = rc_descent_v_index(shape, 0, 0), off_b2 = np - e;
@@ -64,6 +74,8 @@ int rc_descent_grad_arb(arb_ptr g, arb_t loss, arb_srcptr theta, const rc_net_t 
                 ok = 0;
                 break;
             }
+            if (sg == 0 && zeros != NULL)
+                rc_descent_zeros_add(zeros, step, k, i);    /* sigma'(0) = a: the convention */
             act[i * l + k] = (sg > 0);
             if (sg > 0)
                 arb_set(H + i * l + k, z);

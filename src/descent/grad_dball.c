@@ -62,6 +62,81 @@ static int dball_set_arb(double * mid, double * rad, const arb_t x)
     return isfinite(*rad);
 }
 
+/* The gradient from the per-sample quantities: sums over the samples (midpoint m, sum S of
+   |terms|, propagated radius A; bound inflate(A, N) + rbound(S, N)), then the division by N.
+   Returns 0 when some entry is not finite. */
+static int sum_samples(arb_ptr g, arb_t loss, const rc_net_t shape, const double * X, slong N,
+                       const double * Hm, const double * Hr, const double * Gm, const double * Gr,
+                       const double * Dm, const double * Dr, slong prec)
+{
+    slong d = shape->d, l = shape->l, e = shape->e, np = rc_net_num_params(shape);
+    slong i, j, k, o, offb1 = l * d, offW2 = rc_descent_v_index(shape, 0, 0), offb2 = np - e;
+    int ok = 1;
+    /* sums over the samples, sample-outer so that the accumulators are walked contiguously
+       (each accumulator still sums its N terms left to right in i: the same bound) */
+    double * am = flint_calloc(np, sizeof(double)), * aS = flint_calloc(np, sizeof(double));
+    double * aA = flint_calloc(np, sizeof(double));
+    for (i = 0; i < N; i++)
+    {
+        const double * x = X + i * d;
+        for (k = 0; k < l; k++)
+        {
+            double dm = Dm[i * l + k], dr = Dr[i * l + k];
+            double * m = am + k * d, * S = aS + k * d, * A = aA + k * d;
+            for (j = 0; j < d; j++)
+            {
+                double p = dm * x[j];
+                m[j] += p;
+                S[j] += fabs(p);
+                A[j] += dr * fabs(x[j]);
+            }
+            if (shape->has_b1)
+            {
+                am[offb1 + k] += dm;
+                aS[offb1 + k] += fabs(dm);
+                aA[offb1 + k] += dr;
+            }
+        }
+        for (o = 0; o < e; o++)
+        {
+            double gm = Gm[i * e + o], gr = Gr[i * e + o];
+            double * m = am + offW2 + o * l, * S = aS + offW2 + o * l, * A = aA + offW2 + o * l;
+            for (k = 0; k < l; k++)
+            {
+                double hm = Hm[i * l + k], hr = Hr[i * l + k], p = gm * hm;
+                m[k] += p;
+                S[k] += fabs(p);
+                A[k] += fabs(gm) * hr + fabs(hm) * gr + gr * hr;
+            }
+        }
+    }
+    for (i = 0; i < offW2 + e * l; i++)      /* W1, b1, W2 (b2 below) */
+        arb_set_dball(g + i, am[i], inflate(aA[i], N) + rbound(aS[i], N));
+    flint_free(am);
+    flint_free(aS);
+    flint_free(aA);
+    if (shape->has_b2)
+        for (o = 0; o < e; o++)
+        {
+            double m = 0, S = 0, A = 0;
+            for (i = 0; i < N; i++)
+            {
+                m += Gm[i * e + o];
+                S += fabs(Gm[i * e + o]);
+                A += Gr[i * e + o];
+            }
+            arb_set_dball(g + offb2 + o, m, inflate(A, N) + rbound(S, N));
+        }
+    for (i = 0; i < np; i++)
+    {
+        if (!arb_is_finite(g + i))
+            ok = 0;
+        arb_div_si(g + i, g + i, N, prec);
+    }
+    arb_div_si(loss, loss, N, prec);
+    return ok;
+}
+
 int rc_descent_grad_dball(arb_ptr g, arb_t loss, const double * theta, const rc_net_t shape,
                           const double * X, const double * Y, slong N, int loss_kind, slong prec)
 {
@@ -165,70 +240,7 @@ int rc_descent_grad_dball(arb_ptr g, arb_t loss, const double * theta, const rc_
         }
     }
     if (ok)
-    {
-        /* sums over the samples, sample-outer so that the accumulators are walked contiguously
-           (each accumulator still sums its N terms left to right in i: the same bound) */
-        double * am = flint_calloc(np, sizeof(double)), * aS = flint_calloc(np, sizeof(double));
-        double * aA = flint_calloc(np, sizeof(double));
-        for (i = 0; i < N; i++)
-        {
-            const double * x = X + i * d;
-            for (k = 0; k < l; k++)
-            {
-                double dm = Dm[i * l + k], dr = Dr[i * l + k];
-                double * m = am + k * d, * S = aS + k * d, * A = aA + k * d;
-                for (j = 0; j < d; j++)
-                {
-                    double p = dm * x[j];
-                    m[j] += p;
-                    S[j] += fabs(p);
-                    A[j] += dr * fabs(x[j]);
-                }
-                if (shape->has_b1)
-                {
-                    am[offb1 + k] += dm;
-                    aS[offb1 + k] += fabs(dm);
-                    aA[offb1 + k] += dr;
-                }
-            }
-            for (o = 0; o < e; o++)
-            {
-                double gm = Gm[i * e + o], gr = Gr[i * e + o];
-                double * m = am + offW2 + o * l, * S = aS + offW2 + o * l, * A = aA + offW2 + o * l;
-                for (k = 0; k < l; k++)
-                {
-                    double hm = Hm[i * l + k], hr = Hr[i * l + k], p = gm * hm;
-                    m[k] += p;
-                    S[k] += fabs(p);
-                    A[k] += fabs(gm) * hr + fabs(hm) * gr + gr * hr;
-                }
-            }
-        }
-        for (i = 0; i < offW2 + e * l; i++)      /* W1, b1, W2 (b2 below) */
-            arb_set_dball(g + i, am[i], inflate(aA[i], N) + rbound(aS[i], N));
-        flint_free(am);
-        flint_free(aS);
-        flint_free(aA);
-        if (shape->has_b2)
-            for (o = 0; o < e; o++)
-            {
-                double m = 0, S = 0, A = 0;
-                for (i = 0; i < N; i++)
-                {
-                    m += Gm[i * e + o];
-                    S += fabs(Gm[i * e + o]);
-                    A += Gr[i * e + o];
-                }
-                arb_set_dball(g + offb2 + o, m, inflate(A, N) + rbound(S, N));
-            }
-        for (i = 0; i < np; i++)
-        {
-            if (!arb_is_finite(g + i))
-                ok = 0;
-            arb_div_si(g + i, g + i, N, prec);
-        }
-        arb_div_si(loss, loss, N, prec);
-    }
+        ok = sum_samples(g, loss, shape, X, N, Hm, Hr, Gm, Gr, Dm, Dr, prec);
     flint_free(Hm);
     flint_free(Hr);
     flint_free(Dm);

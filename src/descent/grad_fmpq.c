@@ -8,6 +8,12 @@
 void rc_descent_grad_fmpq(fmpq * g, fmpq_t loss, const fmpq * theta, const rc_net_t shape,
                           const rc_data_t data)
 {
+    rc_descent_grad_fmpq_zeros(g, loss, theta, shape, data, NULL, 0);
+}
+
+void rc_descent_grad_fmpq_zeros(fmpq * g, fmpq_t loss, const fmpq * theta, const rc_net_t shape,
+                                const rc_data_t data, rc_descent_zeros_t zeros, slong step)
+{
     slong N = data->n, d = shape->d, l = shape->l, e = shape->e, np = rc_net_num_params(shape);
     slong i, j, k, o;
     fmpq * h = _fmpq_vec_init(FLINT_MAX(l, 1));
@@ -37,6 +43,8 @@ void rc_descent_grad_fmpq(fmpq * g, fmpq_t loss, const fmpq * theta, const rc_ne
             }
             else
             {
+                if (zeros != NULL && fmpq_is_zero(z))
+                    rc_descent_zeros_add(zeros, step, k, i);   /* sigma'(0) = a: the convention */
                 fmpq_mul(h + k, z, shape->leak);
                 s[k] = 0;
             }

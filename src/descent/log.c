@@ -13,6 +13,7 @@ int rc_log_init(rc_log_t log, slong d, slong l, slong e, int has_b1, int has_b2,
     log->steps = steps;
     log->n = rc_net_num_params(log->shape);
     log->theta = theta;
+    log->first_file = log->last_file = NULL;
     return RC_OK;
 }
 
@@ -20,4 +21,6 @@ void rc_log_clear(rc_log_t log)
 {
     rc_net_clear(log->shape);
     flint_free(log->theta);
+    flint_free(log->first_file);
+    flint_free(log->last_file);
 }

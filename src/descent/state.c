@@ -78,6 +78,9 @@ int rc_descent_init(rc_descent_t S, rc_net_t net, const rc_data_t data, const fm
     S->identity_failures = 0;
     S->determined = 1;
     S->bad_neuron = S->bad_sample = -1;
+    S->at_zero = RC_AT_ZERO_CONVENTION;
+    S->zero_refused = 0;
+    rc_descent_zeros_init(S->zeros);
     rc_descent_update_sides(S);
     return RC_OK;
 }
@@ -108,4 +111,5 @@ void rc_descent_clear(rc_descent_t S)
     flint_free(S->level_sgn);
     flint_free(S->proved_through);
     flint_free(S->first_flip);
+    rc_descent_zeros_clear(S->zeros);
 }

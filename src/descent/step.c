@@ -1,7 +1,9 @@
 /* One certified GD step theta_s -> theta_{s+1}, with the drift identity D1 as a cross-check:
    the level c_k(theta_{s+1}) is enclosed twice, directly from the new balls and by
    shrink^2 c_k(theta_s) + eta^2 (||g_w||^2 - ||g_v||^2); both contain the exact value (D1 is an
-   identity), so they must overlap, and their intersection is again a valid enclosure. */
+   identity), so they must overlap, and their intersection is again a valid enclosure.
+   A pre-activation exactly 0 (at every point of the balls) uses sigma'(0) = a, PyTorch's
+   convention, and is recorded in S->zeros; with RC_AT_ZERO_REFUSE the step is refused instead. */
 #include "relucert/descent.h"
 
 static slong theta_bits(const fmpq * theta, slong n)
@@ -44,15 +46,30 @@ int rc_descent_current_loss(rc_descent_t S)
     }
 }
 
+/* With RC_AT_ZERO_REFUSE: the gradient just computed met an exact zero (zeros->total grew from
+   before): the step is not taken and the state says where. */
+static int refuse_at_zero(rc_descent_t S, slong before)
+{
+    if (S->at_zero != RC_AT_ZERO_REFUSE || S->zeros->total == before)
+        return 0;
+    S->determined = 0;
+    S->zero_refused = 1;
+    S->bad_neuron = S->zeros->cur_neuron;
+    S->bad_sample = S->zeros->cur_sample;
+    return 1;
+}
+
 int rc_descent_step(rc_descent_t S, rc_err_t err)
 {
-    slong k, l = S->shape->l;
+    slong k, l = S->shape->l, before = S->zeros->total;
     if (!S->determined)
         return 1;
     if (S->exact)
     {
         slong bits;
-        rc_descent_grad_fmpq(S->grad_q, S->loss_q, S->theta_q, S->shape, S->data);
+        rc_descent_grad_fmpq_zeros(S->grad_q, S->loss_q, S->theta_q, S->shape, S->data, S->zeros, S->step);
+        if (refuse_at_zero(S, before))
+            return 1;
         for (k = 0; k < l; k++)
             rc_descent_drift_fmpq(S->pred_q + k, S->level_q + k, S->grad_q, S->shrink, S->eta, S->shape, k);
         rc_descent_step_fmpq(S->theta_q, S->theta_q, S->grad_q, S->shrink, S->eta, S->n);
@@ -81,13 +98,15 @@ int rc_descent_step(rc_descent_t S, rc_err_t err)
                               (long) S->max_bits);
         return RC_OK;
     }
-    if (!rc_descent_grad_arb(S->grad, S->loss, S->theta, S->shape, S->D, S->loss_kind,
-                             S->step == 0 ? S->theta_q : NULL, S->data, &S->bad_neuron,
-                             &S->bad_sample, S->prec))
+    if (!rc_descent_grad_arb_zeros(S->grad, S->loss, S->theta, S->shape, S->D, S->loss_kind,
+                                   S->step == 0 ? S->theta_q : NULL, S->data, &S->bad_neuron,
+                                   &S->bad_sample, S->zeros, S->step, S->prec))
     {
         S->determined = 0;
         return 1;
     }
+    if (refuse_at_zero(S, before))
+        return 1;
     for (k = 0; k < l; k++)
         rc_descent_drift_arb(S->pred + k, S->level + k, S->grad, S->shrink_b, S->eta_b, S->shape, k, S->prec);
     rc_descent_step_arb(S->theta, S->theta, S->grad, S->shrink_b, S->eta_b, S->n, S->prec);

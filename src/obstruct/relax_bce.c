@@ -42,34 +42,10 @@ static void round_down_dyadic(fmpq_t t)
     fmpz_clear(one);
 }
 
-void rc_obstruct_relax_bce(fmpq * mu, const rc_obstruct_relax_t R, const rc_data_t data,
-                           const fmpq * mu0, slong prec)
+/* The signed generators as columns of A (n rows each, column-major); returns their number. */
+static slong signed_generators(double * A, const rc_obstruct_relax_t R)
 {
-    slong n = R->n, i, j, k, t, s, np, grid;
-    double * A, * z, * lam, * y, g, h, nl, delta, maxd;
-    fmpq ** cols, * mu1, * mut, * ones;
-    fmpq_t a, b, tmax, tt, u, best_t;
-    arb_t val, best;
-    int have_best = 0;
-
-    A = flint_malloc(FLINT_MAX((2 * R->nrays + 2) * n, 1) * sizeof(double));
-    lam = flint_calloc(FLINT_MAX(2 * R->nrays + 2, 1), sizeof(double));
-    z = flint_calloc(FLINT_MAX(n, 1), sizeof(double));
-    y = flint_malloc(FLINT_MAX(n, 1) * sizeof(double));
-    cols = flint_malloc(FLINT_MAX(R->nrays + 1, 1) * sizeof(fmpq *));
-    mu1 = _fmpq_vec_init(n);
-    mut = _fmpq_vec_init(n);
-    ones = _fmpq_vec_init(n);
-    fmpq_init(a); fmpq_init(b); fmpq_init(tmax); fmpq_init(tt); fmpq_init(u); fmpq_init(best_t);
-    arb_init(val);
-    arb_init(best);
-    for (i = 0; i < n; i++)
-    {
-        fmpq_one(ones + i);
-        y[i] = fmpq_get_d(data->Y + i);
-    }
-
-    k = 0;
+    slong n = R->n, i, j, k = 0;
     for (j = 0; j < R->nrays; j++)
     {
         if (R->type[j] == RC_OBS_NONE)
@@ -96,8 +72,15 @@ void rc_obstruct_relax_bce(fmpq * mu, const rc_obstruct_relax_t R, const rc_data
         }
         k += 2;
     }
+    return k;
+}
 
-    /* 1. primal coordinate descent */
+/* 1. primal coordinate descent on z = A lam, lam >= 0 (z, lam start at 0). */
+static void primal_descent(double * z, double * lam, const double * A, slong k, slong n,
+                           const double * y)
+{
+    slong s, t, i;
+    double g, h, nl, delta, maxd;
     for (s = 0; s < 3000; s++)
     {
         maxd = 0;
@@ -128,24 +111,17 @@ void rc_obstruct_relax_bce(fmpq * mu, const rc_obstruct_relax_t R, const rc_data
         if (maxd < 1e-13)
             break;
     }
+}
 
-    /* 2. mu1 = y - sigmoid(z), on the 2^-30 grid, projected onto the equalities */
-    for (i = 0; i < n; i++)
-    {
-        double p = 1 / (1 + exp(-z[i]));
-        fmpq_set_si(u, (slong) floor(p * 1073741824.0 + 0.5), 1);
-        fmpq_div_2exp(u, u, 30);
-        fmpq_sub(mu1 + i, data->Y + i, u);
-    }
-    np = 0;
-    for (j = 0; j < R->nrays; j++)
-        if (R->type[j] == RC_OBS_EQ)
-            cols[np++] = R->phi + j * n;
-    if (R->bias)
-        cols[np++] = ones;
-    rc_obstruct_project_residual(mu1, NULL, mu1, n, cols, np);
-
-    /* 3. t_max */
+/* 3. t_max: the largest t in [0, 1] (rounded down to the 2^-30 grid) with every inequality
+   holding at (1 - t) mu0 + t mu1. */
+static void feasible_tmax(fmpq_t tmax, const rc_obstruct_relax_t R, const rc_data_t data,
+                          const fmpq * mu0, const fmpq * mu1)
+{
+    slong n = R->n, i, j;
+    fmpq_t a, b;
+    fmpq_init(a);
+    fmpq_init(b);
     fmpq_one(tmax);
     for (j = 0; j < R->nrays; j++)
     {
@@ -179,7 +155,57 @@ void rc_obstruct_relax_bce(fmpq * mu, const rc_obstruct_relax_t R, const rc_data
         cap_le(tmax, a, b);
     }
     round_down_dyadic(tmax);
+    fmpq_clear(a);
+    fmpq_clear(b);
+}
 
+void rc_obstruct_relax_bce(fmpq * mu, const rc_obstruct_relax_t R, const rc_data_t data,
+                           const fmpq * mu0, slong prec)
+{
+    slong n = R->n, i, j, k, s, np, grid;
+    double * A, * z, * lam, * y;
+    fmpq ** cols, * mu1, * mut, * ones;
+    fmpq_t tmax, tt, u, best_t;
+    arb_t val, best;
+    int have_best = 0;
+
+    A = flint_malloc(FLINT_MAX((2 * R->nrays + 2) * n, 1) * sizeof(double));
+    lam = flint_calloc(FLINT_MAX(2 * R->nrays + 2, 1), sizeof(double));
+    z = flint_calloc(FLINT_MAX(n, 1), sizeof(double));
+    y = flint_malloc(FLINT_MAX(n, 1) * sizeof(double));
+    cols = flint_malloc(FLINT_MAX(R->nrays + 1, 1) * sizeof(fmpq *));
+    mu1 = _fmpq_vec_init(n);
+    mut = _fmpq_vec_init(n);
+    ones = _fmpq_vec_init(n);
+    fmpq_init(tmax); fmpq_init(tt); fmpq_init(u); fmpq_init(best_t);
+    arb_init(val);
+    arb_init(best);
+    for (i = 0; i < n; i++)
+    {
+        fmpq_one(ones + i);
+        y[i] = fmpq_get_d(data->Y + i);
+    }
+    k = signed_generators(A, R);
+    primal_descent(z, lam, A, k, n, y);
+
+    /* 2. mu1 = y - sigmoid(z), on the 2^-30 grid, projected onto the equalities */
+    for (i = 0; i < n; i++)
+    {
+        double p = 1 / (1 + exp(-z[i]));
+        fmpq_set_si(u, (slong) floor(p * 1073741824.0 + 0.5), 1);
+        fmpq_div_2exp(u, u, 30);
+        fmpq_sub(mu1 + i, data->Y + i, u);
+    }
+    np = 0;
+    for (j = 0; j < R->nrays; j++)
+        if (R->type[j] == RC_OBS_EQ)
+            cols[np++] = R->phi + j * n;
+    if (R->bias)
+        cols[np++] = ones;
+    rc_obstruct_project_residual(mu1, NULL, mu1, n, cols, np);
+
+    /* 3. the best t on a grid of [0, t_max] */
+    feasible_tmax(tmax, R, data, mu0, mu1);
     grid = 16;
     for (s = 0; s <= grid; s++)
     {
@@ -216,7 +242,7 @@ void rc_obstruct_relax_bce(fmpq * mu, const rc_obstruct_relax_t R, const rc_data
     _fmpq_vec_clear(mu1, n);
     _fmpq_vec_clear(mut, n);
     _fmpq_vec_clear(ones, n);
-    fmpq_clear(a); fmpq_clear(b); fmpq_clear(tmax); fmpq_clear(tt); fmpq_clear(u);
+    fmpq_clear(tmax); fmpq_clear(tt); fmpq_clear(u);
     fmpq_clear(best_t);
     arb_clear(val);
     arb_clear(best);

@@ -11,30 +11,28 @@
 #include <string.h>
 #include "relucert/obstruct.h"
 
-static slong R_dim;
-
-static int ray_cmp(const fmpz * a, const fmpz * b)
+static int ray_cmp(const fmpz * a, const fmpz * b, slong r)
 {
     slong t;
     int c;
-    for (t = 0; t < R_dim; t++)
+    for (t = 0; t < r; t++)
         if ((c = fmpz_cmp(a + t, b + t)) != 0)
             return c;
     return 0;
 }
 
 /* Stable merge sort of the indices idx[0..n) by the rays they point to. */
-static void sort_idx(slong * idx, slong * tmp, slong n, const fmpz * rays)
+static void sort_idx(slong * idx, slong * tmp, slong n, const fmpz * rays, slong r)
 {
     slong h, i, j, k;
     if (n < 2)
         return;
     h = n / 2;
-    sort_idx(idx, tmp, h, rays);
-    sort_idx(idx + h, tmp, n - h, rays);
+    sort_idx(idx, tmp, h, rays, r);
+    sort_idx(idx + h, tmp, n - h, rays, r);
     for (i = 0, j = h, k = 0; i < h || j < n; k++)
     {
-        if (j >= n || (i < h && ray_cmp(rays + idx[i] * R_dim, rays + idx[j] * R_dim) <= 0))
+        if (j >= n || (i < h && ray_cmp(rays + idx[i] * r, rays + idx[j] * r, r) <= 0))
             tmp[k] = idx[i++];
         else
             tmp[k] = idx[j++];
@@ -67,34 +65,12 @@ static void push_pair(fmpz ** rays, slong * num, slong * alloc, const fmpz * v, 
     fmpz_clear(g);
 }
 
-int rc_obstruct_relax_init(rc_obstruct_relax_t R, const rc_data_t data, int has_b1,
-                           const fmpq_t leak, slong max_subsets, rc_err_t err)
+/* Step 1: the rank r of X~ and the reduced inputs G (n x r). */
+static void reduce_inputs(rc_obstruct_relax_t R, const rc_data_t data, int has_b1, fmpq * xa, fmpq * xb)
 {
-    slong n = data->n, dp = data->d + (has_b1 != 0), r, i, j, t, s, num = 0, alloc = 0;
-    slong * piv, * comb, * idx, * tmp;
+    slong n = data->n, dp = R->dim_in, r, i, j, t;
+    slong * piv;
     fmpq_mat_t Xt, E;
-    fmpz * Gz, * rays = NULL;
-    fmpz_mat_t M, N;
-    fmpz_t cnt, den;
-    fmpq * xa = _fmpq_vec_init(FLINT_MAX(dp, 1));
-    fmpq * xb = _fmpq_vec_init(FLINT_MAX(dp, 1));
-    fmpq_t z;
-    int status = RC_OK;
-
-    R->n = n;
-    R->dim_in = dp;
-    R->r = 0;
-    R->reduced = 0;
-    R->G = NULL;
-    R->nrays = 0;
-    R->rays = NULL;
-    R->phi = NULL;
-    R->type = NULL;
-    R->bias = 0;
-    fmpq_init(R->leak);
-    fmpq_set(R->leak, leak);
-    fmpq_init(z);
-
     /* rank and pivot samples of X~^T */
     fmpq_mat_init(Xt, dp, n);
     fmpq_mat_init(E, dp, n);
@@ -134,27 +110,18 @@ int rc_obstruct_relax_init(rc_obstruct_relax_t R, const rc_data_t data, int has_
     fmpq_mat_clear(Xt);
     fmpq_mat_clear(E);
     flint_free(piv);
+}
 
-    R_dim = r;
-    fmpz_init(cnt);
-    if (r >= 1)
-        fmpz_bin_uiui(cnt, (ulong) n, (ulong) (r - 1));
-    if (r >= 1 && fmpz_cmp_si(cnt, max_subsets) > 0)
-    {
-        char * cs = fmpz_get_str(NULL, 10, cnt);
-        status = rc_err_set(err, RC_ELIMIT, "relaxation: %s subsets of %ld samples (C(N, r-1), "
-                            "N = %ld, rank r = %ld) exceed the limit %ld; only the sign bound is "
-                            "available", cs, (long) (r - 1), (long) n, (long) r, (long) max_subsets);
-        flint_free(cs);
-        fmpz_clear(cnt);
-        goto done;
-    }
-    fmpz_clear(cnt);
-    if (r == 0)
-        goto done;
-
+/* Step 2: +-(null line) of every (r-1)-subset of rows of G whose null space is a line
+   (r >= 1); *rays holds *num of them (*alloc allocated). */
+static void enumerate_rays(fmpz ** rays, slong * num, slong * alloc, const rc_obstruct_relax_t R)
+{
+    slong n = R->n, r = R->r, s = r - 1, i, j, t;
+    slong * comb;
+    fmpz * Gz = _fmpz_vec_init(n * r);
+    fmpz_mat_t M, N;
+    fmpz_t den;
     /* integer rows: G_i times the lcm of its denominators (same null spaces) */
-    Gz = _fmpz_vec_init(n * r);
     fmpz_init(den);
     for (i = 0; i < n; i++)
     {
@@ -168,8 +135,6 @@ int rc_obstruct_relax_init(rc_obstruct_relax_t R, const rc_data_t data, int has_
         }
     }
     fmpz_clear(den);
-
-    s = r - 1;
     comb = flint_malloc(FLINT_MAX(s, 1) * sizeof(slong));
     for (t = 0; t < s; t++)
         comb[t] = t;
@@ -181,7 +146,7 @@ int rc_obstruct_relax_init(rc_obstruct_relax_t R, const rc_data_t data, int has_
         {
             fmpz * v = _fmpz_vec_init(1);
             fmpz_one(v);
-            push_pair(&rays, &num, &alloc, v, r);
+            push_pair(rays, num, alloc, v, r);
             _fmpz_vec_clear(v, 1);
             break;
         }
@@ -193,7 +158,7 @@ int rc_obstruct_relax_init(rc_obstruct_relax_t R, const rc_data_t data, int has_
             fmpz * v = _fmpz_vec_init(r);
             for (j = 0; j < r; j++)
                 fmpz_set(v + j, fmpz_mat_entry(N, j, 0));
-            push_pair(&rays, &num, &alloc, v, r);
+            push_pair(rays, num, alloc, v, r);
             _fmpz_vec_clear(v, r);
         }
         /* next combination of s out of n */
@@ -209,17 +174,23 @@ int rc_obstruct_relax_init(rc_obstruct_relax_t R, const rc_data_t data, int has_
     fmpz_mat_clear(N);
     flint_free(comb);
     _fmpz_vec_clear(Gz, n * r);
+}
 
-    /* sort and remove duplicates */
-    idx = flint_malloc(FLINT_MAX(num, 1) * sizeof(slong));
-    tmp = flint_malloc(FLINT_MAX(num, 1) * sizeof(slong));
+/* Sorted, without duplicates, into R->rays (frees rays); then step 3, the generators. */
+static void keep_rays(rc_obstruct_relax_t R, fmpz * rays, slong num, slong alloc, fmpq * xa,
+                      const fmpq_t leak)
+{
+    slong r = R->r, n = R->n, i, j, t;
+    slong * idx = flint_malloc(FLINT_MAX(num, 1) * sizeof(slong));
+    slong * tmp = flint_malloc(FLINT_MAX(num, 1) * sizeof(slong));
+    fmpq_t z;
     for (i = 0; i < num; i++)
         idx[i] = i;
-    sort_idx(idx, tmp, num, rays);
+    sort_idx(idx, tmp, num, rays, r);
     R->rays = _fmpz_vec_init(FLINT_MAX(num * r, 1));
     for (i = 0; i < num; i++)
     {
-        if (R->nrays > 0 && ray_cmp(R->rays + (R->nrays - 1) * r, rays + idx[i] * r) == 0)
+        if (R->nrays > 0 && ray_cmp(R->rays + (R->nrays - 1) * r, rays + idx[i] * r, r) == 0)
             continue;
         _fmpz_vec_set(R->rays + R->nrays * r, rays + idx[i] * r, r);
         R->nrays++;
@@ -227,8 +198,8 @@ int rc_obstruct_relax_init(rc_obstruct_relax_t R, const rc_data_t data, int has_
     flint_free(idx);
     flint_free(tmp);
     _fmpz_vec_clear(rays, alloc * r);
-
     /* generators */
+    fmpq_init(z);
     R->phi = _fmpq_vec_init(FLINT_MAX(R->nrays * n, 1));
     R->type = flint_calloc(FLINT_MAX(R->nrays, 1), sizeof(int));
     for (j = 0; j < R->nrays; j++)
@@ -242,19 +213,58 @@ int rc_obstruct_relax_init(rc_obstruct_relax_t R, const rc_data_t data, int has_
             }
             rc_obstruct_sigma(R->phi + j * n + i, z, leak);
         }
+    fmpq_clear(z);
+}
 
-done:
+int rc_obstruct_relax_init(rc_obstruct_relax_t R, const rc_data_t data, int has_b1,
+                           const fmpq_t leak, slong max_subsets, rc_err_t err)
+{
+    slong n = data->n, dp = data->d + (has_b1 != 0), r, num = 0, alloc = 0;
+    fmpz * rays = NULL;
+    fmpz_t cnt;
+    fmpq * xa = _fmpq_vec_init(FLINT_MAX(dp, 1));
+    fmpq * xb = _fmpq_vec_init(FLINT_MAX(dp, 1));
+    int status = RC_OK;
+
+    R->n = n;
+    R->dim_in = dp;
+    R->r = 0;
+    R->reduced = 0;
+    R->G = NULL;
+    R->nrays = 0;
+    R->rays = NULL;
+    R->phi = NULL;
+    R->type = NULL;
+    R->bias = 0;
+    fmpq_init(R->leak);
+    fmpq_set(R->leak, leak);
+    reduce_inputs(R, data, has_b1, xa, xb);
+    r = R->r;
+    fmpz_init(cnt);
+    if (r >= 1)
+        fmpz_bin_uiui(cnt, (ulong) n, (ulong) (r - 1));
+    if (r >= 1 && fmpz_cmp_si(cnt, max_subsets) > 0)
+    {
+        char * cs = fmpz_get_str(NULL, 10, cnt);
+        status = rc_err_set(err, RC_ELIMIT, "relaxation: %s subsets of %ld samples (C(N, r-1), "
+                            "N = %ld, rank r = %ld) exceed the limit %ld; only the sign bound is "
+                            "available", cs, (long) (r - 1), (long) n, (long) r, (long) max_subsets);
+        flint_free(cs);
+    }
+    else if (r >= 1)
+    {
+        enumerate_rays(&rays, &num, &alloc, R);
+        keep_rays(R, rays, num, alloc, xa, leak);
+    }
+    fmpz_clear(cnt);
     if (R->type == NULL)
         R->type = flint_calloc(1, sizeof(int));
     if (R->phi == NULL)
         R->phi = _fmpq_vec_init(1);
     if (R->rays == NULL)
         R->rays = _fmpz_vec_init(1);
-    if (R->nrays == 0 && status == RC_OK && rays != NULL)
-        _fmpz_vec_clear(rays, alloc * r);
     _fmpq_vec_clear(xa, FLINT_MAX(dp, 1));
     _fmpq_vec_clear(xb, FLINT_MAX(dp, 1));
-    fmpq_clear(z);
     return status;
 }
 

@@ -60,6 +60,33 @@ expect "undetermined where" "$(echo "$out" | jq -c .undetermined)" '{"step":1,"n
 out=$("$RC" descend data/descend-undetermined-net.json data/descend-undetermined-data.json --lr 1/3 --steps 3 --exact --json)
 expect "exact decides z = 0" "$(echo "$out" | jq -r .verdict)" certified
 
+# exact zero: w x + b = 1 - 1 = 0 at step 0: PyTorch's sigma'(0) = 0 (ReLU); the gradient is 0,
+# so z stays exactly 0: listed at steps 0 and 1; --at-zero refuse stops at step 0
+zt=$(mktemp -d)
+printf '{"format": "relucert.network/1", "activation": "relu", "W1": [["1"]], "b1": ["-1"], "W2": [["1"]]}' > $zt/net.json
+printf '{"format": "relucert.dataset/1", "X": [["1"]], "y": ["1/2"]}' > $zt/data.json
+out=$("$RC" descend $zt/net.json $zt/data.json --lr 1/2 --steps 2 --json); st=$?
+expect "zero status" "$st" 0
+expect "zero verdict" "$(echo "$out" | jq -r .verdict)" certified
+expect "zero convention" "$(echo "$out" | jq -r .at_zero)" pytorch
+expect "zeros listed" "$(echo "$out" | jq -c .exact_zeros)" '[{"step":0,"neuron":0,"sample":0},{"step":1,"neuron":0,"sample":0}]'
+expect "zeros total" "$(echo "$out" | jq -r .exact_zeros_total)" 2
+"$RC" descend $zt/net.json $zt/data.json --lr 1/2 --steps 2 | grep -q "exact zero pre-activations" && ok || bad "zeros in text"
+out=$("$RC" descend $zt/net.json $zt/data.json --lr 1/2 --steps 2 --at-zero refuse --json); st=$?
+expect "refuse status" "$st" 0
+expect "refuse verdict" "$(echo "$out" | jq -r .verdict)" not_certified
+expect "refuse where" "$(echo "$out" | jq -c .undetermined)" '{"step":0,"neuron":0,"sample":0,"exact_zero":true}'
+expect "refuse steps" "$(echo "$out" | jq -r .steps_done)" 0
+ex=$("$RC" descend $zt/net.json $zt/data.json --lr 1/2 --steps 2 --exact --json)
+expect "exact mode same zeros" "$(echo "$ex" | jq -c .exact_zeros)" '[{"step":0,"neuron":0,"sample":0},{"step":1,"neuron":0,"sample":0}]'
+# leaky ReLU a = 1/4: sigma'(0) = a, theta1 = (9/8, -7/8, 1) exactly, then z = 1/4 > 0
+printf '{"format": "relucert.network/1", "activation": {"leaky_relu": "1/4"}, "W1": [["1"]], "b1": ["-1"], "W2": [["1"]]}' > $zt/leaky.json
+ex=$("$RC" descend $zt/leaky.json $zt/data.json --lr 1/2 --steps 1 --exact --json)
+expect "leaky convention step" "$(echo "$ex" | jq -c '[.theta[][0]]')" '["9/8","-7/8","1"]'
+expect "leaky one zero" "$(echo "$ex" | jq -r .exact_zeros_total)" 1
+"$RC" descend $zt/net.json $zt/data.json --lr 1 --steps 1 --at-zero maybe >/dev/null 2>&1; expect "bad at-zero" "$?" 2
+rm -rf $zt
+
 # usage
 "$RC" descend --help | grep -q "usage: relucert descend" && ok || bad "help"
 "$RC" descend $NET $DATA --steps 3 >/dev/null 2>&1; expect "no lr" "$?" 2

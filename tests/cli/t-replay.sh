@@ -91,6 +91,25 @@ msg=$("$RC" replay data/logs/planted-flip-log.npz data/toy-data.json 2>&1 >/dev/
 "$RC" replay data/logs/planted-flip-log.npz data/toy-data.json --lr 1 --optimizer rmsprop >/dev/null 2>&1; expect "bad optimizer" "$?" 2
 printf '{"format": "relucert.dataset/1", "X": [["1", "2"]], "y": ["1"]}' > $tmp/d2.json
 "$RC" replay data/logs/planted-flip-log.npz $tmp/d2.json --lr 1 >/dev/null 2>&1; expect "data dims" "$?" 2
+# checkpoint folders: numeric order of the step number, names recorded, ambiguous names refused
+expect "dir first/last" "$(echo "$dir" | jq -c '[.first_file, .last_file]')" '["step-0000.npz","step-0003.npz"]'
+mkdir -p $tmp/unpadded
+for k in 0 1 2 3; do cp data/logs/planted-flip-dir/step-000$k.npz $tmp/unpadded/step_$k.npz; done
+out=$("$RC" replay $tmp/unpadded $DATA --lr 1/8 --json)
+expect "unpadded same answer" "$(echo "$out" | jq -c '[.steps, .first_sign_change, .neurons]')" \
+       "$(echo "$dir" | jq -c '[.steps, .first_sign_change, .neurons]')"
+expect "unpadded first/last" "$(echo "$out" | jq -c '[.first_file, .last_file]')" '["step_0.npz","step_3.npz"]'
+"$RC" replay $tmp/unpadded $DATA --lr 1/8 | grep -q "snapshots: 4 files, step_0.npz ... step_3.npz (numeric order)" && ok || bad "dir text"
+cp data/logs/planted-flip-dir/step-0001.npz $tmp/unpadded/step_01.npz
+msg=$("$RC" replay $tmp/unpadded $DATA --lr 1/8 2>&1 >/dev/null); st=$?
+expect "duplicate step number refused" "$st" 2
+expect "duplicate names both" "$(echo "$msg" | grep -c 'step_01.npz' | tr -d ' ')$(echo "$msg" | grep -c 'step_1.npz')" 11
+expect "one line" "$(echo "$msg" | wc -l | tr -d ' ')" 1
+rm $tmp/unpadded/step_01.npz
+cp data/logs/planted-flip-dir/step-0001.npz $tmp/unpadded/ckpt_4.npz
+"$RC" replay $tmp/unpadded $DATA --lr 1/8 >/dev/null 2>&1; expect "mixed prefixes refused" "$?" 2
+rm $tmp/unpadded/ckpt_4.npz; rm $tmp/unpadded/step_2.npz
+"$RC" replay $tmp/unpadded $DATA --lr 1/8 >/dev/null 2>&1; expect "gap refused" "$?" 2
 "$RC" replay --help | grep -q "usage: relucert replay" && ok || bad "help"
 
 rm -rf "$tmp"
