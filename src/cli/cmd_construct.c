@@ -61,7 +61,8 @@ static void print_point(const rc_construct_point_struct * p, slong Q)
         return;
     }
     s = fmpq_get_str(NULL, 10, p->cost);
-    printf("cost %s, %s", s, p->proved ? "proved" : "not proved");
+    printf("cost %s, %s minimum %s", s, p->S == ((UWORD(1) << Q) - 1) ? "global" :
+           (fmpq_is_zero(p->cost) ? "local (and global, cost 0)" : "local"), p->proved ? "proved" : "NOT PROVED");
     flint_free(s);
     if (!p->proved)
         printf(" (%s)", p->reason);
