@@ -142,13 +142,16 @@ void rc_construct_certify(rc_construct_point_t p, const rc_construct_classes_t c
     bound(p->bound, p, cl, data);
     checks(p, data, hessian);
     p->reason[0] = '\0';
+    /* a dead (negative) pre-activation gives exactly 0 only for ReLU (leak 0) */
     if (global)
         p->proved = fmpq_is_zero(p->cost);
     else
-        p->proved = p->pre_nonzero && p->pattern_ok && fmpq_equal(p->cost, p->bound);
+        p->proved = p->pre_nonzero && p->pattern_ok && fmpq_is_zero(p->net->leak)
+                    && fmpq_equal(p->cost, p->bound);
     if (!p->proved)
         flint_sprintf(p->reason, "%s", !global && !p->pre_nonzero ? "a pre-activation is exactly 0"
                       : !global && !p->pattern_ok ? "activation patterns do not match the construction"
+                      : !global && !fmpq_is_zero(p->net->leak) ? "leaky activation: dead neurons are not 0"
                       : "cost differs from the lower bound");
     else if (!p->grad_zero || p->hess_neg > 0)
     {
