@@ -42,7 +42,7 @@ extern "C" {
 
 #define RC_CONSTRUCT_MAX_CLASSES 10      /* 2^Q - 1 networks are built */
 #define RC_CONSTRUCT_MAX_LAYERS 64
-#define RC_CONSTRUCT_MAX_HESSIAN 400     /* parameters; beyond, the Hessian is not computed */
+#define RC_CONSTRUCT_MAX_HESSIAN 200     /* parameters; beyond, the Hessian is not computed */
 #define RC_CONSTRUCT_REASON_LEN 400
 
 /* Classes of a dataset, and the data embedded in R^Q. */

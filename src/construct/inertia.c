@@ -23,19 +23,40 @@ static int find_offdiag(slong * pi, slong * pj, const fmpq_mat_t A, const int * 
 
 void rc_construct_inertia(slong * p, slong * q, slong * z, const fmpq_mat_t A0)
 {
-    slong n = fmpq_mat_nrows(A0), i, j, k, l, left;
+    slong n = fmpq_mat_nrows(A0), i, j, k, l, left, best;
     fmpq_mat_t A;
     int * alive = flint_calloc(n > 0 ? n : 1, sizeof(int));
     fmpq_t t, u;
     fmpq_mat_init_set(A, A0);
     fmpq_init(t); fmpq_init(u);
     *p = *q = *z = 0;
+    left = n;
     for (i = 0; i < n; i++)
-        alive[i] = 1;
-    for (left = n; left > 0; )
     {
-        for (i = 0; i < n && !(alive[i] && !fmpq_is_zero(fmpq_mat_entry(A, i, i))); i++)
+        /* a zero row (and column) is a zero eigenvalue of its own: A = 0 (+) rest */
+        for (j = 0; j < n && fmpq_is_zero(fmpq_mat_entry(A, i, j)); j++)
             ;
+        alive[i] = (j < n);
+        if (!alive[i])
+        {
+            (*z)++;
+            left--;
+        }
+    }
+    while (left > 0)
+    {
+        /* the nonzero diagonal pivot of smallest height (limits the growth of the entries) */
+        for (i = n, k = 0, best = 0; k < n; k++)
+            if (alive[k] && !fmpq_is_zero(fmpq_mat_entry(A, k, k)))
+            {
+                slong hb = fmpz_bits(fmpq_numref(fmpq_mat_entry(A, k, k)))
+                           + fmpz_bits(fmpq_denref(fmpq_mat_entry(A, k, k)));
+                if (i == n || hb < best)
+                {
+                    i = k;
+                    best = hb;
+                }
+            }
         if (i < n)
         {
             /* 1x1 pivot */
@@ -48,7 +69,7 @@ void rc_construct_inertia(slong * p, slong * q, slong * z, const fmpq_mat_t A0)
                     continue;
                 fmpq_div(t, fmpq_mat_entry(A, k, i), fmpq_mat_entry(A, i, i));
                 for (l = 0; l < n; l++)
-                    if (alive[l])
+                    if (alive[l] && !fmpq_is_zero(fmpq_mat_entry(A, i, l)))
                         fmpq_submul(fmpq_mat_entry(A, k, l), t, fmpq_mat_entry(A, i, l));
             }
             continue;
