@@ -153,7 +153,7 @@ void rc_construct_point_clear(rc_construct_point_t p);
 /* Builds the point for S with L hidden layers (p->built, p->net, or p->reason). */
 void rc_construct_build(rc_construct_point_t p, const rc_construct_classes_t cl,
                         const rc_construct_sep_struct * sep, slong L);
-/* Certifies a built point on the original data: exact pre-activation signs, patterns, cost,
+/* Certifies a point built by rc_construct_build (hidden layers of width Q) on the original data: exact pre-activation signs, patterns, cost,
    bound RSS_T / N, gradient, Hessian inertia (when hessian != 0 and small enough); sets
    p->proved and p->reason. */
 void rc_construct_certify(rc_construct_point_t p, const rc_construct_classes_t cl,
