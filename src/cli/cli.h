@@ -58,6 +58,7 @@ int rc_cli_obstruct_check_buf(const char * buf, size_t len, const char * path, i
 int rc_cli_flow(int argc, char ** argv);
 int rc_cli_check(int argc, char ** argv);
 int rc_cli_batch(int argc, char ** argv);
+int rc_cli_construct(int argc, char ** argv);
 /* further subcommands: declare here, register in main.c */
 
 #endif

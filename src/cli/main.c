@@ -21,6 +21,7 @@ static const rc_cmd commands[] = {
     { "flow",    rc_cli_flow,    "certified enclosure of the gradient flow over [0, T]" },
     { "check",   rc_cli_check,   "re-validate a flow certificate" },
     { "batch",   rc_cli_batch,   "run many jobs (a JSON-lines manifest) here or over MPI ranks" },
+    { "construct", rc_cli_construct, "explicit global and local minimizers on clustered data, certified" },
     /* further subcommands: one line each */
 };
 
