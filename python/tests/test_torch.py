@@ -5,6 +5,7 @@ import numpy as np
 import pytest
 
 import relucert
+import relucert.torch
 
 torch = pytest.importorskip("torch")
 

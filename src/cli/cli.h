@@ -59,6 +59,19 @@ int rc_cli_flow(int argc, char ** argv);
 int rc_cli_check(int argc, char ** argv);
 int rc_cli_batch(int argc, char ** argv);
 int rc_cli_construct(int argc, char ** argv);
-/* further subcommands: declare here, register in main.c */
+/* further subcommands: declare here, register in dispatch.c */
+
+/* The whole command line: argv[0] is the program name, argv[1] the subcommand (dispatch.c).
+   Returns the exit status. */
+int rc_cmd_main(int argc, char ** argv);
+
+/* In-process runner (run_capture.c, for the Python package): runs rc_cmd_main on
+   ("relucert", argv[0], ..., argv[argc-1]) with standard output and error captured into
+   malloc'd buffers *out, *err (free with rc_cmd_free).  Calls are serialized by a mutex.
+   Returns the exit status. */
+int rc_cmd_run_capture(char ** out, size_t * out_len, char ** err, size_t * err_len,
+                       int argc, const char * const * argv);
+void rc_cmd_free(void * p);
+const char * rc_cmd_version(void);
 
 #endif
