@@ -14,7 +14,11 @@ def to_fraction(s):
         return s
     if isinstance(s, int):
         return Fraction(s)
-    return Fraction(str(s))
+    s = str(s)
+    p, sep, q = s.partition("/")
+    if sep and p.lstrip("-").isdigit() and q.isdigit():
+        return Fraction(int(p), int(q))        # "p/q": two integers (the common, fast case)
+    return Fraction(s)
 
 
 class Interval(tuple):
