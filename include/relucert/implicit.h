@@ -119,6 +119,8 @@ typedef struct
     slong active;       /* number of coordinates with z_j > 0 (exact) or unknown (-1) */
     const char * how;   /* "pattern solve", "contraction ball", "none: ..." */
     int second;         /* 1: a second, different exact equilibrium was found (not unique) */
+    double * zc;        /* ball equilibria: the float center (m entries), else NULL */
+    mag_struct rad2[1]; /* ball equilibria: ||z* - zc||_2 <= rad2 */
 }
 rc_implicit_eq_struct;
 

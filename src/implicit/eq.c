@@ -9,6 +9,8 @@ void rc_implicit_eq_init(rc_implicit_eq_struct * eq, slong m, slong e)
     eq->outb = _arb_vec_init(e);
     eq->active = -1;
     eq->how = "none";
+    eq->zc = NULL;
+    mag_init(eq->rad2);
 }
 
 void rc_implicit_eq_clear(rc_implicit_eq_struct * eq, slong m, slong e)
@@ -19,6 +21,8 @@ void rc_implicit_eq_clear(rc_implicit_eq_struct * eq, slong m, slong e)
         _fmpq_vec_clear(eq->out, e);
     _arb_vec_clear(eq->zb, m);
     _arb_vec_clear(eq->outb, e);
+    flint_free(eq->zc);
+    mag_clear(eq->rad2);
 }
 
 void rc_implicit_input(fmpq * u, const rc_implicit_net_t net, const fmpq * x)

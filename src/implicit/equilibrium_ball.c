@@ -90,6 +90,10 @@ int rc_implicit_equilibrium_ball(rc_implicit_eq_struct * eq, mag_t rad, const rc
         mag_mul(t, t, rad);
         arb_add_error_mag(eq->outb + k, t);           /* |U_k (z* - zd)| <= ||U_k|| rad */
     }
+    eq->zc = flint_realloc(eq->zc, sizeof(double) * m);
+    for (i = 0; i < m; i++)
+        eq->zc[i] = zd[i];
+    mag_set(eq->rad2, rad);
     eq->found = 1;
     eq->exact = 0;
     eq->how = "contraction ball around a float fixed point (2-norm)";

@@ -50,6 +50,15 @@ void rc_implicit_gram_lambda(rc_implicit_gram_struct * g, const rc_implicit_eq_s
     mag_init(dev); mag_init(err); mag_init(t);
     arb_init(x);
     for (i = 0; i < n; i++)
+    {
+        if (eq[i].zc != NULL)
+        {
+            /* a 2-norm ball: ||z_i - zc_i||_2 <= rad2 (tighter than the coordinate boxes) */
+            for (k = 0; k < m; k++)
+                Z[k * n + i] = eq[i].zc[k];
+            mag_addmul(dev, eq[i].rad2, eq[i].rad2);
+            continue;
+        }
         for (k = 0; k < m; k++)
         {
             double c = arf_get_d(arb_midref(eq[i].zb + k), ARF_RND_NEAR);
@@ -62,6 +71,7 @@ void rc_implicit_gram_lambda(rc_implicit_gram_struct * g, const rc_implicit_eq_s
             mag_addmul(dev, t, t);
             arf_clear(cf);
         }
+    }
     mag_sqrt(dev, dev);
     rc_implicit_gram_d(G, err, Z, m, n);
     _rc_implicit_gram_dev(err, Z, m, n, err, dev);

@@ -3,7 +3,7 @@
 
 double rc_implicit_picard_d(double * z, const double * G, const double * ud, slong m, slong maxit)
 {
-    double * t = flint_malloc(sizeof(double) * m), step = 0.0, scale;
+    double * t = flint_malloc(sizeof(double) * m), step = 0.0, prev = HUGE_VAL, scale;
     slong i, j, it;
     for (it = 0; it < maxit; it++)
     {
@@ -23,8 +23,10 @@ double rc_implicit_picard_d(double * z, const double * G, const double * ud, slo
             scale = FLINT_MAX(scale, fabs(t[i]));
             z[i] = t[i];
         }
-        if (!isfinite(step) || step <= 1e-16 * scale)
+        /* stop at a fixed point, or when the steps stagnate at the rounding level */
+        if (!isfinite(step) || step <= 1e-16 * scale || (step <= 1e-12 * scale && step >= prev))
             break;
+        prev = step;
     }
     flint_free(t);
     return step;

@@ -30,6 +30,12 @@ echo '{"X": [["1"], ["-1"]], "y": ["1", "1"]}' > "$tmp/d2.json"
 out=$("$RC" implicit data/implicit-toy-net.json "$tmp/d2.json" --json)
 expect "gram PD" "$(echo "$out" | jq -r .gram_exact)" positive_definite
 expect "gram encloses 1" "$(echo "$out" | jq -r '(.gram_lambda_min[0]|tonumber) <= 1 and (.gram_lambda_min[1]|tonumber) >= 1 and (.gram_lambda_min[0]|tonumber) > 0')" true
+# the certified float route (exact route off): balls and a Gram enclosure containing the exact values
+out=$("$RC" implicit data/implicit-toy-net.json "$tmp/d2.json" --exact-max 0 --json)
+expect "balls" "$(echo "$out" | jq -c '[.equilibria[].exact]')" '[false,false]'
+expect "ball z encloses 5/4" "$(echo "$out" | jq -r '(.equilibria[1].z[1][0]|tonumber) <= 1.25 and (.equilibria[1].z[1][1]|tonumber) >= 1.25')" true
+expect "ball output encloses 5/4" "$(echo "$out" | jq -r '(.equilibria[1].output[0][0]|tonumber) <= 1.25 and (.equilibria[1].output[0][1]|tonumber) >= 1.25')" true
+expect "ball gram encloses 1" "$(echo "$out" | jq -r '(.gram_lambda_min[0]|tonumber) <= 1 and (.gram_lambda_min[1]|tonumber) >= 1 and (.gram_lambda_min[0]|tonumber) > 0.99')" true
 # duplicated sample: an exact zero
 echo '{"X": [["1"], ["1"]], "y": ["1", "1"]}' > "$tmp/dup.json"
 out=$("$RC" implicit data/implicit-toy-net.json "$tmp/dup.json" --json)
