@@ -222,7 +222,7 @@ int main(int argc, char ** argv)
            (long) N, t_eq, t_beq, t_eq / t_beq);
 
     /* 3. lambda_min of the Gram matrix */
-    arb_init(g.lambda_min);
+    rc_implicit_gram_init(&g);
     t0 = now();
     rc_implicit_gram_lambda(&g, eq, N, m, 0, 128);
     t_gram = now() - t0;
@@ -281,7 +281,7 @@ int main(int argc, char ** argv)
     for (s = 0; s < N; s++)
         rc_implicit_eq_clear(eq + s, m, 1);
     free(eq);
-    arb_clear(g.lambda_min);
+    rc_implicit_gram_clear(&g);
     rc_implicit_wp_clear(wp, m);
     rc_implicit_net_clear(net);
     mag_clear(gdev); mag_clear(udev); mag_clear(rad);

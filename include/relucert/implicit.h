@@ -85,7 +85,9 @@ typedef struct
     int well_posed;          /* 1: gamma ||A||_2 < 1 proved */
     int decided;             /* 1: well_posed = 0 means gamma ||A||_2 >= 1 is proved */
     const char * method;     /* "float Cholesky with error bound", "exact leading minors", ... */
-    arb_t norm;              /* encloses gamma ||A||_2 */
+    arb_t norm;              /* encloses gamma ||A||_2 (a ball: its radius is rounded up) */
+    arf_struct norm_lo[1];   /* norm_lo <= gamma ||A||_2 <= norm_hi (exact endpoints; */
+    arf_struct norm_hi[1];   /* norm_hi = +inf when no upper bound was certified) */
     int norm_exact_one;      /* 1: gamma ||A||_2 = 1 exactly (proved) */
     int rho_holds;           /* 1: rho(gamma |A|) < 1 proved by an exact weight vector */
     fmpq_t rho_factor;       /* then max_j (gamma |A| w)_j / w_j < 1, exact */
@@ -149,7 +151,9 @@ void rc_implicit_eq_clear(rc_implicit_eq_struct * eq, slong m, slong e);
 /* ---- Gram matrix ---- */
 typedef struct
 {
-    arb_t lambda_min;   /* encloses lambda_min(G) */
+    arb_t lambda_min;   /* encloses lambda_min(G) (a ball: its radius is rounded up) */
+    arf_struct lo[1];   /* lo <= lambda_min(G) <= hi, exact endpoints (init/clear by the */
+    arf_struct hi[1];   /* caller, like lambda_min) */
     int exact_pd;       /* 1: G positive definite (exact), 0: singular (exact), -1: not decided */
     int exact_zero;     /* 1: lambda_min = 0 exactly */
 }
@@ -163,8 +167,10 @@ void rc_implicit_gram_lambda(rc_implicit_gram_struct * g, const rc_implicit_eq_s
 
 /* Encloses lambda_min(M) for a symmetric double matrix M (n x n) known to within eps in ||.||_2
    of the true matrix; the lower end is max(floor, certified).  Used for Gram matrices. */
-void rc_implicit_sym_lambda_min(arb_t res, const double * M, slong n, const mag_t eps,
-                                double floor, slong prec);
+void rc_implicit_sym_lambda_min(arb_t res, arf_t lo, arf_t hi, const double * M, slong n,
+                                const mag_t eps, double floor, slong prec);
+void rc_implicit_gram_init(rc_implicit_gram_struct * g);
+void rc_implicit_gram_clear(rc_implicit_gram_struct * g);
 
 /* ---- the whole analysis ---- */
 typedef struct

@@ -15,7 +15,7 @@ void rc_implicit_result_clear(rc_implicit_result_t res)
         rc_implicit_eq_clear(res->eq + i, res->m, res->e);
     flint_free(res->eq);
     rc_implicit_wp_clear(res->wp, res->m);
-    arb_clear(res->gram.lambda_min);
+    rc_implicit_gram_clear(&res->gram);
     arb_clear(res->loss);
 }
 
@@ -63,8 +63,7 @@ static void one_sample(rc_implicit_result_t res, slong s, const rc_implicit_net_
         rc_implicit_equilibrium_exact(eq, net, u, z, o->prec);
     if (!eq->found && res->wp->well_posed)
     {
-        arb_set_arf(q, arb_midref(res->wp->norm));
-        arb_add_error_mag(q, arb_radref(res->wp->norm));
+        arb_set_arf(q, res->wp->norm_hi);     /* the certified upper end */
         if (!rc_implicit_equilibrium_ball(eq, rad, net, Gd, gdev, u, z, q, o->prec))
             eq->how = "none: the contraction ball could not be certified";
     }
@@ -115,7 +114,7 @@ int rc_implicit_analyze(rc_implicit_result_t res, const rc_implicit_net_t net, c
     res->e = net->e;
     res->n = data->n;
     rc_implicit_wp_init(res->wp);
-    arb_init(res->gram.lambda_min);
+    rc_implicit_gram_init(&res->gram);
     arb_init(res->loss);
     arb_indeterminate(res->loss);
     res->eq = flint_malloc(sizeof(rc_implicit_eq_struct) * data->n);

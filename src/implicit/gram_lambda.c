@@ -21,6 +21,22 @@ static int exact_pd(const rc_implicit_eq_struct * eq, slong n, slong m)
     return pd;
 }
 
+void rc_implicit_gram_init(rc_implicit_gram_struct * g)
+{
+    arb_init(g->lambda_min);
+    arf_init(g->lo);
+    arf_init(g->hi);
+    g->exact_pd = -1;
+    g->exact_zero = 0;
+}
+
+void rc_implicit_gram_clear(rc_implicit_gram_struct * g)
+{
+    arb_clear(g->lambda_min);
+    arf_clear(g->lo);
+    arf_clear(g->hi);
+}
+
 void rc_implicit_gram_lambda(rc_implicit_gram_struct * g, const rc_implicit_eq_struct * eq,
                              slong n, slong m, slong exact_max, slong prec)
 {
@@ -41,6 +57,8 @@ void rc_implicit_gram_lambda(rc_implicit_gram_struct * g, const rc_implicit_eq_s
             /* G = Z^T Z is positive semidefinite; not definite means singular: lambda_min = 0 */
             g->exact_zero = 1;
             arb_zero(g->lambda_min);
+            arf_zero(g->lo);
+            arf_zero(g->hi);
             return;
         }
     }
@@ -75,7 +93,7 @@ void rc_implicit_gram_lambda(rc_implicit_gram_struct * g, const rc_implicit_eq_s
     mag_sqrt(dev, dev);
     rc_implicit_gram_d(G, err, Z, m, n);
     _rc_implicit_gram_dev(err, Z, m, n, err, dev);
-    rc_implicit_sym_lambda_min(g->lambda_min, G, n, err, 0.0, prec);
+    rc_implicit_sym_lambda_min(g->lambda_min, g->lo, g->hi, G, n, err, 0.0, prec);
     flint_free(Z);
     flint_free(G);
     mag_clear(dev); mag_clear(err); mag_clear(t);

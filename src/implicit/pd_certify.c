@@ -64,8 +64,8 @@ int rc_implicit_pd_certify_d(const double * M, slong n, const mag_t eps)
     _rc_implicit_gamma_mag(g, n + 1);
     /* the shift: twice the expected size of the error terms (a heuristic; the check below is
        what makes the answer sound) */
-    c = 2.0 * (mag_get_d(g) * tr * 1.01 + ldexp(dmax, -52) + mag_get_d(eps)) + 1e-300;
-    if (!isfinite(c) || c >= dmax + 1.0e300)
+    c = 2.0 * (mag_get_d(g) * tr * 1.01 + ldexp(dmax, -52) + mag_get_d(eps));
+    if (!isfinite(c) || !(c > 0.0))
         goto done;
     F = flint_malloc(sizeof(double) * n * n);
     L = flint_calloc(n * n, sizeof(double));

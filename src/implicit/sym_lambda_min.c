@@ -68,8 +68,8 @@ static int certify_shift(const double * M, slong n, double l, const mag_t eps)
     return ok;
 }
 
-void rc_implicit_sym_lambda_min(arb_t res, const double * M, slong n, const mag_t eps,
-                                double floor, slong prec)
+void rc_implicit_sym_lambda_min(arb_t res, arf_t lo_out, arf_t hi_out, const double * M, slong n,
+                                const mag_t eps, double floor, slong prec)
 {
     double * L = flint_malloc(sizeof(double) * n * n), * v = flint_malloc(sizeof(double) * n);
     double lo, hi, mid, scale = 0.0, delta, l;
@@ -154,6 +154,8 @@ void rc_implicit_sym_lambda_min(arb_t res, const double * M, slong n, const mag_
     if (arf_cmp(uf, lf) < 0)
         arf_set(uf, lf);          /* cannot happen for a sound lower end; kept as a guard */
     arb_set_interval_arf(res, lf, uf, prec);
+    arf_set(lo_out, lf);
+    arf_set(hi_out, uf);
     flint_free(L);
     flint_free(v);
     arb_clear(num); arb_clear(den); arb_clear(t); arb_clear(s);

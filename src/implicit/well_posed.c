@@ -8,6 +8,8 @@ void rc_implicit_wp_init(rc_implicit_wp_t wp)
     wp->decided = 0;
     wp->method = "none";
     arb_init(wp->norm);
+    arf_init(wp->norm_lo);
+    arf_init(wp->norm_hi);
     wp->norm_exact_one = 0;
     wp->rho_holds = 0;
     fmpq_init(wp->rho_factor);
@@ -17,6 +19,8 @@ void rc_implicit_wp_init(rc_implicit_wp_t wp)
 void rc_implicit_wp_clear(rc_implicit_wp_t wp, slong m)
 {
     arb_clear(wp->norm);
+    arf_clear(wp->norm_lo);
+    arf_clear(wp->norm_hi);
     fmpq_clear(wp->rho_factor);
     if (wp->rho_weights != NULL)
         _fmpq_vec_clear(wp->rho_weights, m);
@@ -173,14 +177,20 @@ void rc_implicit_well_posed(rc_implicit_wp_t wp, const rc_implicit_net_t net, sl
         }
         lam = _rc_implicit_power_d(v, K, m, 2000);
         lower_bound(lo, Gd, v, m, dev, prec);
-        for (k = 0, f = 1e-12; k < 7 && lam >= 0.0; k++, f *= 100.0)
         {
-            double tt = lam * (1.0 + f) + 1e-300;
+            double tr = 0.0;
+            for (k = 0; k < m; k++)
+                tr += K[k * m + k];
+            tr = FLINT_MAX(tr / (double) m, 1e-200);   /* a scale for lambda ~ 0 */
+            for (k = 0, f = 1e-12; k < 7 && lam >= 0.0; k++, f *= 100.0)
+            {
+            double tt = lam * (1.0 + f) + f * tr;
             if (certify_t(K, m, tt, kerr))
             {
                 arb_set_d(hi, tt);
                 arb_sqrt(hi, hi, prec);          /* ||X||_2 < sqrt(tt) */
                 break;
+            }
             }
         }
     }
@@ -213,11 +223,17 @@ void rc_implicit_well_posed(rc_implicit_wp_t wp, const rc_implicit_net_t net, sl
         arb_one(lo);
         arb_one(hi);
     }
-    arb_union(wp->norm, lo, hi, prec);
-    if (!arb_is_finite(hi))
-    {
+    arb_get_lbound_arf(wp->norm_lo, lo, prec);
+    if (arb_is_finite(hi))
+        arb_get_ubound_arf(wp->norm_hi, hi, prec);
+    else
+        arf_pos_inf(wp->norm_hi);
+    if (arf_cmp(wp->norm_hi, wp->norm_lo) < 0)    /* cannot happen: both ends are proved */
+        arf_pos_inf(wp->norm_hi);
+    if (arf_is_finite(wp->norm_hi))
+        arb_set_interval_arf(wp->norm, wp->norm_lo, wp->norm_hi, prec);
+    else
         arb_zero_pm_inf(wp->norm);
-    }
     flint_free(Gd);
     flint_free(K);
     flint_free(v);

@@ -1,5 +1,6 @@
 /* relucert.implicit/1 JSON output (doc/implicit.md). */
 #include "internal.h"
+#include <string.h>
 #include "relucert/num.h"
 
 /* ["lo", "hi"]: exact strings when x is an exact dyadic point, else outward decimals. */
@@ -26,6 +27,50 @@ void _rc_implicit_write_encl(FILE * f, const arb_t x)
     fprintf(f, "[\"%s\", \"%s\"]", lo, hi);
     flint_free(lo);
     flint_free(hi);
+}
+
+/* ["lo", "hi"] from exact endpoints: exact strings when short, else outward decimals. */
+static void end_str(FILE * f, const arf_t x, int upper)
+{
+    char * lo, * hi;
+    arb_t t;
+    fmpq_t q;
+    if (arf_bits(x) <= 64 && arf_is_finite(x) && fmpz_bits(ARF_EXPREF(x)) < 12)
+    {
+        fmpq_init(q);
+        arf_get_fmpq(q, x);
+        lo = rc_fmpq_get_str(q);
+        if (strlen(lo) <= 24)
+        {
+            fprintf(f, "\"%s\"", lo);
+            flint_free(lo);
+            fmpq_clear(q);
+            return;
+        }
+        flint_free(lo);
+        fmpq_clear(q);
+    }
+    arb_init(t);
+    arb_set_arf(t, x);
+    rc_arb_get_interval_str(&lo, &hi, t, 20);
+    fprintf(f, "\"%s\"", upper ? hi : lo);
+    flint_free(lo);
+    flint_free(hi);
+    arb_clear(t);
+}
+
+static void write_ends(FILE * f, const arf_t lo, const arf_t hi)
+{
+    if (!arf_is_finite(hi))
+    {
+        fprintf(f, "null");
+        return;
+    }
+    fprintf(f, "[");
+    end_str(f, lo, 0);
+    fprintf(f, ", ");
+    end_str(f, hi, 1);
+    fprintf(f, "]");
 }
 
 static void write_q(FILE * f, const fmpq_t x)
@@ -85,7 +130,7 @@ void rc_implicit_result_write_json(FILE * f, const rc_implicit_result_t res, con
             res->wp->well_posed ? "true" : "false", res->wp->decided ? "true" : "false");
     rc_json_write_string(f, res->wp->method);
     fprintf(f, ", \"norm_bound\": ");
-    _rc_implicit_write_encl(f, res->wp->norm);
+    write_ends(f, res->wp->norm_lo, res->wp->norm_hi);
     fprintf(f, ", \"norm_exactly_one\": %s", res->wp->norm_exact_one ? "true" : "false");
     fprintf(f, ", \"other_conditions\": [");
     if (!res->wp->well_posed)
@@ -110,7 +155,7 @@ void rc_implicit_result_write_json(FILE * f, const rc_implicit_result_t res, con
     }
     fprintf(f, "], \"gram_lambda_min\": ");
     if (res->gram_done)
-        _rc_implicit_write_encl(f, res->gram.lambda_min);
+        write_ends(f, res->gram.lo, res->gram.hi);
     else
         fprintf(f, "null");
     fprintf(f, ", \"gram_exact\": %s", res->gram.exact_pd == 1 ? "\"positive_definite\""

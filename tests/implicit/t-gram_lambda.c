@@ -42,7 +42,7 @@ static void test_duplicate(void)
     rc_implicit_eq_init(eq + 1, 3, 1);
     set_eq(eq + 0, z, 3, 0);
     set_eq(eq + 1, z, 3, 0);
-    arb_init(g.lambda_min);
+    rc_implicit_gram_init(&g);
     rc_implicit_gram_lambda(&g, eq, 2, 3, 128, 128);
     CU_ASSERT_EQUAL(g.exact_pd, 0);
     CU_ASSERT_TRUE(g.exact_zero);
@@ -63,7 +63,7 @@ static void test_duplicate(void)
     CU_ASSERT_FALSE(arb_is_positive(g.lambda_min));
     rc_implicit_eq_clear(eq + 0, 3, 1);
     rc_implicit_eq_clear(eq + 1, 3, 1);
-    arb_clear(g.lambda_min);
+    rc_implicit_gram_clear(&g);
     _fmpq_vec_clear(z, 3);
 }
 
@@ -95,14 +95,14 @@ static void test_random(void)
             rc_implicit_eq_init(eq + i, m, 1);
             set_eq(eq + i, Z[i], m, 0);
         }
-        arb_init(g.lambda_min);
+        rc_implicit_gram_init(&g);
         rc_implicit_gram_lambda(&g, eq, n, m, exact_route ? 128 : 0, 128);
         fmpq_mat_init(G, n, n);
         fmpq_mat_init(S, n, n);
         gram_exact(G, Z, n, m);
         arf_init(lo); arf_init(hi); fmpq_init(s);
-        arb_get_lbound_arf(lo, g.lambda_min, 128);
-        arb_get_ubound_arf(hi, g.lambda_min, 128);
+        arf_set(lo, g.lo);
+        arf_set(hi, g.hi);
         /* lo <= lambda_min: G - lo I has no negative eigenvalue */
         arf_get_fmpq(s, lo);
         fmpq_mat_set(S, G);
@@ -123,7 +123,7 @@ static void test_random(void)
             CU_ASSERT_FALSE(arf_sgn(lo) > 0);
         fmpq_mat_clear(G); fmpq_mat_clear(S);
         arf_clear(lo); arf_clear(hi); fmpq_clear(s);
-        arb_clear(g.lambda_min);
+        rc_implicit_gram_clear(&g);
         for (i = 0; i < n; i++)
         {
             rc_implicit_eq_clear(eq + i, m, 1);
