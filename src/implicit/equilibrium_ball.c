@@ -53,7 +53,11 @@ int rc_implicit_equilibrium_ball(rc_implicit_eq_struct * eq, mag_t rad, const rc
     mag_sqrt(t, t);
     mag_mul(t, t, gdev);
     mag_add(asum, asum, t);
-    mag_add(asum, asum, udev);                         /* ||p - s||_2 */
+    mag_add(asum, asum, udev);
+    /* gradual underflow: each of the m + 1 terms of s_j and of a_j may lose 2^-1075 absolutely;
+       over m coordinates in the 2-norm that is below 3 m (m + 2) 2^-1075 */
+    mag_set_ui_2exp_si(t, 3 * (ulong) m * (ulong) (m + 2), -1075);
+    mag_add(asum, asum, t);                            /* ||p - s||_2 */
     arb_sqrt(r, r, prec);
     arb_add_error_mag(r, asum);                        /* contains ||r|| upper side */
     arb_div(r, r, den, prec);

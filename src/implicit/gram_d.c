@@ -4,7 +4,9 @@
 /* Each G_ij is a dot product of length r computed in floating point (FMA or not), so
    |G_ij - (X^T X)_ij| <= gamma_r (|X|^T |X|)_ij (Higham, Accuracy and Stability, eq. 3.5).
    Then ||G - X^T X||_2 <= ||G - X^T X||_F <= gamma_r || |X|^T |X| ||_F <= gamma_r ||X||_F^2
-   (submultiplicativity of the Frobenius norm).  proofs/implicit.md, P2. */
+   (submultiplicativity of the Frobenius norm).  With gradual underflow each product may also
+   lose up to 2^-1075 absolutely: r such terms per entry, n r 2^-1075 in the Frobenius norm,
+   added.  proofs/implicit.md, P2. */
 void rc_implicit_gram_d(double * G, mag_t err, const double * X, slong r, slong n)
 {
     slong i, j, k;
@@ -31,6 +33,8 @@ void rc_implicit_gram_d(double * G, mag_t err, const double * X, slong r, slong 
     _rc_implicit_sumsq_mag(err, X, r * n);
     _rc_implicit_gamma_mag(g, FLINT_MAX(r, 1));
     mag_mul(err, err, g);
+    mag_set_ui_2exp_si(g, (ulong) (r + 1) * (ulong) (n + 1), -1074);
+    mag_add(err, err, g);
     mag_clear(g);
 }
 

@@ -25,7 +25,8 @@ static int cholesky(double * L, const double * F, slong n)
             double * Li = L + i * n, t = F[i * n + j];
             for (k = 0; k < j; k++)
                 t -= Li[k] * Lj[k];
-            t /= Lj[j];
+            if (t != 0.0 && (t /= Lj[j]) == 0.0)
+                return 0;                /* the quotient underflowed to 0 */
             if (!isfinite(t) || (t != 0.0 && fabs(t) < RC_TINY))
                 return 0;
             Li[j] = t;
