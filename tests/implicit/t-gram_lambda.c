@@ -121,6 +121,13 @@ static void test_random(void)
         rc_quadric_inertia(&p, &q, &zz, G);
         if (zz > 0)
             CU_ASSERT_FALSE(arf_sgn(lo) > 0);
+        /* the exact decision, when made, agrees with the exact inertia */
+        if (g.exact_pd == 1)
+            CU_ASSERT_EQUAL(p, n);
+        if (g.exact_pd == 0)
+            CU_ASSERT_TRUE(zz > 0 && arf_is_zero(hi));
+        if (exact_route && n <= m && zz > 0)
+            CU_ASSERT_EQUAL(g.exact_pd, 0);
         fmpq_mat_clear(G); fmpq_mat_clear(S);
         arf_clear(lo); arf_clear(hi); fmpq_clear(s);
         rc_implicit_gram_clear(&g);
