@@ -247,6 +247,8 @@ typedef struct
     int well_posed;
     arb_t norm;
     arb_t lambda_min;
+    arf_struct norm_lo[1], norm_hi[1];   /* exact endpoints of the two enclosures */
+    arf_struct lam_lo[1], lam_hi[1];
     int gram_done;
     arb_t loss;           /* certified (1/2) sum ||f - y||^2 (or mean, see mean) */
     double logged_loss;   /* NaN when the log has none */

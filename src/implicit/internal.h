@@ -35,5 +35,7 @@ void _rc_implicit_sumsq_mag(mag_t res, const double * x, slong len);
 
 /* ["lo", "hi"] of an enclosure (exact strings for exact points), or null if not finite. */
 void _rc_implicit_write_encl(FILE * f, const arb_t x);
+/* ["lo", "hi"] from exact endpoints (outward decimals when long), or null if hi is infinite. */
+void _rc_implicit_write_ends(FILE * f, const arf_t lo, const arf_t hi);
 
 #endif

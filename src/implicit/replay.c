@@ -9,6 +9,10 @@ void rc_implicit_replay_clear(rc_implicit_replay_t rep)
         arb_clear(rep->step[t].norm);
         arb_clear(rep->step[t].lambda_min);
         arb_clear(rep->step[t].loss);
+        arf_clear(rep->step[t].norm_lo);
+        arf_clear(rep->step[t].norm_hi);
+        arf_clear(rep->step[t].lam_lo);
+        arf_clear(rep->step[t].lam_hi);
     }
     flint_free(rep->step);
 }
@@ -19,7 +23,6 @@ int rc_implicit_replay(rc_implicit_replay_t rep, const rc_implicit_log_t log, co
 {
     slong t;
     int r = RC_OK;
-    arf_t lo;
     if (data->e != log->e)
         return rc_err_set(err, RC_EINPUT, "%s: Y: outputs have %ld coordinates, but the log's U "
                           "has %ld rows", data_name, (long) data->e, (long) log->e);
@@ -34,8 +37,11 @@ int rc_implicit_replay(rc_implicit_replay_t rep, const rc_implicit_log_t log, co
         arb_init(rep->step[t].norm);
         arb_init(rep->step[t].lambda_min);
         arb_init(rep->step[t].loss);
+        arf_init(rep->step[t].norm_lo);
+        arf_init(rep->step[t].norm_hi);
+        arf_init(rep->step[t].lam_lo);
+        arf_init(rep->step[t].lam_hi);
     }
-    arf_init(lo);
     for (t = 0; t < log->T && r == RC_OK; t++)
     {
         rc_implicit_net_t net;
@@ -50,18 +56,20 @@ int rc_implicit_replay(rc_implicit_replay_t rep, const rc_implicit_log_t log, co
             arb_set(s->norm, res->wp->norm);
             s->gram_done = res->gram_done;
             arb_set(s->lambda_min, res->gram.lambda_min);
+            arf_set(s->norm_lo, res->wp->norm_lo);
+            arf_set(s->norm_hi, res->wp->norm_hi);
+            arf_set(s->lam_lo, res->gram.lo);
+            arf_set(s->lam_hi, res->gram.hi);
             arb_set(s->loss, res->loss);
             if (mean)
                 arb_div_si(s->loss, s->loss, data->n, o->prec);
             s->logged_loss = log->loss != NULL ? log->loss[t] : NAN;
             rep->steps_well_posed += s->well_posed;
-            arb_get_lbound_arf(lo, s->lambda_min, 64);
-            rep->steps_lambda_pos += (res->gram_done && arf_sgn(lo) > 0);
+            rep->steps_lambda_pos += (res->gram_done && arf_sgn(s->lam_lo) > 0);
             rc_implicit_result_clear(res);
         }
         rc_implicit_net_clear(net);
     }
-    arf_clear(lo);
     if (r != RC_OK)
         rc_implicit_replay_clear(rep);
     return r;

@@ -6,12 +6,7 @@
    so over a time lr the flow would shrink L by at least exp(-2 lr lambda_lo [/N]). */
 static double gf_rate(const rc_implicit_replay_t rep, slong t, slong n)
 {
-    arf_t lo;
-    double l;
-    arf_init(lo);
-    arb_get_lbound_arf(lo, rep->step[t].lambda_min, 64);
-    l = arf_get_d(lo, ARF_RND_DOWN);
-    arf_clear(lo);
+    double l = arf_get_d(rep->step[t].lam_lo, ARF_RND_DOWN);
     if (!rep->step[t].gram_done || !(l > 0.0))
         l = 0.0;
     return exp(-2.0 * rep->lr * l / (rep->mean ? (double) n : 1.0));
@@ -28,6 +23,7 @@ void rc_implicit_replay_write_json(FILE * f, const rc_implicit_replay_t rep, slo
     (void) prec;
     fprintf(f, "{\"format\": \"relucert.implicit-replay/1\", \"steps\": %ld, \"lr\": %.17g, "
             "\"loss_normalization\": \"%s\", \"steps_well_posed\": %ld, \"steps_lambda_positive\": %ld, "
+            "\"step_size_small_enough\": \"not_checked: constants not available\", "
             "\"snapshots\": [", (long) rep->T, rep->lr, rep->mean ? "mean" : "sum",
             (long) rep->steps_well_posed, (long) rep->steps_lambda_pos);
     for (t = 0; t < rep->T; t++)
@@ -35,10 +31,10 @@ void rc_implicit_replay_write_json(FILE * f, const rc_implicit_replay_t rep, slo
         const rc_implicit_step_struct * s = rep->step + t;
         fprintf(f, "%s{\"step\": %ld, \"well_posed\": %s, \"norm_bound\": ", t ? ", " : "", (long) t,
                 s->well_posed ? "true" : "false");
-        _rc_implicit_write_encl(f, s->norm);
+        _rc_implicit_write_ends(f, s->norm_lo, s->norm_hi);
         fprintf(f, ", \"gram_lambda_min\": ");
         if (s->gram_done)
-            _rc_implicit_write_encl(f, s->lambda_min);
+            _rc_implicit_write_ends(f, s->lam_lo, s->lam_hi);
         else
             fprintf(f, "null");
         fprintf(f, ", \"loss\": ");
@@ -69,8 +65,8 @@ void rc_implicit_replay_write_text(FILE * f, const rc_implicit_replay_t rep, slo
         arf_t lo, hi;
         arf_init(lo);
         arf_init(hi);
-        arb_get_ubound_arf(hi, s->norm, 64);
-        arb_get_lbound_arf(lo, s->lambda_min, 64);
+        arf_set(hi, s->norm_hi);
+        arf_set(lo, s->lam_lo);
         fprintf(f, "  %5ld %-4s %-12.6g %-12.6g %-12.6g", (long) t, s->well_posed ? "yes" : "NO",
                 arf_get_d(hi, ARF_RND_UP), s->gram_done ? arf_get_d(lo, ARF_RND_DOWN) : NAN,
                 mid(s->loss));

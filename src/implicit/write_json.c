@@ -59,7 +59,7 @@ static void end_str(FILE * f, const arf_t x, int upper)
     arb_clear(t);
 }
 
-static void write_ends(FILE * f, const arf_t lo, const arf_t hi)
+void _rc_implicit_write_ends(FILE * f, const arf_t lo, const arf_t hi)
 {
     if (!arf_is_finite(hi))
     {
@@ -130,7 +130,7 @@ void rc_implicit_result_write_json(FILE * f, const rc_implicit_result_t res, con
             res->wp->well_posed ? "true" : "false", res->wp->decided ? "true" : "false");
     rc_json_write_string(f, res->wp->method);
     fprintf(f, ", \"norm_bound\": ");
-    write_ends(f, res->wp->norm_lo, res->wp->norm_hi);
+    _rc_implicit_write_ends(f, res->wp->norm_lo, res->wp->norm_hi);
     fprintf(f, ", \"norm_exactly_one\": %s", res->wp->norm_exact_one ? "true" : "false");
     fprintf(f, ", \"other_conditions\": [");
     if (!res->wp->well_posed)
@@ -155,7 +155,7 @@ void rc_implicit_result_write_json(FILE * f, const rc_implicit_result_t res, con
     }
     fprintf(f, "], \"gram_lambda_min\": ");
     if (res->gram_done)
-        write_ends(f, res->gram.lo, res->gram.hi);
+        _rc_implicit_write_ends(f, res->gram.lo, res->gram.hi);
     else
         fprintf(f, "null");
     fprintf(f, ", \"gram_exact\": %s", res->gram.exact_pd == 1 ? "\"positive_definite\""
