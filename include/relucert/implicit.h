@@ -145,6 +145,12 @@ int rc_implicit_equilibrium_ball(rc_implicit_eq_struct * eq, mag_t rad, const rc
                                  const double * Gd, const mag_t gdev, const fmpq * u,
                                  const double * zd, const arb_t q, slong prec);
 
+/* The same from rho(gamma |A|) < 1 (I6): w > 0 with gamma |A| w <= q w, q < 1 exact; a box
+   |z*_j - zd_j| <= w_j R, R = ||F(zd) - zd||_w / (1 - q).  Returns 1, or 0 when not certified. */
+int rc_implicit_equilibrium_ball_w(rc_implicit_eq_struct * eq, const rc_implicit_net_t net,
+                                   const double * Gd, const mag_t gdev, const fmpq * u,
+                                   const double * zd, const fmpq * w, const fmpq_t q, slong prec);
+
 void rc_implicit_eq_init(rc_implicit_eq_struct * eq, slong m, slong e);
 void rc_implicit_eq_clear(rc_implicit_eq_struct * eq, slong m, slong e);
 

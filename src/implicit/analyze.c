@@ -67,6 +67,12 @@ static void one_sample(rc_implicit_result_t res, slong s, const rc_implicit_net_
         if (!rc_implicit_equilibrium_ball(eq, rad, net, Gd, gdev, u, z, q, o->prec))
             eq->how = "none: the contraction ball could not be certified";
     }
+    else if (!eq->found && res->wp->rho_holds)
+    {
+        if (!rc_implicit_equilibrium_ball_w(eq, net, Gd, gdev, u, z, res->wp->rho_weights,
+                                            res->wp->rho_factor, o->prec))
+            eq->how = "none: the weighted contraction box could not be certified";
+    }
     else if (!eq->found)
         eq->how = "none: no exact pattern verified and no contraction proved";
     if (eq->found && eq->exact && res->unique != 1)

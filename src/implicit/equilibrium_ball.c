@@ -66,15 +66,7 @@ int rc_implicit_equilibrium_ball(rc_implicit_eq_struct * eq, mag_t rad, const rc
     {
         arb_set_d(eq->zb + i, zd[i]);
         arb_add_error_mag(eq->zb + i, rad);
-        /* z* >= 0: intersect with [0, inf) */
-        arb_get_ubound_arf(lb, eq->zb + i, prec);
-        if (arf_sgn(lb) <= 0)
-            arb_zero(eq->zb + i);
-        else if (arb_contains_negative(eq->zb + i))
-        {
-            arb_zero(x);
-            arb_union(eq->zb + i, x, (arb_set_arf(y, lb), y), prec);
-        }
+        _rc_implicit_clip_nonneg(eq->zb + i, prec);     /* z* >= 0 */
     }
     for (k = 0; k < e; k++)
     {

@@ -33,6 +33,27 @@ double _rc_implicit_power_d(double * v, const double * K, slong n, slong maxit);
 /* res = sum_i x_i^2 as an upper bound (mag), x doubles. */
 void _rc_implicit_sumsq_mag(mag_t res, const double * x, slong len);
 
+/* x := x intersected with [0, inf) (for coordinates of z* = sigma(...) >= 0). */
+static inline void _rc_implicit_clip_nonneg(arb_t x, slong prec)
+{
+    arf_t ub;
+    arb_t z, h;
+    arf_init(ub);
+    arb_init(z);
+    arb_init(h);
+    arb_get_ubound_arf(ub, x, prec);
+    if (arf_sgn(ub) <= 0)
+        arb_zero(x);
+    else if (arb_contains_negative(x))
+    {
+        arb_set_arf(h, ub);
+        arb_union(x, z, h, prec);
+    }
+    arf_clear(ub);
+    arb_clear(z);
+    arb_clear(h);
+}
+
 /* ["lo", "hi"] of an enclosure (exact strings for exact points), or null if not finite. */
 void _rc_implicit_write_encl(FILE * f, const arb_t x);
 /* ["lo", "hi"] from exact endpoints (outward decimals when long), or null if hi is infinite. */

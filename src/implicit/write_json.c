@@ -86,6 +86,24 @@ static const char * hyp_str(rc_hyp_status s)
          : s == RC_HYP_NOT_CHECKED ? "not_checked" : "not_applicable";
 }
 
+/* an enclosure of a quantity known to be >= 0: the lower end clamped at 0 */
+static void write_encl_nonneg(FILE * f, const arb_t x)
+{
+    arf_t lo, hi;
+    arf_init(lo);
+    arf_init(hi);
+    arb_get_lbound_arf(lo, x, 128);
+    arb_get_ubound_arf(hi, x, 128);
+    if (arf_sgn(lo) < 0)
+        arf_zero(lo);
+    if (arb_is_finite(x))
+        _rc_implicit_write_ends(f, lo, hi);
+    else
+        fprintf(f, "null");
+    arf_clear(lo);
+    arf_clear(hi);
+}
+
 static void write_eq(FILE * f, const rc_implicit_eq_struct * eq, slong s, slong m, slong e)
 {
     slong i;
@@ -101,7 +119,7 @@ static void write_eq(FILE * f, const rc_implicit_eq_struct * eq, slong s, slong 
             if (eq->exact)
                 write_q(f, eq->z + i);
             else
-                _rc_implicit_write_encl(f, eq->zb + i);
+                write_encl_nonneg(f, eq->zb + i);
         }
         fprintf(f, "], \"output\": [");
         for (i = 0; i < e; i++)

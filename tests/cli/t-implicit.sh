@@ -60,6 +60,16 @@ echo '{"gamma": 2, "A": [[1]], "W": [[0]], "b": [-1], "U": [[1]]}' > "$tmp/two.j
 out=$("$RC" implicit "$tmp/two.json" "$tmp/d2.json" --json)
 expect "two equilibria" "$(echo "$out" | jq -c '[.unique, .equilibria[0].second_equilibrium]')" '[false,true]'
 
+# rho(gamma |A|) < 1 while gamma ||A||_2 = 2: unique; exact equilibria, and boxes without the exact route
+echo '{"gamma": 1, "A": [[0, 2], [0, 0]], "W": [[1], [-1]], "b": ["1/3", "1/2"], "U": [[1, 1]]}' > "$tmp/nil.json"
+echo '{"X": [["1"], ["-1"]], "y": ["1", "1"]}' > "$tmp/d4.json"
+out=$("$RC" implicit "$tmp/nil.json" "$tmp/d4.json" --json)
+expect "rho holds" "$(echo "$out" | jq -c '[.well_posed, .well_posed_decided, .other_conditions[0].holds, .unique]')" '[false,true,true,true]'
+expect "rho exact z" "$(echo "$out" | jq -c '[.equilibria[].z]')" '[["4/3","0"],["7/3","3/2"]]'
+out=$("$RC" implicit "$tmp/nil.json" "$tmp/d4.json" --exact-max 0 --json)
+expect "rho boxes" "$(echo "$out" | jq -r '(.equilibria[1].z[1][0]|tonumber) <= 1.5 and (.equilibria[1].z[1][1]|tonumber) >= 1.5 and .equilibria[0].z[1][0] == "0" and (.equilibria[1].output[0][0]|tonumber) <= 23/6 and (.equilibria[1].output[0][1]|tonumber) >= 23/6')" true
+expect "rho gram" "$(echo "$out" | jq -r '(.gram_lambda_min[0]|tonumber) > 0')" true
+
 # bad input: status 2, one line naming file and field
 badcase() { # NAME JSON NEEDLE
   echo "$2" > "$tmp/bad.json"

@@ -116,8 +116,49 @@ static void test_random(void)
         solve(&eb, net, u, 0);
         if (eq.exact)
         {
+            rc_implicit_wp_t wp;
             found++;
             CU_ASSERT_TRUE(rc_test_is_fixed_point(net, eq.z, u));
+            /* the weighted-max-norm box (rho(gamma |A|) < 1) contains the exact equilibrium */
+            rc_implicit_wp_init(wp);
+            if (rc_implicit_rho_test(wp, net))
+            {
+                rc_implicit_eq_struct ew;
+                double * Gd = flint_malloc(sizeof(double) * m * m), * ud = flint_malloc(sizeof(double) * m);
+                double * zd = flint_calloc(m, sizeof(double));
+                fmpq * X = _fmpq_vec_init(m * m);
+                mag_t gdev, udev;
+                mag_init(gdev); mag_init(udev);
+                for (i = 0; i < m * m; i++)
+                    fmpq_mul(X + i, net->A + i, net->gamma);
+                rc_implicit_fmpq_get_d_vec(Gd, gdev, X, m * m);
+                rc_implicit_fmpq_get_d_vec(ud, udev, u, m);
+                rc_implicit_picard_d(zd, Gd, ud, m, 100000);
+                rc_implicit_eq_init(&ew, m, 2);
+                CU_ASSERT_TRUE(rc_implicit_equilibrium_ball_w(&ew, net, Gd, gdev, u, zd,
+                                                              wp->rho_weights, wp->rho_factor, 128));
+                for (i = 0; i < m; i++)
+                {
+                    arb_t a;
+                    arb_init(a);
+                    arb_set_fmpq(a, eq.z + i, 128);
+                    CU_ASSERT_TRUE(arb_contains(ew.zb + i, a));
+                    arb_clear(a);
+                }
+                for (i = 0; i < 2; i++)
+                {
+                    arb_t a;
+                    arb_init(a);
+                    arb_set_fmpq(a, eq.out + i, 128);
+                    CU_ASSERT_TRUE(arb_contains(ew.outb + i, a));
+                    arb_clear(a);
+                }
+                rc_implicit_eq_clear(&ew, m, 2);
+                _fmpq_vec_clear(X, m * m);
+                flint_free(Gd); flint_free(ud); flint_free(zd);
+                mag_clear(gdev); mag_clear(udev);
+            }
+            rc_implicit_wp_clear(wp, m);
             if (eb.found)
                 for (i = 0; i < m; i++)
                 {
