@@ -106,5 +106,16 @@ expect "replay needs lr" "$?" 2
 expect "replay wrong log" "$?" 2
 expect "replay wrong log one line" "$(wc -l < "$tmp/err")" 1
 
+# the PyTorch client (skipped, with a message, when Debian's python3-torch is missing)
+if /usr/bin/python3 -c "import torch, numpy" 2>/dev/null; then
+  out=$(/usr/bin/python3 examples/pytorch/implicit_train.py --out "$tmp/py" --steps 10 --relucert "$RC"); st=$?
+  expect "pytorch status" "$st" 0
+  echo "$out" | grep -q "8 of 8 exact" && ok || bad "pytorch exact equilibria: $out"
+  echo "$out" | grep -q "well-posed certified at 11" && ok || bad "pytorch replay: $out"
+  echo "$out" | grep -Eq "true max error \|z_float - z_exact\| = [0-9.]+e-0[6-9]" && ok || bad "pytorch solver error: $out"
+else
+  echo "SKIP: /usr/bin/python3 has no torch; the PyTorch example was not run"
+fi
+
 echo "implicit CLI: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
