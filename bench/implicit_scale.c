@@ -121,6 +121,50 @@ static double base_lambda(const double * Z, slong m, slong n)
     return lo;
 }
 
+/* the exact decision of I - gamma^2 A^T A > 0 by Bareiss (timed) */
+static void exact_route(const rc_implicit_net_t net)
+{
+    slong m = net->m, i;
+    double t0, t_ex;
+    rc_implicit_wp_t wx;
+    fmpq_mat_t B;
+    rc_implicit_wp_init(wx);
+    t0 = now();
+    fmpq_mat_init(B, m, m);
+    {
+        /* B = I - gamma^2 A^T A through integers: A = N / den */
+        fmpz_mat_t Nm, K;
+        fmpz_t den;
+        slong j;
+        fmpq_mat_t Aq;
+        fmpq_mat_init(Aq, m, m);
+        for (i = 0; i < m * m; i++)
+            fmpq_mul(fmpq_mat_entry(Aq, i / m, i % m), net->A + i, net->gamma);
+        fmpz_mat_init(Nm, m, m);
+        fmpz_mat_init(K, m, m);
+        fmpz_init(den);
+        fmpq_mat_get_fmpz_mat_matwise(Nm, den, Aq);
+        fmpz_mat_transpose(K, Nm);
+        fmpz_mat_mul(K, K, Nm);
+        fmpz_mul(den, den, den);
+        for (i = 0; i < m; i++)
+            for (j = 0; j < m; j++)
+            {
+                fmpq_set_fmpz_frac(fmpq_mat_entry(B, i, j), fmpz_mat_entry(K, i, j), den);
+                fmpq_neg(fmpq_mat_entry(B, i, j), fmpq_mat_entry(B, i, j));
+                if (i == j)
+                    fmpq_add_si(fmpq_mat_entry(B, i, j), fmpq_mat_entry(B, i, j), 1);
+            }
+        fmpz_mat_clear(Nm); fmpz_mat_clear(K); fmpz_clear(den);
+        fmpq_mat_clear(Aq);
+    }
+    printf("exact route: I - gamma^2 A^T A positive definite: %s", rc_implicit_pd_exact(NULL, B) ? "yes" : "no");
+    t_ex = now() - t0;
+    printf(" (%.3f s, Bareiss on the exact matrix)\n", t_ex);
+    fmpq_mat_clear(B);
+    rc_implicit_wp_clear(wx, m);
+}
+
 int main(int argc, char ** argv)
 {
     slong m = argc > 1 ? atol(argv[1]) : 512, N = argc > 2 ? atol(argv[2]) : 128, d = 8, i, k, s;
@@ -133,7 +177,7 @@ int main(int argc, char ** argv)
     double * Ad = malloc(sizeof(double) * m * m), * Gd = malloc(sizeof(double) * m * m);
     double * X = malloc(sizeof(double) * N * d), * Z = calloc(m * N, sizeof(double));
     double * ud = malloc(sizeof(double) * m), * z = malloc(sizeof(double) * m);
-    double t0, t_wp, t_bnorm, t_eq, t_beq, t_gram, t_bgram, bnorm, blam, t_ex = -1.0;
+    double t0, t_wp, t_bnorm, t_eq, t_beq, t_gram, t_bgram, bnorm, blam;
     mag_t gdev, udev, rad;
     arb_t q;
     char * lo, * hi;
@@ -239,45 +283,7 @@ int main(int argc, char ** argv)
 
     /* 4. the exact route (small m only) */
     if (m <= 128)
-    {
-        rc_implicit_wp_t wx;
-        fmpq_mat_t B;
-        rc_implicit_wp_init(wx);
-        t0 = now();
-        fmpq_mat_init(B, m, m);
-        {
-            /* B = I - gamma^2 A^T A through integers: A = N / den */
-            fmpz_mat_t Nm, K;
-            fmpz_t den;
-            slong j;
-            fmpq_mat_t Aq;
-            fmpq_mat_init(Aq, m, m);
-            for (i = 0; i < m * m; i++)
-                fmpq_mul(fmpq_mat_entry(Aq, i / m, i % m), net->A + i, net->gamma);
-            fmpz_mat_init(Nm, m, m);
-            fmpz_mat_init(K, m, m);
-            fmpz_init(den);
-            fmpq_mat_get_fmpz_mat_matwise(Nm, den, Aq);
-            fmpz_mat_transpose(K, Nm);
-            fmpz_mat_mul(K, K, Nm);
-            fmpz_mul(den, den, den);
-            for (i = 0; i < m; i++)
-                for (j = 0; j < m; j++)
-                {
-                    fmpq_set_fmpz_frac(fmpq_mat_entry(B, i, j), fmpz_mat_entry(K, i, j), den);
-                    fmpq_neg(fmpq_mat_entry(B, i, j), fmpq_mat_entry(B, i, j));
-                    if (i == j)
-                        fmpq_add_si(fmpq_mat_entry(B, i, j), fmpq_mat_entry(B, i, j), 1);
-                }
-            fmpz_mat_clear(Nm); fmpz_mat_clear(K); fmpz_clear(den);
-            fmpq_mat_clear(Aq);
-        }
-        printf("exact route: I - gamma^2 A^T A positive definite: %s", rc_implicit_pd_exact(NULL, B) ? "yes" : "no");
-        t_ex = now() - t0;
-        printf(" (%.3f s, Bareiss on the exact matrix)\n", t_ex);
-        fmpq_mat_clear(B);
-        rc_implicit_wp_clear(wx, m);
-    }
+        exact_route(net);
     for (s = 0; s < N; s++)
         rc_implicit_eq_clear(eq + s, m, 1);
     free(eq);
