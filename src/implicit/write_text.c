@@ -16,6 +16,25 @@ static void encl(FILE * f, const arb_t x)
     flint_free(hi);
 }
 
+static void ends(FILE * f, const arf_t lo, const arf_t hi)
+{
+    char * a, * b, * c, * d;
+    arb_t x;
+    if (!arf_is_finite(hi))
+    {
+        fprintf(f, "(no upper bound certified)");
+        return;
+    }
+    arb_init(x);
+    arb_set_arf(x, lo);
+    rc_arb_get_interval_str(&a, &b, x, 12);
+    arb_set_arf(x, hi);
+    rc_arb_get_interval_str(&c, &d, x, 12);
+    fprintf(f, "[%s, %s]", a, d);
+    flint_free(a); flint_free(b); flint_free(c); flint_free(d);
+    arb_clear(x);
+}
+
 void rc_implicit_result_write_text(FILE * f, const rc_implicit_result_t res, const rc_implicit_net_t net)
 {
     slong i, k;
@@ -28,7 +47,7 @@ void rc_implicit_result_write_text(FILE * f, const rc_implicit_result_t res, con
             res->wp->well_posed ? "PROVED" : res->wp->decided ? "no (gamma ||A||_2 >= 1 proved)"
                                                               : "not proved", res->wp->method);
     fprintf(f, "  gamma ||A||_2 in ");
-    encl(f, res->wp->norm);
+    ends(f, res->wp->norm_lo, res->wp->norm_hi);
     fprintf(f, "%s\n", res->wp->norm_exact_one ? "  (exactly 1)" : "");
     if (!res->wp->well_posed)
     {
@@ -76,7 +95,7 @@ void rc_implicit_result_write_text(FILE * f, const rc_implicit_result_t res, con
         fprintf(f, "  ... (--json for all)\n");
     fprintf(f, "Gram lambda_min(z_i . z_j): ");
     if (res->gram_done)
-        encl(f, res->gram.lambda_min);
+        ends(f, res->gram.lo, res->gram.hi);
     else
         fprintf(f, "(not all equilibria known)");
     fprintf(f, "%s\n", res->gram.exact_pd == 1 ? "  (positive definite, exact)"
