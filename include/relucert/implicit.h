@@ -210,6 +210,8 @@ typedef struct
     int gram_done;                 /* 1 when every equilibrium was found */
     rc_implicit_gram_struct gram;
     arb_t loss;                    /* (1/2) sum_i ||f(x_i) - y_i||^2, enclosed (when gram_done) */
+    int loss_is_exact;             /* 1: every equilibrium exact, loss_exact is the loss */
+    fmpq_t loss_exact;
     rc_implicit_hyp_struct hyp[RC_IMPLICIT_NUM_HYP];
 }
 rc_implicit_result_struct;

@@ -17,6 +17,7 @@ void rc_implicit_result_clear(rc_implicit_result_t res)
     rc_implicit_wp_clear(res->wp, res->m);
     rc_implicit_gram_clear(&res->gram);
     arb_clear(res->loss);
+    fmpq_clear(res->loss_exact);
 }
 
 /* Tries a second equilibrium from a far start (when uniqueness is not proved): a different
@@ -100,6 +101,23 @@ static void loss(rc_implicit_result_t res, const rc_data_t data, slong prec)
             arb_addmul(res->loss, t, t, prec);
         }
     arb_mul_2exp_si(res->loss, res->loss, -1);
+    res->loss_is_exact = (res->num_exact == res->n);
+    if (res->loss_is_exact)
+    {
+        fmpq_t d, acc;
+        fmpq_init(d);
+        fmpq_init(acc);
+        for (i = 0; i < res->n; i++)
+            for (k = 0; k < res->e; k++)
+            {
+                fmpq_sub(d, res->eq[i].out + k, data->Y + i * data->e + k);
+                fmpq_addmul(acc, d, d);
+            }
+        fmpq_div_2exp(acc, acc, 1);
+        fmpq_swap(res->loss_exact, acc);
+        fmpq_clear(d);
+        fmpq_clear(acc);
+    }
     arb_clear(t);
     arb_clear(y);
 }
@@ -123,6 +141,8 @@ int rc_implicit_analyze(rc_implicit_result_t res, const rc_implicit_net_t net, c
     rc_implicit_gram_init(&res->gram);
     arb_init(res->loss);
     arb_indeterminate(res->loss);
+    res->loss_is_exact = 0;
+    fmpq_init(res->loss_exact);
     res->eq = flint_malloc(sizeof(rc_implicit_eq_struct) * data->n);
     for (s = 0; s < data->n; s++)
         rc_implicit_eq_init(res->eq + s, m, net->e);

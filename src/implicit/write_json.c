@@ -180,6 +180,11 @@ void rc_implicit_result_write_json(FILE * f, const rc_implicit_result_t res, con
             : res->gram.exact_pd == 0 ? "\"singular\"" : "null");
     fprintf(f, ", \"loss\": ");
     _rc_implicit_write_encl(f, res->loss);
+    if (res->loss_is_exact)
+    {
+        fprintf(f, ", \"loss_exact\": ");
+        write_q(f, res->loss_exact);
+    }
     fprintf(f, ", \"hypotheses\": [");
     for (i = 0; i < RC_IMPLICIT_NUM_HYP; i++)
     {

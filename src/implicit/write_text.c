@@ -104,6 +104,12 @@ void rc_implicit_result_write_text(FILE * f, const rc_implicit_result_t res, con
     {
         fprintf(f, "loss (1/2) sum ||f(x_i) - y_i||^2 in ");
         encl(f, res->loss);
+        if (res->loss_is_exact)
+        {
+            char * q = rc_fmpq_get_str(res->loss_exact);
+            fprintf(f, "  (exactly %s)", q);
+            flint_free(q);
+        }
         fprintf(f, "\n");
     }
     fprintf(f, "hypotheses of the convergence theorem (Gao & Gao 2022):\n");

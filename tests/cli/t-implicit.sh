@@ -22,6 +22,8 @@ expect "all exact" "$(echo "$out" | jq -c '[.equilibria[].exact] | all')" true
 expect "gram N > m" "$(echo "$out" | jq -c .gram_lambda_min)" '["0","0"]'
 expect "norm encloses 1/4" "$(echo "$out" | jq -r '(.norm_bound[0]|tonumber) <= 0.25 and (.norm_bound[1]|tonumber) >= 0.25')" true
 expect "hypotheses" "$(echo "$out" | jq -r '.hypotheses | length')" 5
+# loss = (1/2) ((1/4)^2 + (1/3)^2) = 25/288, exactly
+expect "exact loss" "$(echo "$out" | jq -r .loss_exact)" "25/288"
 "$RC" implicit data/implicit-toy-net.json data/implicit-toy-data.json | grep -q "well-posed (gamma ||A||_2 < 1): PROVED" && ok || bad "text"
 "$RC" implicit --help | grep -q "usage: relucert implicit" && ok || bad "help"
 
