@@ -181,7 +181,7 @@ void rc_implicit_gram_clear(rc_implicit_gram_struct * g);
 /* ---- the whole analysis ---- */
 typedef struct
 {
-    slong exact_max;     /* largest m (and n) for exact routes; default 128 */
+    slong exact_max;     /* largest m (and n) for exact routes; default 64 */
     slong maxit;         /* Picard iterations; default 100000 */
     slong prec;          /* Arb precision, bits; default 128 */
 }

@@ -22,7 +22,7 @@ static const char * implicit_help =
 "  hypotheses     the convergence theorem's hypotheses: proved, refuted, not checked\n"
 "\n"
 "  --json         relucert.implicit/1 (doc/implicit.md)\n"
-"  --exact-max K  largest width (and sample count) for the exact routes (default 128)\n"
+"  --exact-max K  largest width (and sample count) for the exact routes (default 64)\n"
 "  --maxit N      float Picard iterations per sample (default 100000)\n"
 "  --prec BITS    Arb working precision (default 128)\n"
 "\n"

@@ -3,7 +3,7 @@
 
 void rc_implicit_opts_default(rc_implicit_opts_struct * o)
 {
-    o->exact_max = 128;
+    o->exact_max = 64;
     o->maxit = 100000;
     o->prec = 128;
 }

@@ -44,7 +44,11 @@ int rc_implicit_rho_test(rc_implicit_wp_t wp, const rc_implicit_net_t net)
     fmpq_init(q);
     fmpq_init(g);
     for (i = 0; i < m; i++)
+    {
         rc_fmpq_set_d(w + i, (isfinite(v[i]) ? v[i] : 0.0) + 1e-6 * vmax);
+        if (fmpq_sgn(w + i) <= 0)
+            holds = 0;                 /* the weights must be > 0 (never divide by 0) */
+    }
     fmpq_zero(q);
     for (i = 0; i < m && holds; i++)
     {
