@@ -114,6 +114,7 @@ if /usr/bin/python3 -c "import torch, numpy" 2>/dev/null; then
   expect "pytorch status" "$st" 0
   echo "$out" | grep -q "8 of 8 exact" && ok || bad "pytorch exact equilibria: $out"
   echo "$out" | grep -q "well-posed certified at 11" && ok || bad "pytorch replay: $out"
+  /usr/bin/python3 examples/pytorch/implicit_train.py --check-grad >/dev/null && ok || bad "pytorch implicit backward vs finite differences"
   echo "$out" | grep -Eq "true max error \|z_float - z_exact\| = [0-9.]+e-0[6-9]" && ok || bad "pytorch solver error: $out"
 else
   echo "SKIP: /usr/bin/python3 has no torch; the PyTorch example was not run"
