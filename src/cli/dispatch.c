@@ -23,6 +23,7 @@ static const rc_cmd commands[] = {
     { "check",   rc_cli_check,   "re-validate a flow certificate" },
     { "batch",   rc_cli_batch,   "run many jobs (a JSON-lines manifest) here or over MPI ranks" },
     { "construct", rc_cli_construct, "explicit global and local minimizers on clustered data, certified" },
+    { "implicit", rc_cli_implicit, "implicit ReLU networks: well-posedness, exact equilibria, Gram lambda_min" },
     /* further subcommands: one line each */
 };
 

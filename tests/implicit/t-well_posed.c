@@ -1,0 +1,135 @@
+/* rc_implicit_well_posed: gamma ||A||_2 = 1 exactly is not < 1, 1 - 10^-30 is; random nets
+   against the exact decision; the enclosure contains the exact norm of diagonal A. */
+#include "implicit_test.h"
+
+static const char * rot = "\"A\": [[\"3/5\", \"4/5\"], [\"-4/5\", \"3/5\"]], \"W\": [[\"1\"], [\"1\"]], "
+                          "\"U\": [[\"1\", \"0\"]]}";
+
+static void check(const char * gamma, int expect_wp, int expect_one)
+{
+    char buf[512];
+    rc_implicit_net_t net;
+    rc_implicit_wp_t wp;
+    snprintf(buf, sizeof(buf), "{\"gamma\": \"%s\", %s", gamma, rot);
+    rc_test_implicit_net(net, buf);
+    rc_implicit_wp_init(wp);
+    rc_implicit_well_posed(wp, net, 128, 128);
+    CU_ASSERT_EQUAL(wp->well_posed, expect_wp);
+    CU_ASSERT_TRUE(wp->decided);
+    CU_ASSERT_EQUAL(wp->norm_exact_one, expect_one);
+    {
+        /* the exact norm is gamma (A is orthogonal): the enclosure contains it */
+        arb_t g;
+        arb_init(g);
+        arb_set_fmpq(g, net->gamma, 256);
+        CU_ASSERT_TRUE(arb_contains(wp->norm, g));
+        arb_clear(g);
+    }
+    rc_implicit_wp_clear(wp, net->m);
+    rc_implicit_net_clear(net);
+}
+
+static void test_boundary(void)
+{
+    check("1", 0, 1);
+    check("0.999999999999999999999999999999", 1, 0);     /* 1 - 10^-30 */
+    check("1.000000000000000000000000000001", 0, 0);     /* 1 + 10^-30 */
+    check("1/2", 1, 0);
+}
+
+/* the exact route switched off: the boundary cases stay undecided, never a wrong answer */
+static void test_no_exact(void)
+{
+    char buf[512];
+    rc_implicit_net_t net;
+    rc_implicit_wp_t wp;
+    snprintf(buf, sizeof(buf), "{\"gamma\": \"%s\", %s", "0.999999999999999999999999999999", rot);
+    rc_test_implicit_net(net, buf);
+    rc_implicit_wp_init(wp);
+    rc_implicit_well_posed(wp, net, 0, 128);
+    CU_ASSERT_FALSE(wp->well_posed);
+    CU_ASSERT_FALSE(wp->decided);
+    rc_implicit_wp_clear(wp, net->m);
+    rc_implicit_net_clear(net);
+}
+
+static void test_random(void)
+{
+    flint_rand_t st;
+    slong it, m, i;
+    RC_RAND_INIT(st);
+    for (it = 0; it < RC_TEST_ITER(60); it++)
+    {
+        rc_implicit_net_t net;
+        rc_implicit_wp_t wp, wx;
+        const char * gam[] = { "1", "4", "8", "16", "2" };
+        m = 1 + n_randint(st, 9);
+        rc_test_implicit_rand(net, st, m, 2, 1, gam[n_randint(st, 5)]);
+        if (n_randint(st, 3) == 0)       /* diagonal A: ||A||_2 = max |a_ii| exactly */
+            for (i = 0; i < m * m; i++)
+                if (i % (m + 1) != 0)
+                    fmpq_zero(net->A + i);
+        rc_implicit_wp_init(wp);
+        rc_implicit_wp_init(wx);
+        rc_implicit_well_posed(wp, net, 0, 128);         /* float route only */
+        rc_implicit_well_posed(wx, net, 128, 128);       /* with the exact route */
+        CU_ASSERT_TRUE(wx->decided);
+        if (wp->decided)
+            CU_ASSERT_EQUAL(wp->well_posed, wx->well_posed);
+        {
+            int diag = 1;
+            for (i = 0; i < m * m; i++)
+                if (i % (m + 1) != 0 && !fmpq_is_zero(net->A + i))
+                    diag = 0;
+            if (diag)
+            {
+                fmpq_t mx, a;
+                arb_t g;
+                fmpq_init(mx); fmpq_init(a); arb_init(g);
+                for (i = 0; i < m; i++)
+                {
+                    fmpq_abs(a, net->A + i * (m + 1));
+                    if (fmpq_cmp(a, mx) > 0)
+                        fmpq_set(mx, a);
+                }
+                fmpq_mul(mx, mx, net->gamma);
+                arb_set_fmpq(g, mx, 256);
+                CU_ASSERT_TRUE(arb_contains(wp->norm, g));
+                CU_ASSERT_TRUE(arb_contains(wx->norm, g));
+                CU_ASSERT_EQUAL(wx->well_posed, fmpq_cmp_si(mx, 1) < 0);
+                fmpq_clear(mx); fmpq_clear(a); arb_clear(g);
+            }
+        }
+        rc_implicit_wp_clear(wp, m);
+        rc_implicit_wp_clear(wx, m);
+        rc_implicit_net_clear(net);
+    }
+    flint_randclear(st);
+}
+
+/* rho(gamma |A|) < 1 while gamma ||A||_2 >= 1: A nilpotent */
+static void test_rho(void)
+{
+    rc_implicit_net_t net;
+    rc_implicit_wp_t wp;
+    rc_test_implicit_net(net, "{\"gamma\": \"1\", \"A\": [[\"0\", \"2\"], [\"0\", \"0\"]], "
+                              "\"W\": [[\"1\"], [\"1\"]], \"U\": [[\"1\", \"1\"]]}");
+    rc_implicit_wp_init(wp);
+    rc_implicit_well_posed(wp, net, 128, 128);
+    CU_ASSERT_FALSE(wp->well_posed);
+    CU_ASSERT_TRUE(wp->decided);
+    CU_ASSERT_TRUE(rc_implicit_rho_test(wp, net));
+    CU_ASSERT_TRUE(fmpq_cmp_si(wp->rho_factor, 1) < 0);
+    rc_implicit_wp_clear(wp, net->m);
+    rc_implicit_net_clear(net);
+    /* rho = 1 exactly (|A| a permutation): never proved */
+    rc_test_implicit_net(net, "{\"gamma\": \"1\", \"A\": [[\"0\", \"-1\"], [\"1\", \"0\"]], "
+                              "\"W\": [[\"1\"], [\"1\"]], \"U\": [[\"1\", \"1\"]]}");
+    rc_implicit_wp_init(wp);
+    CU_ASSERT_FALSE(rc_implicit_rho_test(wp, net));
+    rc_implicit_wp_clear(wp, net->m);
+    rc_implicit_net_clear(net);
+}
+
+RC_TEST_MAIN("implicit_well_posed", RC_CASE(test_boundary), RC_CASE(test_no_exact),
+             RC_CASE(test_random), RC_CASE(test_rho))
