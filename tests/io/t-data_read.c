@@ -8,7 +8,7 @@ static void test_dispatch(void)
     rc_err_t err;
     rc_io_tmpname(pj, sizeof(pj), ".JSON");
     rc_io_tmpname(pc, sizeof(pc), ".csv");
-    rc_io_tmpname(pu, sizeof(pu), ".txt");
+    rc_io_tmpname(pu, sizeof(pu), ".xyz");
     rc_io_write_str(pj, "{\"X\": [[1, 2]], \"y\": [[3, 4]]}");
     rc_io_write_str(pc, "1,2,3\n");
     rc_io_write_str(pu, "1,2,3\n");
