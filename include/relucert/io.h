@@ -209,6 +209,11 @@ int rc_data_set_npz_notes(rc_data_t data, rc_io_notes_t notes, const rc_npz_t z,
 void rc_json_write_string(FILE * f, const char * s);
 /* Writes the network in relucert.network/1 JSON, exact strings. */
 void rc_net_write_json(FILE * f, const rc_net_t net);
+/* Writes the inspect result of a deep network in relucert.inspect/1 JSON (doc/io.md): depth,
+   widths, per neuron layer, index, c, level_sign, bounded, side; components and betti null with
+   "not_computed" saying why.  path is the file name written in "file". */
+void rc_mlp_inspect_write_json(FILE * f, const rc_mlp_inspect_t res, const rc_mlp_t mlp,
+                               const char * path);
 /* Writes the deep network in relucert.network/1 JSON (W1 ... Wn), exact strings. */
 void rc_mlp_write_json(FILE * f, const rc_mlp_t mlp);
 

@@ -32,7 +32,8 @@ static const char * descend_help =
 "  --prec BITS         working precision of the balls (default 256)\n"
 "  --exact             exact rational arithmetic (MSE only)\n"
 "  --every K           print every K-th step (default: about 20 rows); --json lists the same rows\n"
-"  --json              machine-readable output (relucert.descend/1)\n";
+"  --json              machine-readable output (relucert.descend/1)\n"
+RC_CLI_HEADER_HELP;
 
 static void put_ball(const arb_t x, int exact_mode, const fmpq_t q)
 {
@@ -139,7 +140,10 @@ int rc_cli_descend(int argc, char ** argv)
     slong k, s, first_step = -1, first_neuron = -1;
     int sides_kept = 1, limit_hit = 0;
     slong n_disc = 0;
+    rc_header_mode hdr;
 
+    if (rc_cli_take_header(&argc, argv, &hdr, "descend"))
+        return RC_EXIT_USAGE;
     for (i = 1; i < argc; i++)
     {
         const char * a = argv[i], * v = (i + 1 < argc) ? argv[i + 1] : NULL;
@@ -198,9 +202,9 @@ int rc_cli_descend(int argc, char ** argv)
     if (rc_fmpq_set_str(lambda, wd, &why) != RC_OK)
         return rc_cli_error("descend", "--weight-decay: not a number: \"%s\" (%s)", wd, why);
     rc_err_init(err);
-    if (rc_net_read(net, paths[0], err) != RC_OK)
+    if (rc_cli_read_net(net, "descend", paths[0], err) != RC_OK)
         return rc_cli_error_err("descend", err);
-    if (rc_data_read(data, paths[1], err) != RC_OK)
+    if (rc_cli_read_data(data, "descend", paths[1], 0, hdr, err) != RC_OK)
     {
         rc_net_clear(net);
         return rc_cli_error_err("descend", err);

@@ -38,7 +38,8 @@ static const char * obstruct_help =
 "  --max-subsets N     relaxation limit: subsets of r-1 samples enumerated for the test rays\n"
 "                      (default 200000; beyond it only the sign bound is used)\n"
 "  --check FILE        verify a certificate from scratch (exit 0 valid, 2 invalid)\n"
-"  --json              machine-readable output (FORMATS.md)\n";
+"  --json              machine-readable output (FORMATS.md)\n"
+RC_CLI_HEADER_HELP;
 
 static const char * kind_name(int kind)
 {
@@ -249,7 +250,10 @@ int rc_cli_obstruct(int argc, char ** argv)
     char relax_note[RC_ERR_LEN] = "";
     char * comp;
     rc_hset_t h;
+    rc_header_mode hdr;
 
+    if (rc_cli_take_header(&argc, argv, &hdr, "obstruct"))
+        return RC_EXIT_USAGE;
     for (i = 1; i < argc; i++)
     {
         if (rc_cli_is_help(argv[i]))
@@ -311,9 +315,9 @@ int rc_cli_obstruct(int argc, char ** argv)
         return rc_cli_error("obstruct", "expected NET and DATA (see relucert obstruct --help)");
 
     rc_err_init(err);
-    if (rc_net_read(net, netp, err) != RC_OK)
+    if (rc_cli_read_net(net, "obstruct", netp, err) != RC_OK)
         return rc_cli_error_err("obstruct", err);
-    if (rc_data_read_e(data, datap, net->e, err) != RC_OK)
+    if (rc_cli_read_data(data, "obstruct", datap, net->e, hdr, err) != RC_OK)
     {
         rc_net_clear(net);
         return rc_cli_error_err("obstruct", err);
@@ -329,7 +333,7 @@ int rc_cli_obstruct(int argc, char ** argv)
     }
     if (witp != NULL)
     {
-        if (rc_net_read(wit, witp, err) != RC_OK)
+        if (rc_cli_read_net(wit, "obstruct", witp, err) != RC_OK)
         {
             status = rc_cli_error_err("obstruct", err);
             goto done;

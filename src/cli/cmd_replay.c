@@ -45,7 +45,8 @@ static const char * replay_help =
 "                       every snapshot, the costly part): exact levels, drifts, signs only\n"
 "  --no-fast            enclose every gradient with Arb at --prec bits (tighter, about 10x\n"
 "                       slower) instead of double ball arithmetic with rounding bounds\n"
-"  --json               machine-readable summary (FORMATS.md)\n";
+"  --json               machine-readable summary (FORMATS.md)\n"
+RC_CLI_HEADER_HELP;
 
 /* The plot program, also shipped as scripts/plot_levels.py (the same code). */
 static const char * plot_prog =
@@ -136,7 +137,10 @@ int rc_cli_replay(int argc, char ** argv)
     slong lvl_step = -1, lvl_neuron = -1, res_step = -1, res_neuron = -1;
     int * sgn0, * side0;
     slong * sidx;
+    rc_header_mode hdr;
 
+    if (rc_cli_take_header(&argc, argv, &hdr, "replay"))
+        return RC_EXIT_USAGE;
     for (i = 1; i < argc; i++)
     {
         const char * a = argv[i], * v = (i + 1 < argc) ? argv[i + 1] : NULL;
@@ -219,7 +223,7 @@ int rc_cli_replay(int argc, char ** argv)
     if (rc_log_read(log, paths[0], err) != RC_OK)
         return rc_cli_error_err("replay", err);
     fmpq_set(log->shape->leak, leak);
-    if (rc_data_read(data, paths[1], err) != RC_OK)
+    if (rc_cli_read_data(data, "replay", paths[1], 0, hdr, err) != RC_OK)
     {
         rc_log_clear(log);
         return rc_cli_error_err("replay", err);
