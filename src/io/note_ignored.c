@@ -27,7 +27,11 @@ void _rc_io_note_ignored(rc_io_notes_t notes, const rc_npz_t z, const int * skip
         else if (a->ndim == 0)
             snprintf(sh, sizeof(sh), "0-d");
         else
-            _rc_io_shape_str(sh, sizeof(sh), a);
+        {
+            char t[80];
+            _rc_io_shape_str(t, sizeof(t), a);
+            snprintf(sh, sizeof(sh), "shape %s", t);
+        }
         if (m + 160 < sizeof(buf))
             m += (size_t) snprintf(buf + m, sizeof(buf) - m, "%s%s (%s)", count ? ", " : "", snip, sh);
         else if (m + 8 < sizeof(buf))
