@@ -277,8 +277,8 @@ static int cmp_slong(const void * a, const void * b)
     return (x > y) - (x < y);
 }
 
-/* Reads the first row into h.  Unless it is a forced header, a huge number or a NaN/Inf
-   spelling there is an error: a broken data row, never a header name. */
+/* Reads the first row into h.  Unless it is a forced header, a huge number, a NaN/Inf
+   spelling or a decimal comma there is an error: a broken data row, never a header name. */
 static int first_row(csv * c, row1_t * h, int forced_header)
 {
     slong col = 0, * iv = NULL, alloc = 0, line = c->line;
@@ -301,6 +301,14 @@ static int first_row(csv * c, row1_t * h, int forced_header)
         if (col == 0)
             h->first_empty = (fl == 0);
         code = (fl == 0) ? RC_EINPUT : rc_fmpq_set_strn(t, fs, fl, &why);
+        if (!forced_header && code != RC_OK && c->sep != ',' && decimal_comma(fs, fl))
+        {
+            /* "1,5" under ';' (or tab, blanks) separators is a number in a comma locale,
+               never a column name */
+            more = -1;
+            res = number_error(c, RC_EINPUT, line, col, fs, fl, NULL);
+            break;
+        }
         if (!forced_header && (code == RC_ELIMIT || looks_nonfinite(fs, fl)))
         {
             more = -1;
