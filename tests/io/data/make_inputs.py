@@ -175,3 +175,9 @@ with open("decimal-comma.csv", "w") as f:
     f.write("x1;x2;y\n0,25;-1,5;1,75\n")
 with open("ambiguous-int.csv", "w") as f:
     f.write("1,2,3\n4,5,6\n7,8,9\n")
+
+# 6. the reference of the committed user case (numpy.savez(**state_dict) of
+#    nn.Sequential(Linear(2, 3), ReLU(), Linear(3, 1)), made elsewhere): exact values of its arrays
+z = np.load("case-sequential-state-dict.npz")
+net_json("case-sequential-state-dict-ref.json", [(z["0.weight"], z["0.bias"]), (z["2.weight"], z["2.bias"])],
+         "exact values of case-sequential-state-dict.npz")
