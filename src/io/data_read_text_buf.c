@@ -337,7 +337,14 @@ static int first_row(csv * c, row1_t * h, int forced_header)
             if (fl > 18)
                 known = 0;                     /* too long to compare: not known to repeat */
             else
-                iv[col] = (slong) strtoll(fs, NULL, 10);
+            {
+                /* [+-]digits, at most 18 characters: fits in 60 bits (fs is not terminated) */
+                size_t q = (fs[0] == '+' || fs[0] == '-') ? 1 : 0;
+                slong v = 0;
+                for (; q < fl; q++)
+                    v = 10 * v + (fs[q] - '0');
+                iv[col] = fs[0] == '-' ? -v : v;
+            }
         }
         else
             h->all_int = h->range = 0;
