@@ -91,12 +91,16 @@ int rc_npz_read(rc_npz_t z, const char * path, rc_err_t err);
 int rc_npz_read_buf(rc_npz_t z, const void * buf, size_t len, const char * name, rc_err_t err);
 const rc_npy_struct * rc_npz_get(const rc_npz_t z, const char * name);
 
-/* ---- networks and datasets, by file extension (.json, .npz, .csv for datasets) ----
+/* ---- networks and datasets, by file extension (.json, .npz, .safetensors; delimited text
+   .csv .tsv .txt .dat for datasets) ----
    The net / data argument is uninitialised on entry; it is initialised on success only, so
-   after a failure there is nothing to clear.  Unknown keys / array names are errors (a
-   misspelt "b1" must not mean "no bias"); "comment" and "meta" keys of JSON are ignored.
-   A network read from .npz has the exact double mirror net->dbl; from JSON, it has it when
-   every entry is a double (rc_net_set_dbl_mirror). */
+   after a failure there is nothing to clear.  Unknown JSON keys and unknown numeric arrays of
+   networks are errors (a misspelt "b1" must not mean "no bias"); "comment" and "meta" keys of
+   JSON are ignored; networks' 0-d and non-numeric arrays and datasets' arrays other than X, y
+   are ignored (with a notice through the *_notes variants below).  rc_net_read accepts the
+   layouts of rc_mlp_set_npz at depth 2 and refuses other depths by name.
+   A network read from .npz / .safetensors has the exact double mirror net->dbl; from JSON, it
+   has it when every entry is a double (rc_net_set_dbl_mirror). */
 int rc_net_read(rc_net_t net, const char * path, rc_err_t err);        /* net uninitialised on entry */
 int rc_net_read_json_buf(rc_net_t net, const char * buf, size_t len, const char * name, rc_err_t err);
 int rc_net_read_npz(rc_net_t net, const char * path, rc_err_t err);
@@ -110,10 +114,8 @@ int rc_data_read_csv_buf(rc_data_t data, const char * buf, size_t len, const cha
 int rc_data_read_npz(rc_data_t data, const char * path, rc_err_t err);
 int rc_data_set_json(rc_data_t data, const rc_json_struct * doc, const char * name, rc_err_t err);
 int rc_data_set_npz(rc_data_t data, const rc_npz_t z, const char * name, rc_err_t err);
-/* CSV with the last e columns as outputs (rc_data_read_csv_buf: e = 1).  Fields are separated by
-   commas; spaces around fields, CRLF line ends, blank lines and lines starting with '#' are
-   ignored; RFC 4180 double quotes are allowed.  The first row is a header when none of its fields
-   is a number (a row with some numeric and some non-numeric fields is an error). */
+/* Delimited text with the last e columns as outputs (rc_data_read_csv_buf: e = 1): the same as
+   rc_data_read_text_buf with RC_HEADER_AUTO and no notes (separator and header rule there). */
 int rc_data_read_csv_buf_e(rc_data_t data, const char * buf, size_t len, slong e,
                            const char * name, rc_err_t err);
 /* rc_data_read with an expected output dimension: e = 0 accepts the file's (CSV: 1); e > 0 is
@@ -125,10 +127,10 @@ int rc_data_read_e(rc_data_t data, const char * path, slong e, rc_err_t err);
 /* Whole file into memory (refuses files over 1 GiB).  Caller frees with flint_free. */
 int rc_file_read_all(char ** buf, size_t * len, const char * path, rc_err_t err);
 
-/* ---- deep networks (relucert/mlp.h; doc/formats.md "Deep networks") ----
+/* ---- deep networks (relucert/mlp.h; doc/io.md) ----
    mlp uninitialised on entry, initialised on success only.  JSON: keys W1 ... Wn (all present),
    b1 ... bn optional, activation, format, comment, meta; anything else is an error.  W_n may be a
-   flat array (one output).  .npz: for now the shallow layouts, converted exactly. */
+   flat array (one output).  .npz / .safetensors: the layouts of rc_mlp_set_npz (below). */
 int rc_mlp_read(rc_mlp_t mlp, const char * path, rc_err_t err);
 int rc_mlp_read_json_buf(rc_mlp_t mlp, const char * buf, size_t len, const char * name, rc_err_t err);
 int rc_mlp_set_json(rc_mlp_t mlp, const rc_json_struct * doc, const char * name, rc_err_t err);
