@@ -154,13 +154,13 @@ void rc_io_notes_init(rc_io_notes_t notes);
    {"NAME": {"dtype": "F32", "shape": [2, 3], "data_offsets": [BEGIN, END]}, ...,
     "__metadata__": {"k": "v", ...}}, then the data buffer; offsets are relative to the buffer.
    Read into an rc_npz_t (names and exact doubles), tensors in increasing data_offsets order.
-   Checked: N <= RC_SAFETENSORS_MAX_HEADER and N <= file size - 8; every tensor's
+   Checked: N <= RC_SAFETENSORS_MAX_HEADER (16 MiB) and N <= file size - 8; every tensor's
    0 <= BEGIN <= END <= buffer size, END - BEGIN = prod(shape) * dtype size, tensors cover the
    buffer exactly (no overlap, no gap, nothing after); at most RC_MAX_ENTRIES values in all.
    dtypes: F16, BF16, F32, F64 (exact values; NaN and infinities refused with the tensor and
    index), I8 I16 I32 I64 U8 U16 U32 U64 BOOL (exact when |v| <= 2^53); anything else refused.
    The data is little-endian (the format has no other byte order). */
-#define RC_SAFETENSORS_MAX_HEADER ((slong) 100000000)
+#define RC_SAFETENSORS_MAX_HEADER ((slong) 1 << 24)    /* bytes: room for 4096 long names */
 int rc_safetensors_read_buf(rc_npz_t z, const void * buf, size_t len, const char * name,
                             rc_err_t err);
 int rc_safetensors_read(rc_npz_t z, const char * path, rc_err_t err);

@@ -347,11 +347,12 @@ int rc_safetensors_read_buf(rc_npz_t z, const void * buf, size_t len, const char
                           "starts with an 8-byte header length)", name, (unsigned long) len);
     for (k = 7; k >= 0; k--)
         hlen = (hlen << 8) | b[k];
+    if (hlen > (uint64_t) RC_SAFETENSORS_MAX_HEADER && hlen > (uint64_t) len - 8)
+        return rc_err_set(err, RC_EINPUT, "%s: header length %llu exceeds the file size (not a "
+                          ".safetensors file, or truncated)", name, (unsigned long long) hlen);
     if (hlen > (uint64_t) RC_SAFETENSORS_MAX_HEADER)
-        return rc_err_set(err, hlen > (uint64_t) len - 8 ? RC_EINPUT : RC_ELIMIT, "%s: header "
-                          "length %llu %s", name, (unsigned long long) hlen, hlen > (uint64_t) len - 8
-                          ? "exceeds the file size (not a .safetensors file, or truncated)"
-                          : "exceeds the limit of 100000000 bytes");
+        return rc_err_set(err, RC_ELIMIT, "%s: header length %llu exceeds the limit of %ld bytes",
+                          name, (unsigned long long) hlen, (long) RC_SAFETENSORS_MAX_HEADER);
     if (hlen > (uint64_t) len - 8)
         return rc_err_set(err, RC_EINPUT, "%s: header length %llu exceeds the %lu bytes after it "
                           "(truncated file)", name, (unsigned long long) hlen,

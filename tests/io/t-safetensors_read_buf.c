@@ -212,6 +212,19 @@ static void test_refusals(void)
         CU_ASSERT(rc_safetensors_read_buf(z, b, 10, "t.safetensors", err) == RC_OK && z->num == 0);
         rc_npz_clear(z);
     }
+    {
+        /* a header over the limit, present in full: refused as a limit before parsing */
+        size_t n = 8 + ((size_t) 1 << 24) + 1;
+        unsigned char * big = calloc(n, 1);
+        rc_npz_t z;
+        rc_npz_init(z);
+        big[3] = 1;                 /* 2^24 */
+        big[0] = 1;                 /* + 1 */
+        big[8] = '{';
+        rc_io_expect_err(rc_safetensors_read_buf(z, big, n, "t.safetensors", err), RC_ELIMIT, err,
+                         "t.safetensors: header length 16777217 exceeds the limit of 16777216 bytes", NULL);
+        free(big);
+    }
 }
 
 /* Every truncation and every single-byte corruption of a valid image is refused or read, never
