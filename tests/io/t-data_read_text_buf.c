@@ -150,6 +150,16 @@ static void test_rules(void)
                      "d.csv: line 1, field 2: empty field", NULL);
     CU_ASSERT_FATAL(rdt(data, NULL, "1 \t 2\t3\n", 1, RC_HEADER_NO, err) == RC_OK);
     rc_data_clear(data);
+    /* the buffer is not NUL-terminated: an integer label at its very end (ASan guards the
+       read; found by fuzz_text when the labels were parsed with strtoll) */
+    {
+        char * b = malloc(4);
+        memcpy(b, "1,23", 4);
+        CU_ASSERT_FATAL(rc_data_read_text_buf(data, NULL, b, 4, 1, RC_HEADER_AUTO, "d.csv", err) == RC_OK);
+        CU_ASSERT(data->n == 1 && rc_io_eq_str(data->Y, "23"));
+        rc_data_clear(data);
+        free(b);
+    }
     /* the NaN spellings are refused in every mode */
     rc_io_expect_err(rdt(data, NULL, "1,2\n3,nan\n", 1, RC_HEADER_NO, err), RC_EINPUT, err,
                      "d.csv: line 2, field 2: not a number: \"nan\"", NULL);
