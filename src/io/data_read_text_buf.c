@@ -10,7 +10,8 @@
    - all numbers, not all integer literals ([+-]digits)          -> data;
    - all integer literals with a repeated value                  -> data (labels are distinct);
    - exactly 0,1,...,n-1 above rows that are not all integers    -> header (pandas column labels);
-   - any other distinct integers (or 0..n-1 above integer rows)  -> ambiguous: refused after the
+   - any other distinct integers (or 0..n-1 above integer rows, or alone in the file)
+                                                                 -> ambiguous: refused after the
      rest of the file was checked, asking for --header yes or --header no.
    Below a header whose first cell is empty, a first column 0, 1, ..., N-1 is a pandas index and
    is dropped; any other first column under an empty cell is refused.
@@ -528,9 +529,9 @@ int rc_data_read_text_buf(rc_data_t data, rc_io_notes_t notes, const char * buf,
     }
     else if (h.nnum < h.ncols)
         return mixed_error(&c, &h, line1);
-    else if (!h.all_int || !h.distinct || n_rest == 0)
-        why = !h.all_int ? "auto: the first row holds numbers" : !h.distinct ? "auto: the first "
-              "row holds integers with a repeated value, not column labels" : "auto: a single row";
+    else if (!h.all_int || !h.distinct)
+        why = !h.all_int ? "auto: the first row holds numbers" : "auto: the first row holds "
+              "integers with a repeated value, not column labels";
     else if (h.range && !rest_int)
     {
         header = 1;

@@ -99,8 +99,10 @@ static void test_rules(void)
                      "d.csv: line 1: the first row (distinct integers 0,1,...,n-1 above rows of integers)", NULL);
     rc_io_expect_err(rdt(data, NULL, "1,2,3\n0.5,6,7\n", 1, RC_HEADER_AUTO, err), RC_EINPUT, err,
                      "d.csv: line 1: the first row (distinct integers) may be", NULL);
-    /* a single row is data (a header would leave no sample) */
-    CU_ASSERT_FATAL(rdt(data, NULL, "1,2,3\n", 1, RC_HEADER_AUTO, err) == RC_OK);
+    /* a single row of distinct integers may be a header-only file: ambiguous too */
+    rc_io_expect_err(rdt(data, NULL, "1,2,3\n", 1, RC_HEADER_AUTO, err), RC_EINPUT, err,
+                     "d.csv: line 1: the first row (distinct integers) may be", NULL);
+    CU_ASSERT_FATAL(rdt(data, NULL, "1,2,3.5\n", 1, RC_HEADER_AUTO, err) == RC_OK);
     rc_data_clear(data);
     /* non-integer first rows are data; 1.0 is not an integer literal */
     CU_ASSERT_FATAL(rdt(data, NULL, "0,1.0,2\n3,4,5\n", 1, RC_HEADER_AUTO, err) == RC_OK);
@@ -155,7 +157,7 @@ static void test_rules(void)
     {
         char * b = malloc(4);
         memcpy(b, "1,23", 4);
-        CU_ASSERT_FATAL(rc_data_read_text_buf(data, NULL, b, 4, 1, RC_HEADER_AUTO, "d.csv", err) == RC_OK);
+        CU_ASSERT_FATAL(rc_data_read_text_buf(data, NULL, b, 4, 1, RC_HEADER_NO, "d.csv", err) == RC_OK);
         CU_ASSERT(data->n == 1 && rc_io_eq_str(data->Y, "23"));
         rc_data_clear(data);
         free(b);
