@@ -1,19 +1,19 @@
 #!/bin/bash
 # Builds the libFuzzer targets of src/io and runs each for SECONDS (default 60).
 #   usage: bash fuzz/run.sh [SECONDS] [TARGET...]     (from the repository root)
-# Targets: json npy npz csv (default: all).  Work files go to $FUZZ_DIR (default build-fuzz/):
+# Targets: json npy npz csv safetensors text (default: all).  Work files go to $FUZZ_DIR (default build-fuzz/):
 # corpora in corpus-<target>/, crashes in artifacts/.  Exit status 1 if a fuzzer found a bug.
 set -eu
 SECS=${1:-60}
 shift || true
-TARGETS=${*:-json npy npz csv}
+TARGETS=${*:-json npy npz csv safetensors text}
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 OUT=${FUZZ_DIR:-$ROOT/build-fuzz}
 CC=${CC:-clang}
-mkdir -p "$OUT/artifacts" "$OUT/seeds"/{npy,npz,csv,json}
+mkdir -p "$OUT/artifacts" "$OUT/seeds"/{npy,npz,csv,json,safetensors,text}
 
-# Library sources the io module needs (io, num, net), compiled into each target.
-SRCS="$ROOT/src/io/*.c $ROOT/src/num/*.c $ROOT/src/net/*.c"
+# Library sources the io module needs (io, num, net, mlp), compiled into each target.
+SRCS="$ROOT/src/io/*.c $ROOT/src/num/*.c $ROOT/src/net/*.c $ROOT/src/mlp/*.c"
 ARB_INC=""
 [ -f /usr/include/arb.h ] || ARB_INC="-I/usr/include/flint"
 LIBS="-lflint -lmpfr -lgmp -lzip -lm"
@@ -33,6 +33,14 @@ for f in "$ROOT"/data/bad/*; do
         *.npz) cp "$f" "$OUT/seeds/npz/" ;;
     esac
 done
+
+# seeds of the newer readers: python-made files of tests/io/data/
+cp "$ROOT"/tests/io/data/*.safetensors "$OUT/seeds/safetensors/" 2>/dev/null || true
+for f in "$ROOT"/tests/io/data/*.csv "$ROOT"/tests/io/data/*.txt "$ROOT"/tests/io/data/*.tsv \
+         "$ROOT"/tests/io/data/*.dat "$OUT"/seeds/csv/*; do
+    [ -f "$f" ] && cp "$f" "$OUT/seeds/text/"
+done
+cp "$ROOT"/tests/io/data/*.npz "$OUT/seeds/npz/" 2>/dev/null || true
 
 status=0
 for t in $TARGETS; do

@@ -76,6 +76,46 @@ void rc_mlp_eval_fmpq(fmpq * y, fmpq * pre, const rc_mlp_t mlp, const fmpq * x);
 int rc_mlp_get_net(rc_net_t net, const rc_mlp_t mlp, rc_err_t err);
 int rc_mlp_set_net(rc_mlp_t mlp, const rc_net_t net, rc_err_t err);
 
+/* ---- inspect: the exact levels of a deep network and what they imply (proofs/foundation.md,
+   "Deep networks") ----
+   For hidden neuron j of hidden layer k, c = |a|^2 - |o|^2 is constant along every gradient
+   flow (also Filippov) solution of any loss of the network's outputs.  Hence, for all time:
+   c < 0: |o|^2 >= -c > 0, the outgoing vector never reaches 0; when the next layer has width 1
+          o is one number whose square stays >= -c, so its sign never changes (side = sign o);
+   c > 0: |a|^2 >= c > 0, the incoming vector never reaches 0; when a has one entry (one input,
+          no bias) its sign never changes (side = sign a);
+   c = 0: nothing: a and o may reach 0 together.
+   Not computed for n != 2: connected components, Betti numbers (the shallow analysis of
+   relucert/hset.h does not extend to deep networks). */
+typedef struct
+{
+    slong layer;        /* hidden layer k, 1-based (1 <= k < n) */
+    slong index;        /* neuron j within the layer, 0-based */
+    fmpq_t c;           /* the exact level */
+    int level_sign;     /* sign of c */
+    int bounded;        /* 0: none; -1: |o|^2 >= -c (c < 0); +1: |a|^2 >= c (c > 0) */
+    int side;           /* sign of the one-entry bounded vector that cannot change; 0: none */
+}
+rc_mlp_neuron_struct;
+
+typedef struct
+{
+    slong n;                       /* weight layers */
+    slong num;                     /* hidden neurons */
+    rc_mlp_neuron_struct * neurons;   /* layer by layer */
+    slong n_neg, n_zero, n_pos;    /* level signs */
+    slong n_side;                  /* neurons with a fixed side */
+}
+rc_mlp_inspect_struct;
+
+typedef rc_mlp_inspect_struct rc_mlp_inspect_t[1];
+
+/* Fills res (uninitialised on entry) for mlp; clear with rc_mlp_inspect_clear. */
+void rc_mlp_inspect_init(rc_mlp_inspect_t res, const rc_mlp_t mlp);
+void rc_mlp_inspect_clear(rc_mlp_inspect_t res);
+/* The explanation of what is not computed for deep networks (one sentence). */
+extern const char * const rc_mlp_inspect_not_computed;
+
 #ifdef __cplusplus
 }
 #endif

@@ -6,6 +6,7 @@
 
 #include <stdio.h>
 #include "relucert/err.h"
+#include "relucert/io.h"
 
 #define RC_EXIT_OK 0
 #define RC_EXIT_FAIL 1
@@ -42,6 +43,17 @@ void rc_cli_list_clear(rc_cli_list * l);
    and returns RC_EXIT_USAGE.  RC_PYTHON selects the interpreter (default /usr/bin/python3). */
 int rc_cli_plot_script(char * out, size_t len, const char * name);
 int rc_cli_plot_run(const char * cmd, const char * script, const char * const * args);
+/* Reading inputs (util.c): removes every "--header yes|no|auto" from argv (0, or prints the
+   error and returns 2); reads a dataset / network, printing the readers' notices to stderr
+   ("relucert CMD: FILE: ...") on success; returns the library status (err set on failure). */
+#define RC_CLI_HEADER_HELP \
+"  --header yes|no|auto  first row of a delimited-text DATA file is / is not a header\n" \
+"                      (default auto: decided from the text, refused when ambiguous)\n"
+int rc_cli_take_header(int * argc, char ** argv, rc_header_mode * mode, const char * cmd);
+int rc_cli_read_data(rc_data_t data, const char * cmd, const char * path, slong e,
+                     rc_header_mode mode, rc_err_t err);
+int rc_cli_read_net(rc_net_t net, const char * cmd, const char * path, rc_err_t err);
+void rc_cli_print_notes(const char * cmd, const rc_io_notes_t notes);
 
 int rc_cli_inspect(int argc, char ** argv);
 int rc_cli_equiv(int argc, char ** argv);

@@ -35,7 +35,7 @@ int rc_cli_canon(int argc, char ** argv)
     if (path == NULL)
         return rc_cli_error("canon", "no network given (see relucert canon --help)");
     rc_err_init(err);
-    if (rc_net_read(net, path, err) != RC_OK)
+    if (rc_cli_read_net(net, "canon", path, err) != RC_OK)
         return rc_cli_error_err("canon", err);
     if (rc_sym_canonical(can, NULL, net, err) != RC_OK)
     {

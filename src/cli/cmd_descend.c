@@ -39,7 +39,8 @@ static const char * descend_help =
 "  --exact             exact rational arithmetic (MSE only)\n"
 "  --every K           print every K-th step (default: about 20 rows); --json lists the same rows\n"
 "  --at-zero MODE      pytorch (default): sigma'(0) = a at an exact zero, listed; refuse: stop\n"
-"  --json              machine-readable output (relucert.descend/1)\n";
+"  --json              machine-readable output (relucert.descend/1)\n"
+RC_CLI_HEADER_HELP;
 
 static void put_exact_or_ball_text(const arb_t x, int exact_mode, const fmpq_t q)
 {
@@ -184,7 +185,10 @@ int rc_cli_descend(int argc, char ** argv)
     rc_err_t err;
     rc_descend_opts_t opts;
     rc_descend_result_t res;
+    rc_header_mode hdr;
 
+    if (rc_cli_take_header(&argc, argv, &hdr, "descend"))
+        return RC_EXIT_USAGE;
     for (i = 1; i < argc; i++)
     {
         const char * a = argv[i], * v = (i + 1 < argc) ? argv[i + 1] : NULL;
@@ -262,12 +266,12 @@ int rc_cli_descend(int argc, char ** argv)
         return status;
     }
     rc_err_init(err);
-    if (rc_net_read(net, paths[0], err) != RC_OK)
+    if (rc_cli_read_net(net, "descend", paths[0], err) != RC_OK)
     {
         rc_descend_opts_clear(opts);
         return rc_cli_error_err("descend", err);
     }
-    if (rc_data_read(data, paths[1], err) != RC_OK)
+    if (rc_cli_read_data(data, "descend", paths[1], 0, hdr, err) != RC_OK)
     {
         rc_net_clear(net);
         rc_descend_opts_clear(opts);

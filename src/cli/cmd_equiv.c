@@ -43,9 +43,9 @@ int rc_cli_read_two_nets(rc_net_t a, rc_net_t b, int * json, const char * cmd, c
     if (pb == NULL)
         return rc_cli_error(cmd, "two networks are needed (see relucert %s --help)", cmd);
     rc_err_init(err);
-    if (rc_net_read(a, pa, err) != RC_OK)
+    if (rc_cli_read_net(a, cmd, pa, err) != RC_OK)
         return rc_cli_error_err(cmd, err);
-    if (rc_net_read(b, pb, err) != RC_OK)
+    if (rc_cli_read_net(b, cmd, pb, err) != RC_OK)
     {
         rc_net_clear(a);
         return rc_cli_error_err(cmd, err);

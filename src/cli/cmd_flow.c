@@ -35,7 +35,8 @@ static const char * flow_help =
 "                      the enclosures over time\n"
 "  --plot FILE         PNG/SVG plot through plot_flow.py (PREFIX/share/relucert; python3-matplotlib)\n"
 "  --max-steps N       refuse to take more steps (default 2000000)\n"
-"  --quiet             no progress lines on stderr\n";
+"  --quiet             no progress lines on stderr\n"
+RC_CLI_HEADER_HELP;
 
 static void print_pair(const arb_t x)
 {
@@ -93,7 +94,10 @@ int rc_cli_flow(int argc, char ** argv)
     FILE * tube = NULL, * cert = NULL;
     clock_t c0;
     double secs;
+    rc_header_mode hdr;
 
+    if (rc_cli_take_header(&argc, argv, &hdr, cmd))
+        return RC_EXIT_USAGE;
     for (i = 1; i < argc; i++)
     {
         const char * a = argv[i];
@@ -140,12 +144,12 @@ int rc_cli_flow(int argc, char ** argv)
         fmpq_clear(T); fmpq_clear(lam);
         return rc_cli_error(cmd, "--weight-decay: not a number >= 0: \"%s\"", wdstr);
     }
-    if (rc_net_read(net, netp, err) != RC_OK)
+    if (rc_cli_read_net(net, cmd, netp, err) != RC_OK)
     {
         fmpq_clear(T); fmpq_clear(lam);
         return rc_cli_error_err(cmd, err);
     }
-    if (rc_data_read_e(data, datap, net->e, err) != RC_OK)
+    if (rc_cli_read_data(data, cmd, datap, net->e, hdr, err) != RC_OK)
     {
         rc_net_clear(net); fmpq_clear(T); fmpq_clear(lam);
         return rc_cli_error_err(cmd, err);

@@ -1,4 +1,6 @@
-/* relucert inspect NET: levels, classes, components, Betti numbers, the component theta is on. */
+/* relucert inspect NET: levels, classes, components, Betti numbers, the component theta is on.
+   A deep network (more than one hidden layer): the exact levels per hidden layer and neuron and
+   what they imply (rc_mlp_inspect); components and Betti numbers are said not to be computed. */
 #include <stdlib.h>
 #include <string.h>
 #include "relucert/io.h"
@@ -10,7 +12,8 @@
 static const char * inspect_help =
 "usage: relucert inspect NET [--json] [--all] [--betti-limit BITS]\n"
 "\n"
-"Exact structure of the invariant set H(c) of the network NET (.json or .npz):\n"
+"Exact structure of the invariant set H(c) of the network NET (.json, .npz or\n"
+".safetensors; relucert names W1, b1, W2, b2 or PyTorch state_dict names):\n"
 "each neuron's conserved level c_k = ||w_k||^2 - ||v_k||^2, its class (sign of c_k,\n"
 "whether its factor Q(c_k) is disconnected, the sheet it is on), the number of\n"
 "connected components of H(c) (2^m), the effective components (orbits under neuron\n"
@@ -20,7 +23,14 @@ static const char * inspect_help =
 "  --json              machine-readable output (relucert.inspect/1, FORMATS.md)\n"
 "  --all               print every neuron in the table (default: the first 50)\n"
 "  --betti-limit BITS  largest expanded Poincare polynomial, in bits (default 2^26);\n"
-"                      beyond it the factored form is printed and betti is null\n";
+"                      beyond it the factored form is printed and betti is null\n"
+"\n"
+"A deep network (W1 ... Wn, n > 2; or a state_dict with more than two Linear layers):\n"
+"for each hidden layer k and neuron j, the exact level c = |a|^2 - |o|^2 (a: incoming\n"
+"weights and bias, o: outgoing weights), conserved by gradient flow, and what follows:\n"
+"c < 0 keeps |o|^2 >= -c (with a next layer of width 1, the sign of o is fixed);\n"
+"c > 0 keeps |a|^2 >= c.  Components and Betti numbers are not computed for deep\n"
+"networks (said so; JSON null with \"not_computed\").\n";
 
 static const char * class_name(const rc_hset_t h, slong k)
 {
@@ -188,6 +198,77 @@ static void print_text(const char * path, const rc_net_t net, const rc_hset_t h,
     fmpq_clear(c);
 }
 
+/* Text report of a deep network: the table of levels, then what is not computed. */
+static void print_deep_text(const char * path, const rc_mlp_t mlp, const rc_mlp_inspect_t res, int all)
+{
+    slong k, m, shown = all ? res->num : FLINT_MIN(res->num, 50);
+    char * s;
+    s = rc_fmpq_get_str(mlp->leak);
+    printf("network %s\n  deep: %ld weight layers, %ld hidden layers; widths ", path, (long) mlp->n,
+           (long) (mlp->n - 1));
+    for (k = 0; k <= mlp->n; k++)
+        printf("%s%ld", k ? " -> " : "", (long) mlp->widths[k]);
+    printf("; biases ");
+    for (k = 0; k < mlp->n; k++)
+        printf("%s%s", k ? "/" : "", mlp->b[k] != NULL ? "yes" : "no");
+    printf("; activation %s%s\n\n", fmpq_is_zero(mlp->leak) ? "relu" : "leaky_relu a = ",
+           fmpq_is_zero(mlp->leak) ? "" : s);
+    flint_free(s);
+    printf("  %-6s %-7s %-24s %s\n", "layer", "neuron", "level c (exact)",
+           "implied for all time along gradient flow");
+    for (m = 0; m < shown; m++)
+    {
+        const rc_mlp_neuron_struct * u = res->neurons + m;
+        char what[160];
+        s = rc_fmpq_get_str(u->c);
+        if (u->bounded < 0)
+            snprintf(what, sizeof(what), "|o|^2 >= -c > 0: outgoing weights never all 0%s",
+                     u->side > 0 ? "; o stays > 0" : u->side < 0 ? "; o stays < 0" : "");
+        else if (u->bounded > 0)
+            snprintf(what, sizeof(what), "|a|^2 >= c > 0: incoming weights never all 0%s",
+                     u->side > 0 ? "; a stays > 0" : u->side < 0 ? "; a stays < 0" : "");
+        else
+            snprintf(what, sizeof(what), "c = 0: no bound (a and o may vanish together)");
+        printf("  %-6ld %-7ld %-24s %s\n", (long) u->layer, (long) u->index,
+               strlen(s) <= 24 ? s : "(long, see --json)", what);
+        flint_free(s);
+    }
+    if (shown < res->num)
+        printf("  ... %ld more neurons (--all prints them)\n", (long) (res->num - shown));
+    printf("\n  levels: %ld negative, %ld zero, %ld positive; %ld neurons with a fixed sign\n",
+           (long) res->n_neg, (long) res->n_zero, (long) res->n_pos, (long) res->n_side);
+    printf("  not computed: %s\n", rc_mlp_inspect_not_computed);
+}
+
+/* Deep networks: reads the file as a deep network; returns -1 when it has fewer than 3 weight
+   layers or cannot be read (then the shallow path reads it again, with the shallow reader's
+   messages), else the exit status. */
+static int inspect_deep(const char * path, int json, int all)
+{
+    rc_mlp_t mlp;
+    rc_mlp_inspect_t res;
+    rc_io_notes_t notes;
+    rc_err_t err;
+    rc_err_init(err);
+    rc_io_notes_init(notes);
+    if (rc_mlp_read_notes(mlp, notes, path, err) != RC_OK)
+        return -1;
+    if (mlp->n < 3)
+    {
+        rc_mlp_clear(mlp);
+        return -1;
+    }
+    rc_cli_print_notes("inspect", notes);
+    rc_mlp_inspect_init(res, mlp);
+    if (json)
+        rc_mlp_inspect_write_json(stdout, res, mlp, path);
+    else
+        print_deep_text(path, mlp, res, all);
+    rc_mlp_inspect_clear(res);
+    rc_mlp_clear(mlp);
+    return RC_EXIT_OK;
+}
+
 int rc_cli_inspect(int argc, char ** argv)
 {
     const char * path = NULL;
@@ -225,8 +306,10 @@ int rc_cli_inspect(int argc, char ** argv)
     }
     if (path == NULL)
         return rc_cli_error("inspect", "no network given (see relucert inspect --help)");
+    if ((i = inspect_deep(path, json, all)) >= 0)
+        return i;
     rc_err_init(err);
-    if (rc_net_read(net, path, err) != RC_OK)
+    if (rc_cli_read_net(net, "inspect", path, err) != RC_OK)
         return rc_cli_error_err("inspect", err);
     rc_hset_init(h, net->l, rc_net_dim_in(net), net->e);
     rc_hset_set_net(h, net);

@@ -37,7 +37,8 @@ static const char * obstruct_help =
 "  --max-subsets N     relaxation limit: subsets of r-1 samples enumerated for the test rays\n"
 "                      (default 200000; beyond it only the sign bound is used)\n"
 "  --check FILE        verify a certificate from scratch (exit 0 valid, 2 invalid)\n"
-"  --json              machine-readable output (FORMATS.md)\n";
+"  --json              machine-readable output (FORMATS.md)\n"
+RC_CLI_HEADER_HELP;
 
 static const char * kind_name(int kind)
 {
@@ -210,7 +211,10 @@ int rc_cli_obstruct(int argc, char ** argv)
     rc_err_t err;
     rc_obstruct_opts_t opts;
     rc_obstruct_result_t res;
+    rc_header_mode hdr;
 
+    if (rc_cli_take_header(&argc, argv, &hdr, "obstruct"))
+        return RC_EXIT_USAGE;
     rc_obstruct_opts_init(opts);
     for (i = 1; i < argc; i++)
     {
@@ -277,9 +281,9 @@ int rc_cli_obstruct(int argc, char ** argv)
     opts->witness_name = witp;
 
     rc_err_init(err);
-    if (rc_net_read(net, netp, err) != RC_OK)
+    if (rc_cli_read_net(net, "obstruct", netp, err) != RC_OK)
         return rc_cli_error_err("obstruct", err);
-    if (rc_data_read_e(data, datap, net->e, err) != RC_OK)
+    if (rc_cli_read_data(data, "obstruct", datap, net->e, hdr, err) != RC_OK)
     {
         rc_net_clear(net);
         return rc_cli_error_err("obstruct", err);
@@ -287,7 +291,7 @@ int rc_cli_obstruct(int argc, char ** argv)
     rc_obstruct_result_init(res);
     if (witp != NULL && rc_obstruct_check_shapes(net, data, datap, err) == RC_OK)
     {
-        if (rc_net_read(wit, witp, err) != RC_OK)
+        if (rc_cli_read_net(wit, "obstruct", witp, err) != RC_OK)
         {
             status = rc_cli_error_err("obstruct", err);
             goto done;

@@ -47,7 +47,8 @@ static const char * replay_help =
 "                       every snapshot, the costly part): exact levels, drifts, signs only\n"
 "  --no-fast            enclose every gradient with Arb at --prec bits (tighter, about 10x\n"
 "                       slower) instead of double ball arithmetic with rounding bounds\n"
-"  --json               machine-readable summary (FORMATS.md)\n";
+"  --json               machine-readable summary (FORMATS.md)\n"
+RC_CLI_HEADER_HELP;
 
 
 static void put_pair(FILE * f, const arb_t x, int json)
@@ -230,7 +231,10 @@ int rc_cli_replay(int argc, char ** argv)
     rc_err_t err;
     rc_replay_opts_t ropts;
     rc_replay_result_t res;
+    rc_header_mode hdr;
 
+    if (rc_cli_take_header(&argc, argv, &hdr, "replay"))
+        return RC_EXIT_USAGE;
     if ((status = parse_args(&A, argc, argv)) >= 0)
         return status;
     status = RC_EXIT_OK;
@@ -255,7 +259,7 @@ int rc_cli_replay(int argc, char ** argv)
         goto out;
     }
     fmpq_set(log->shape->leak, leak);
-    if (rc_data_read(data, paths[1], err) != RC_OK)
+    if (rc_cli_read_data(data, "replay", paths[1], 0, hdr, err) != RC_OK)
     {
         rc_log_clear(log);
         status = rc_cli_error_err("replay", err);

@@ -129,3 +129,63 @@ int rc_cli_parse_range(rc_cli_list * out, const char * cmd, const char * opt, co
         return 0;
     }
 }
+
+/* ---- reading inputs: the --header option and the readers' notices (relucert/io.h) ---- */
+
+int rc_cli_take_header(int * argc, char ** argv, rc_header_mode * mode, const char * cmd)
+{
+    int i, j;
+    *mode = RC_HEADER_AUTO;
+    for (i = 1; i < *argc; i++)
+    {
+        const char * v;
+        if (strcmp(argv[i], "--header") != 0)
+            continue;
+        v = i + 1 < *argc ? argv[i + 1] : NULL;
+        if (v == NULL)
+            return rc_cli_error(cmd, "--header: missing value (yes, no or auto)");
+        if (strcmp(v, "yes") == 0)
+            *mode = RC_HEADER_YES;
+        else if (strcmp(v, "no") == 0)
+            *mode = RC_HEADER_NO;
+        else if (strcmp(v, "auto") == 0)
+            *mode = RC_HEADER_AUTO;
+        else
+            return rc_cli_error(cmd, "--header: \"%s\" is not yes, no or auto", v);
+        for (j = i; j + 2 < *argc; j++)
+            argv[j] = argv[j + 2];
+        *argc -= 2;
+        i--;
+    }
+    return 0;
+}
+
+void rc_cli_print_notes(const char * cmd, const rc_io_notes_t notes)
+{
+    slong k;
+    for (k = 0; k < notes->num; k++)
+        fprintf(stderr, "relucert %s: %s\n", cmd, notes->text[k]);
+}
+
+int rc_cli_read_data(rc_data_t data, const char * cmd, const char * path, slong e,
+                     rc_header_mode mode, rc_err_t err)
+{
+    rc_io_notes_t notes;
+    int r;
+    rc_io_notes_init(notes);
+    r = rc_data_read_opts(data, notes, path, e, mode, err);
+    if (r == RC_OK)
+        rc_cli_print_notes(cmd, notes);
+    return r;
+}
+
+int rc_cli_read_net(rc_net_t net, const char * cmd, const char * path, rc_err_t err)
+{
+    rc_io_notes_t notes;
+    int r;
+    rc_io_notes_init(notes);
+    r = rc_net_read_notes(net, notes, path, err);
+    if (r == RC_OK)
+        rc_cli_print_notes(cmd, notes);
+    return r;
+}

@@ -1,21 +1,32 @@
-/* Dataset from .npz arrays X (N x d, or N entries for d = 1) and y (N entries for e = 1, or
+/* Dataset from named arrays (.npz, .safetensors) X (N x d, or N entries for d = 1) and y (N entries for e = 1, or
    N x e), exact: the arrays hold doubles equal to the stored values. */
 #include "internal.h"
 
-int rc_data_set_npz(rc_data_t data, const rc_npz_t z, const char * name, rc_err_t err)
+int rc_data_set_npz_notes(rc_data_t data, rc_io_notes_t notes, const rc_npz_t z,
+                          const char * name, rc_err_t err)
 {
     const rc_npy_struct * X, * y;
     slong n, d, e, i, k;
-    char snip[72];
-    int r;
+    int r, * skip = flint_malloc(FLINT_MAX(z->num, 1) * sizeof(int));
+    /* arrays other than X and y (sklearn's feature_names, target_names, ...) are ignored, and
+       said so; X and y themselves must be numbers */
     for (i = 0; i < z->num; i++)
-        if (strcmp(z->names[i], "X") != 0 && strcmp(z->names[i], "y") != 0)
+    {
+        int xy = strcmp(z->names[i], "X") == 0 || strcmp(z->names[i], "y") == 0;
+        skip[i] = !xy;
+        if (xy && !z->arrays[i].numeric)
         {
-            _rc_io_snippet(snip, z->names[i], strlen(z->names[i]), 60);
-            return rc_err_set(err, RC_EINPUT, "%s: unexpected array \"%s\" (expected X, y)", name, snip);
+            r = rc_err_set(err, RC_EINPUT, "%s: %s: not numbers (dtype '%s')", name, z->names[i],
+                           z->arrays[i].descr);
+            flint_free(skip);
+            return r;
         }
+    }
     X = rc_npz_get(z, "X");
     y = rc_npz_get(z, "y");
+    if (X != NULL && y != NULL)
+        _rc_io_note_ignored(notes, z, skip, name, "arrays (a dataset is X and y)");
+    flint_free(skip);
     if (X == NULL)
         return rc_err_set(err, RC_EINPUT, "%s: X: missing", name);
     if (y == NULL)
@@ -57,4 +68,9 @@ int rc_data_set_npz(rc_data_t data, const rc_npz_t z, const char * name, rc_err_
     for (k = 0; k < n * e; k++)
         rc_fmpq_set_d(data->Y + k, y->data[k]);
     return RC_OK;
+}
+
+int rc_data_set_npz(rc_data_t data, const rc_npz_t z, const char * name, rc_err_t err)
+{
+    return rc_data_set_npz_notes(data, NULL, z, name, err);
 }

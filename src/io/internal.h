@@ -3,6 +3,7 @@
 #define RC_IO_INTERNAL_H
 
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 #include "relucert/io.h"
 #include "relucert/num.h"
@@ -68,7 +69,25 @@ void _rc_io_write_num(FILE * f, const fmpq_t x);
 void _rc_io_write_vec(FILE * f, const fmpq * v, slong n);
 void _rc_io_write_mat(FILE * f, const fmpq * M, slong r, slong c);
 
+/* A shallow network from named arrays: the W1/b1/W2/b2 layout directly, anything else through
+   rc_mlp_set_npz (natural: layer order of safetensors), refused when the depth is not 2. */
+int _rc_net_set_arrays(rc_net_t net, rc_io_notes_t notes, const rc_npz_t z, int natural,
+                       const char * name, rc_err_t err);
+
 /* ---- misc ---- */
+/* "NAME: the network has n weight layers (n-1 hidden layers); this command reads networks with
+   one hidden layer (W1, W2) only", RC_EINPUT. */
+int _rc_io_depth_refusal(rc_err_t err, const char * name, slong n);
+/* Appends one notice (printf-style, truncated to one line) unless notes is NULL or full. */
+void _rc_io_note(rc_io_notes_t notes, const char * fmt, ...) __attribute__((format(printf, 2, 3)));
+/* The shape of a as NumPy prints it, e.g. "(3,2)", "(3,)", "()". */
+void _rc_io_shape_str(char * buf, size_t n, const rc_npy_struct * a);
+/* Number of entries when a is a vector: shape (), (n,), (n,1) or (1,n); else -1. */
+slong _rc_io_vector_len(const rc_npy_struct * a);
+/* Ignored members of an archive, as one notice "NAME: ignored arrays: a (dtype '<U7'), lr (0-d)";
+   skip[i] nonzero marks member i. */
+void _rc_io_note_ignored(rc_io_notes_t notes, const rc_npz_t z, const int * skip, const char * name,
+                         const char * what);
 /* Prefixes the message in err with "NAME: " (for errors of rc_net_init, rc_data_init); returns code. */
 int _rc_io_prefix_err(rc_err_t err, int code, const char * name);
 

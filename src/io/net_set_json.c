@@ -82,6 +82,16 @@ int rc_net_set_json(rc_net_t net, const rc_json_struct * doc, const char * name,
     if (doc->type != RC_JSON_OBJECT)
         return rc_err_set(err, RC_EINPUT, "%s: expected a JSON object (relucert.network/1), got %s",
                           name, _rc_json_type_name(doc->type));
+    if (rc_json_get(doc, "W3") != NULL)
+    {
+        /* a deep network: read it as such (its own errors first), then refuse by its depth */
+        rc_mlp_t mlp;
+        if ((r = rc_mlp_set_json(mlp, doc, name, err)) != RC_OK)
+            return r;
+        r = _rc_io_depth_refusal(err, name, mlp->n);
+        rc_mlp_clear(mlp);
+        return r;
+    }
     if ((r = check_keys(doc, name, err)) != RC_OK
         || (r = _rc_io_check_format(doc, "relucert.network/1", name, err)) != RC_OK)
         return r;

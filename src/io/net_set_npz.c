@@ -3,6 +3,7 @@
    doubles that are exactly the stored values, so each fmpq is exact and the double mirror
    net->dbl (theta order: W1, b1, W2, b2) is copied directly. */
 #include "internal.h"
+#include "relucert/mlp.h"
 
 /* Number of entries when a is a vector: shape (), (n,), (n,1) or (1,n); else -1. */
 static slong vector_len(const rc_npy_struct * a)
@@ -25,20 +26,12 @@ static void shape_str(char * buf, size_t n, const rc_npy_struct * a)
     snprintf(buf + m, n - m, ")");
 }
 
-int rc_net_set_npz(rc_net_t net, const rc_npz_t z, const char * name, rc_err_t err)
+static int set_shallow(rc_net_t net, const rc_npz_t z, const char * name, rc_err_t err)
 {
     const rc_npy_struct * W1, * W2, * b1, * b2;
-    slong l, d, e, i, k, np;
-    char sh[200], snip[72];
+    slong l, d, e, k, np;
+    char sh[200];
     int r;
-    for (i = 0; i < z->num; i++)
-        if (strcmp(z->names[i], "W1") != 0 && strcmp(z->names[i], "W2") != 0
-            && strcmp(z->names[i], "b1") != 0 && strcmp(z->names[i], "b2") != 0)
-        {
-            _rc_io_snippet(snip, z->names[i], strlen(z->names[i]), 60);
-            return rc_err_set(err, RC_EINPUT, "%s: unexpected array \"%s\" (expected W1, b1, W2, b2)",
-                              name, snip);
-        }
     W1 = rc_npz_get(z, "W1");
     W2 = rc_npz_get(z, "W2");
     b1 = rc_npz_get(z, "b1");
@@ -109,4 +102,38 @@ int rc_net_set_npz(rc_net_t net, const rc_npz_t z, const char * name, rc_err_t e
     if (b2 != NULL)
         memcpy(net->dbl + k, b2->data, e * sizeof(double));
     return RC_OK;
+}
+
+/* 1 when every member is a numeric W1, b1, W2 or b2 (the shallow layout, read by set_shallow
+   with its own messages); anything else goes through the deep reader. */
+static int is_shallow_layout(const rc_npz_t z)
+{
+    slong i;
+    for (i = 0; i < z->num; i++)
+        if (!z->arrays[i].numeric || (strcmp(z->names[i], "W1") != 0 && strcmp(z->names[i], "W2") != 0
+                                      && strcmp(z->names[i], "b1") != 0 && strcmp(z->names[i], "b2") != 0))
+            return 0;
+    return 1;
+}
+
+int _rc_net_set_arrays(rc_net_t net, rc_io_notes_t notes, const rc_npz_t z, int natural,
+                       const char * name, rc_err_t err)
+{
+    rc_mlp_t mlp;
+    int r;
+    if (is_shallow_layout(z))
+        return set_shallow(net, z, name, err);
+    if ((r = rc_mlp_set_npz(mlp, notes, z, natural, name, err)) != RC_OK)
+        return r;
+    if (mlp->n != 2)
+        r = _rc_io_depth_refusal(err, name, mlp->n);
+    else if ((r = rc_mlp_get_net(net, mlp, err)) != RC_OK)   /* sets the double mirror */
+        r = _rc_io_prefix_err(err, r, name);
+    rc_mlp_clear(mlp);
+    return r;
+}
+
+int rc_net_set_npz(rc_net_t net, const rc_npz_t z, const char * name, rc_err_t err)
+{
+    return _rc_net_set_arrays(net, NULL, z, 0, name, err);
 }

@@ -26,5 +26,15 @@ int rc_npy_read_buf(rc_npy_t a, const unsigned char * buf, size_t len, const cha
     r.read = mem_read;
     r.ctx = &m;
     r.total = len;
-    return _rc_npy_read_stream(a, &r, RC_MAX_ENTRIES, name, err);
+    int res = _rc_npy_read_stream(a, &r, RC_MAX_ENTRIES, name, err);
+    if (res == RC_OK && !a->numeric)
+    {
+        /* a lone .npy must hold numbers; archives (.npz) may carry extra non-numeric members */
+        res = strcmp(a->descr, "structured") == 0
+              ? rc_err_set(err, RC_EINPUT, "%s: unsupported dtype (structured array)", name)
+              : rc_err_set(err, RC_EINPUT, "%s: unsupported dtype '%s' (supported: float16/32/64, "
+                           "int8..int64, uint8..uint64, bool)", name, a->descr);
+        rc_npy_clear(a);
+    }
+    return res;
 }

@@ -16,7 +16,8 @@
 
 typedef struct
 {
-    char kind;          /* 'f', 'i', 'u', 'b' */
+    char kind;          /* 'f', 'i', 'u', 'b'; 'x': not numbers (strings, objects, records) */
+    char descr[24];     /* kind 'x': the dtype as written (quoted in notices), or "structured" */
     int itemsize;
     int big;            /* big-endian data */
     int fortran;
@@ -114,6 +115,17 @@ static int parse_descr(npy_header * hd, const char * s, size_t n, const char * n
 {
     char bo, kind, d[8];
     int size;
+    /* strings ('U' unicode, 'S'/'a' bytes), Python objects ('O') and raw records ('V') are not
+       numbers: recognised (so that a dataset's feature_names can be skipped by name) but never
+       read.  Their data is not decoded at all. */
+    if (n >= 2 && (s[0] == '<' || s[0] == '>' || s[0] == '|')
+        && (s[1] == 'U' || s[1] == 'S' || s[1] == 'a' || s[1] == 'O' || s[1] == 'V'))
+    {
+        hd->kind = 'x';
+        hd->itemsize = 0;
+        _rc_io_snippet(hd->descr, s, n, 16);
+        return RC_OK;
+    }
     if (n < 3 || n > 4)
         goto bad;
     bo = s[0];
@@ -248,10 +260,32 @@ static int parse_header(npy_header * hd, const char * s, size_t len, const char 
             size_t vlen;
             seen_descr = 1;
             if (h.pos < h.len && s[h.pos] == '[')
-                return rc_err_set(err, RC_EINPUT, "%s: unsupported dtype (structured array)", name);
-            if (!hs_string(&h, &v, &vlen))
+            {
+                /* a structured (record) dtype: a list of fields; skipped to its closing
+                   bracket (quotes may hold brackets) and marked as not numbers */
+                int depth = 0;
+                char q = 0;
+                for (; h.pos < h.len; h.pos++)
+                {
+                    char c = s[h.pos];
+                    if (q != 0)
+                        q = (c == q) ? 0 : q;
+                    else if (c == '\'' || c == '"')
+                        q = c;
+                    else if (c == '[' || c == '(')
+                        depth++;
+                    else if ((c == ']' || c == ')') && --depth == 0)
+                        break;
+                }
+                if (h.pos >= h.len)
+                    return rc_err_set(err, RC_EINPUT, "%s: header: malformed descr", name);
+                h.pos++;
+                hd->kind = 'x';
+                strcpy(hd->descr, "structured");
+            }
+            else if (!hs_string(&h, &v, &vlen))
                 return rc_err_set(err, RC_EINPUT, "%s: header: descr is not a string", name);
-            if ((r = parse_descr(hd, v, vlen, name, err)) != RC_OK)
+            else if ((r = parse_descr(hd, v, vlen, name, err)) != RC_OK)
                 return r;
         }
         else if (klen == 13 && memcmp(key, "fortran_order", 13) == 0 && !seen_fortran)
@@ -462,6 +496,14 @@ int _rc_npy_read_stream(rc_npy_t a, _rc_io_reader * r, slong max_entries, const 
     flint_free(hdr);
     if (res != RC_OK)
         return res;
+    if (h.kind == 'x')
+    {
+        /* not numbers: only the dtype is reported (the data stays unread) */
+        rc_npy_clear(a);
+        a->numeric = 0;
+        strcpy(a->descr, h.descr);
+        return RC_OK;
+    }
     if (h.size > max_entries)
         return rc_err_set(err, RC_ELIMIT, "%s: %ld entries exceed the limit of %ld", name,
                           (long) h.size, (long) max_entries);

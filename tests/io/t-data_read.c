@@ -8,9 +8,9 @@ static void test_dispatch(void)
     rc_err_t err;
     rc_io_tmpname(pj, sizeof(pj), ".JSON");
     rc_io_tmpname(pc, sizeof(pc), ".csv");
-    rc_io_tmpname(pu, sizeof(pu), ".txt");
+    rc_io_tmpname(pu, sizeof(pu), ".xyz");
     rc_io_write_str(pj, "{\"X\": [[1, 2]], \"y\": [[3, 4]]}");
-    rc_io_write_str(pc, "1,2,3\n");
+    rc_io_write_str(pc, "1,2,3.5\n");
     rc_io_write_str(pu, "1,2,3\n");
     CU_ASSERT_FATAL(rc_data_read(data, pj, err) == RC_OK);
     CU_ASSERT(data->n == 1 && data->d == 2 && data->e == 2);

@@ -19,8 +19,10 @@ static void test_ok(void)
     CU_ASSERT(rc_io_eq_str(data->X + 2, "3/4") && rc_io_eq_str(data->X + 3, "1/500") && rc_io_eq_str(data->Y + 1, "5"));
     CU_ASSERT(rc_io_eq_str(data->X + 4, "3") && rc_io_eq_str(data->Y + 2, "5"));
     rc_data_clear(data);
-    /* no header, e = 2 */
-    CU_ASSERT_FATAL(rd(data, "1,2,3\n4,5,6\n", 2, err) == RC_OK);
+    /* no header, e = 2: distinct integers above integers are ambiguous unless told */
+    rc_io_expect_err(rd(data, "1,2,3\n4,5,6\n", 2, err), RC_EINPUT, err, "d.csv: line 1: the first row",
+                     "say --header yes or --header no");
+    CU_ASSERT_FATAL(rc_data_read_text_buf(data, NULL, "1,2,3\n4,5,6\n", 12, 2, RC_HEADER_NO, "d.csv", err) == RC_OK);
     CU_ASSERT(data->n == 2 && data->d == 1 && data->e == 2 && rc_io_eq_str(data->X + 1, "4") && rc_io_eq_str(data->Y + 3, "6"));
     rc_data_clear(data);
     /* numpy.savetxt default format, header line with '# ' */
@@ -41,8 +43,8 @@ static void test_ok(void)
 static void test_errors(void)
 {
     rc_err_t err;
-    BAD("", 1, RC_EINPUT, "d.csv: no samples (empty CSV)");
-    BAD("\n# only a comment\n\n", 1, RC_EINPUT, "d.csv: no samples (empty CSV)");
+    BAD("", 1, RC_EINPUT, "d.csv: no samples (empty file)");
+    BAD("\n# only a comment\n\n", 1, RC_EINPUT, "d.csv: no samples (empty file)");
     BAD("x,y\n", 1, RC_EINPUT, "d.csv: no samples (only a header row)");
     BAD("1,2\n3\n", 1, RC_EINPUT, "d.csv: line 2: 1 fields, expected 2 (as in line 1)");
     BAD("1,2\n3,4,5\n", 1, RC_EINPUT, "d.csv: line 2: 3 fields, expected 2");
@@ -95,6 +97,7 @@ static void test_random(void)
         FILE * f = open_memstream(&out, &len);
         rc_data_t data;
         rc_err_t err;
+        int r;
         if (n_randint(st, 2))
         {
             for (j = 0; j < d + e; j++)
@@ -114,7 +117,16 @@ static void test_random(void)
             fputs(n_randint(st, 2) ? "\r\n" : "\n", f);
         }
         fclose(f);
-        CU_ASSERT_FATAL(rc_data_read_csv_buf_e(data, out, len, e, "r.csv", err) == RC_OK);
+        /* auto: the right values, or (first row of distinct integer literals only) a refusal */
+        r = rc_data_read_csv_buf_e(data, out, len, e, "r.csv", err);
+        if (r != RC_OK)
+        {
+            rc_io_expect_err(r, RC_EINPUT, err, "r.csv: line 1: the first row (distinct integers",
+                             "--header yes or --header no");
+            CU_ASSERT_FATAL(fmpz_is_one(fmpq_denref(M + 0)) && n > 1);
+            r = rc_data_read_text_buf(data, NULL, out, len, e, RC_HEADER_NO, "r.csv", err);
+        }
+        CU_ASSERT_FATAL(r == RC_OK);
         CU_ASSERT(data->n == n && data->d == d && data->e == e);
         for (i = 0; i < n; i++)
             for (j = 0; j < d + e; j++)
