@@ -73,6 +73,12 @@ slong rc_batch_poll(rc_batch_slot * slots, slong nslots, double timeout, int wai
 /* Frees the outcome buffers and marks the slot free. */
 void rc_batch_slot_release(rc_batch_slot * s);
 
+/* On SIGINT/SIGTERM/SIGHUP only a flag is set (rc_batch_signals_catch); the scheduling loops
+   call rc_batch_stop_if_signalled, which then kills the running jobs, reaps them and ends this
+   process by the same signal (finished lines are already written; --resume runs the rest). */
+void rc_batch_signals_catch(void);
+void rc_batch_stop_if_signalled(rc_batch_slot * slots, slong nslots);
+
 /* Seconds of a monotonic clock. */
 double rc_batch_now(void);
 

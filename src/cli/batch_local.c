@@ -42,8 +42,10 @@ slong rc_batch_run_local(FILE * out, FILE * progress, const rc_batch_manifest * 
         total += !done[i];
     for (i = 0; i < nslots; i++)
         slots[i].job = -1;
+    rc_batch_signals_catch();
     while (1)
     {
+        rc_batch_stop_if_signalled(slots, nslots);
         for (i = 0; i < nslots && next < m->n; i++)
         {
             rc_err_t err;

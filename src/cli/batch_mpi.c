@@ -105,6 +105,7 @@ static slong local_round(rc_batch_slot * slots, slong nslots, int * exhausted, c
                          const char * exe, double timeout, get_job_fn get, put_line_fn put, void * ctx)
 {
     slong i, busy = 0;
+    rc_batch_stop_if_signalled(slots, nslots);
     for (i = 0; i < nslots && !*exhausted; i++)
     {
         long j;
@@ -179,6 +180,7 @@ static slong run_ranks(int rank, int size, const rc_batch_manifest * m, const ch
         st.total += !done[i];
     for (i = 0; i < nslots; i++)
         slots[i].job = -1;
+    rc_batch_signals_catch();
     do
     {
         if (rank == 0)
@@ -197,6 +199,61 @@ static slong run_ranks(int rank, int size, const rc_batch_manifest * m, const ch
     return st.failed;
 }
 
+/* FNV-1a over the jobs (ids, commands, arguments, with separators): ranks that read different
+   manifests get different values (up to a 2^-64-ish collision). */
+static unsigned long manifest_hash(const rc_batch_manifest * m)
+{
+    unsigned long h = 14695981039346656037UL;
+    slong j;
+    int i;
+    const unsigned char * p;
+    for (j = 0; j < m->n; j++)
+        for (i = -1; i < m->jobs[j].argc; i++)
+        {
+            for (p = (const unsigned char *) (i < 0 ? m->jobs[j].id : m->jobs[j].argv[i]); *p; p++)
+                h = (h ^ *p) * 1099511628211UL;
+            h = (h ^ 0x100) * 1099511628211UL;    /* end of a string */
+        }
+    return h;
+}
+
+/* Every rank reads the manifest; all go on only when every rank read it and all read the same
+   jobs (a rank that cannot read it, e.g. another working directory or no shared file system,
+   would otherwise leave rank 0 waiting for it forever, or run other jobs under the same index).
+   Returns 0, or 2 after the failing ranks have said why (m cleared). */
+static int manifest_agree(rc_batch_manifest * m, const char * path, int rank)
+{
+    rc_err_t err;
+    int bad = rc_batch_manifest_read(m, path, err) != RC_OK, anybad, bad0 = bad;
+    unsigned long v[2], vmin[2], vmax[2];
+    MPI_Allreduce(&bad, &anybad, 1, MPI_INT, MPI_MAX, MPI_COMM_WORLD);
+    if (anybad)
+    {
+        /* one line when the manifest is bad for all (rank 0 speaks), else each failing rank */
+        MPI_Bcast(&bad0, 1, MPI_INT, 0, MPI_COMM_WORLD);
+        if (bad && rank == 0)
+            fprintf(stderr, "relucert batch: %s\n", err->msg);
+        else if (bad && !bad0)
+            fprintf(stderr, "relucert batch: rank %d: %s\n", rank, err->msg);
+        if (!bad)
+            rc_batch_manifest_clear(m);
+        return 2;
+    }
+    v[0] = (unsigned long) m->n;
+    v[1] = manifest_hash(m);
+    MPI_Allreduce(v, vmin, 2, MPI_UNSIGNED_LONG, MPI_MIN, MPI_COMM_WORLD);
+    MPI_Allreduce(v, vmax, 2, MPI_UNSIGNED_LONG, MPI_MAX, MPI_COMM_WORLD);
+    if (vmin[0] != vmax[0] || vmin[1] != vmax[1])
+    {
+        if (rank == 0)
+            fprintf(stderr, "relucert batch: %s: the ranks read different manifests (the same "
+                    "path must hold the same file on every machine)\n", path);
+        rc_batch_manifest_clear(m);
+        return 2;
+    }
+    return 0;
+}
+
 int rc_batch_run_mpi(int * handled, const rc_batch_opts * o, const char * exe)
 {
     int rank, size, status = 0;
@@ -210,10 +267,8 @@ int rc_batch_run_mpi(int * handled, const rc_batch_opts * o, const char * exe)
     MPI_Init(NULL, NULL);
     MPI_Comm_rank(MPI_COMM_WORLD, &rank);
     MPI_Comm_size(MPI_COMM_WORLD, &size);
-    if (rc_batch_manifest_read(&m, o->manifest, err) != RC_OK)
+    if (manifest_agree(&m, o->manifest, rank) != 0)
     {
-        if (rank == 0)
-            fprintf(stderr, "relucert batch: %s\n", err->msg);
         MPI_Finalize();
         return 2;
     }
