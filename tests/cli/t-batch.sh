@@ -59,6 +59,37 @@ bad "not json" '{"id": "a", ' 'line 1'
 bad "empty" '# nothing' 'no jobs'
 "$RC" batch "$tmp/m.jsonl" >/dev/null 2>&1; check "no --output" "$?" 2
 "$RC" batch --help | grep -q "usage: relucert batch" && pass=$((pass+1)) || { fail=$((fail+1)); echo "FAIL: help"; }
+# --output naming the manifest (also through a link, also with --resume) is refused: the
+# manifest stays intact
+cp "$tmp/m.jsonl" "$tmp/keep.jsonl"
+out=$("$RC" batch "$tmp/m.jsonl" --output "$tmp/m.jsonl" 2>&1); st=$?
+check "output is manifest: exit" "$st" 2
+check "output is manifest: one line" "$(printf '%s\n' "$out" | grep -c 'is the manifest')" 1
+ln -s "$tmp/m.jsonl" "$tmp/link.jsonl"
+"$RC" batch "$tmp/m.jsonl" --output "$tmp/link.jsonl" --resume >/dev/null 2>&1; check "link to manifest, --resume: exit" "$?" 2
+check "manifest intact" "$(cmp -s "$tmp/m.jsonl" "$tmp/keep.jsonl" && echo same)" same
+# an error line longer than the 1000 bytes kept, cut inside a UTF-8 character (2-byte chars at
+# odd and even offsets): the results stay valid UTF-8 and --resume does not run the jobs again
+for k in 0 1; do
+  printf '{"id": "u%s", "command": "inspect", "args": ["%s%s"]}\n' $k "$(printf '%*s' $((2 + k)) '' | tr ' ' -)" \
+    "$(printf '%*s' 700 '' | sed 's/ /é/g')"
+done > "$tmp/u.jsonl"
+"$RC" batch "$tmp/u.jsonl" --output "$tmp/u.out" --quiet; check "long error: exit" "$?" 1
+check "long error: valid UTF-8" "$(iconv -f UTF-8 -t UTF-8 "$tmp/u.out" >/dev/null 2>&1 && echo valid)" valid
+check "long error: kept <= 1000 bytes" "$(jq -r '.error | utf8bytelength <= 1000' "$tmp/u.out" | sort -u)" true
+"$RC" batch "$tmp/u.jsonl" --output "$tmp/u.out" --quiet --resume; check "long error: resume exit" "$?" 0
+check "long error: resume runs nothing again" "$(wc -l < "$tmp/u.out")" 2
+# more jobs than the open-file limit allows: --jobs is lowered, no job fails to start
+for i in $(seq 1 30); do printf '{"id": "f%s", "command": "inspect", "args": ["%s/toy-obstructed.json"]}\n' $i "$D"; done > "$tmp/f.jsonl"
+(ulimit -n 40 && "$RC" batch "$tmp/f.jsonl" --output "$tmp/f.out" --jobs 200 2> "$tmp/f.err"); check "fd limit: exit" "$?" 0
+check "fd limit: every job ran" "$(jq -r 'select(.exit == 0) | .id' "$tmp/f.out" | wc -l)" 30
+check "fd limit: said so" "$(grep -c 'lowered to' "$tmp/f.err")" 1
+# SIGTERM to batch: the running jobs are killed with it (no orphans), finished lines stay
+cp "$D/mid-net.json" "$tmp/sigterm-net.json"
+printf '{"id": "s", "command": "flow", "args": ["%s", "%s/mid-data.json", "--time", "10", "--json"]}\n' "$tmp/sigterm-net.json" "$D" > "$tmp/s.jsonl"
+"$RC" batch "$tmp/s.jsonl" --output "$tmp/s.out" --quiet & bpid=$!
+sleep 1; kill -TERM $bpid; wait $bpid; check "SIGTERM: batch dies of it" "$?" 143
+sleep 0.2; check "SIGTERM: no orphan job" "$(ps -eo args | grep -c '[s]igterm-net.json')" 0
 # under mpirun: the same answers (when this relucert has MPI and mpirun is here)
 if command -v mpirun >/dev/null 2>&1; then
   export OMPI_ALLOW_RUN_AS_ROOT=1 OMPI_ALLOW_RUN_AS_ROOT_CONFIRM=1 OMPI_MCA_rmaps_base_oversubscribe=1
@@ -67,6 +98,21 @@ if command -v mpirun >/dev/null 2>&1; then
   if grep -q "built without MPI" "$tmp/mpi.log"; then
     echo "note: this relucert was built without MPI; mpirun part skipped"
   else
+    # a rank that cannot read the manifest (another working directory): exit 2, no hang
+    printf '#!/bin/sh\n[ "$OMPI_COMM_WORLD_RANK" = 1 ] && cd /\nexec "%s" "$@"\n' "$RC" > "$tmp/rank1-cd.sh"
+    chmod +x "$tmp/rank1-cd.sh"
+    (cd "$tmp" && ASAN_OPTIONS=detect_leaks=0 timeout 60 mpirun -np 2 "$tmp/rank1-cd.sh" batch m2.jsonl \
+       --output "$tmp/rr.jsonl" --quiet >"$tmp/mpi2.log" 2>&1); st=$?
+    check "mpi: a rank without the manifest: exit 2 (no hang)" "$st" 2
+    check "mpi: ... and says which rank" "$(grep -c 'relucert batch: rank 1: m2.jsonl' "$tmp/mpi2.log")" 1
+    # ranks reading different files under the same path are refused
+    mkdir "$tmp/other" && sed 's/"inspect"/"inspect2"/' "$tmp/m2.jsonl" > "$tmp/other/m2.jsonl"
+    printf '#!/bin/sh\n[ "$OMPI_COMM_WORLD_RANK" = 1 ] && cd "%s/other"\nexec "%s" "$@"\n' "$tmp" "$RC" > "$tmp/rank1-other.sh"
+    chmod +x "$tmp/rank1-other.sh"
+    (cd "$tmp" && ASAN_OPTIONS=detect_leaks=0 timeout 60 mpirun -np 2 "$tmp/rank1-other.sh" batch m2.jsonl \
+       --output "$tmp/rr.jsonl" --quiet >"$tmp/mpi3.log" 2>&1); st=$?
+    check "mpi: different manifests: exit 2" "$st" 2
+    check "mpi: different manifests: said so" "$(grep -c 'different manifests' "$tmp/mpi3.log")" 1
     check "mpi: one line a job" "$(wc -l < "$tmp/rm.jsonl" 2>/dev/null)" 5
     for id in inspect obstruct flow text missing; do
       a=$(jq -S -c "select(.id==\"$id\") | [.exit, (.result | if . then del(.seconds) else . end), .output, .error]" "$tmp/r.jsonl")
