@@ -69,8 +69,10 @@ slong rc_batch_run_local(FILE * out, FILE * progress, const rc_batch_manifest * 
                 busy++;
             next++;
         }
-        if (busy == 0)
+        if (busy == 0 && next >= m->n)
             break;
+        if (busy == 0)
+            continue;     /* every start of this round failed: start the next ones */
         if ((i = rc_batch_poll(slots, nslots, o->job_timeout, 100)) >= 0)
         {
             failed += finish(out, slots + i, m);

@@ -84,6 +84,14 @@ for i in $(seq 1 30); do printf '{"id": "f%s", "command": "inspect", "args": ["%
 (ulimit -n 40 && "$RC" batch "$tmp/f.jsonl" --output "$tmp/f.out" --jobs 200 2> "$tmp/f.err"); check "fd limit: exit" "$?" 0
 check "fd limit: every job ran" "$(jq -r 'select(.exit == 0) | .id' "$tmp/f.out" | wc -l)" 30
 check "fd limit: said so" "$(grep -c 'lowered to' "$tmp/f.err")" 1
+# jobs that cannot even start (an argument over the kernel's 128 KiB limit) fill every slot of
+# a round: they are reported, and the jobs after them still run
+big=$(printf '%*s' 200000 '' | tr ' ' x)
+{ for k in 1 2; do printf '{"id": "e2big%s", "command": "inspect", "args": ["%s"]}\n' $k "$big"; done
+  for k in 1 2 3; do printf '{"id": "after%s", "command": "inspect", "args": ["%s/toy-obstructed.json"]}\n' $k "$D"; done; } > "$tmp/e.jsonl"
+"$RC" batch "$tmp/e.jsonl" --output "$tmp/e.out" --jobs 2 --quiet; check "unstartable jobs: exit" "$?" 1
+check "unstartable jobs: one line a job" "$(jq -r .id "$tmp/e.out" | sort | tr '\n' ' ')" "after1 after2 after3 e2big1 e2big2 "
+check "unstartable jobs: reported" "$(jq -r 'select(.id == "e2big1") | .error' "$tmp/e.out" | grep -c 'Argument list too long')" 1
 # SIGTERM to batch: the running jobs are killed with it (no orphans), finished lines stay
 cp "$D/mid-net.json" "$tmp/sigterm-net.json"
 printf '{"id": "s", "command": "flow", "args": ["%s", "%s/mid-data.json", "--time", "10", "--json"]}\n' "$tmp/sigterm-net.json" "$D" > "$tmp/s.jsonl"
