@@ -278,6 +278,9 @@ int rc_batch_run_mpi(int * handled, const rc_batch_opts * o, const char * exe)
         status = rc_batch_open_output(&out, done, &torn, &m, o, err);
         if (status != 0)
             fprintf(stderr, "relucert batch: %s\n", err->msg);
+        else if (torn > 0)
+            fprintf(stderr, "relucert batch: %s: cut a torn last line of %ld bytes\n", o->output,
+                    (long) torn);
     }
     MPI_Bcast(&status, 1, MPI_INT, 0, MPI_COMM_WORLD);
     if (status == 0)

@@ -121,6 +121,12 @@ if command -v mpirun >/dev/null 2>&1; then
        --output "$tmp/rr.jsonl" --quiet >"$tmp/mpi3.log" 2>&1); st=$?
     check "mpi: different manifests: exit 2" "$st" 2
     check "mpi: different manifests: said so" "$(grep -c 'different manifests' "$tmp/mpi3.log")" 1
+    # --resume under mpirun: a torn line is cut (and said so), the other jobs run once
+    head -n 2 "$tmp/r.jsonl" | grep -v '"slow"' > "$tmp/rmr.jsonl"; printf '{"id": "fl' >> "$tmp/rmr.jsonl"
+    ASAN_OPTIONS=detect_leaks=0 timeout 120 mpirun -np 2 "$RC" batch "$tmp/m2.jsonl" --output "$tmp/rmr.jsonl" \
+      --resume >/dev/null 2>"$tmp/mpi4.log"
+    check "mpi resume: torn line reported" "$(grep -c 'cut a torn last line' "$tmp/mpi4.log")" 1
+    check "mpi resume: every job once" "$(jq -r .id "$tmp/rmr.jsonl" | sort | tr '\n' ' ')" "flow inspect missing obstruct text "
     check "mpi: one line a job" "$(wc -l < "$tmp/rm.jsonl" 2>/dev/null)" 5
     for id in inspect obstruct flow text missing; do
       a=$(jq -S -c "select(.id==\"$id\") | [.exit, (.result | if . then del(.seconds) else . end), .output, .error]" "$tmp/r.jsonl")
