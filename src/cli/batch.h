@@ -89,7 +89,8 @@ char * rc_batch_result_line(const rc_batch_job * job, const rc_batch_outcome * o
 
 /* Ids already present in an existing results file (for --resume).  A torn last line (no final
    newline) is cut off the file; its length is returned in *torn.  done[j] is set for each job j
-   of m whose id has a line (when retry_failed, only lines with "exit": 0 count). */
+   of m whose id has a line: 1 when its last line has "exit": 0, else 2 (with retry_failed, 0:
+   the job runs again). */
 int rc_batch_resume_scan(char * done, slong * torn, const rc_batch_manifest * m, const char * path,
                          int retry_failed, rc_err_t err);
 
@@ -108,6 +109,10 @@ rc_batch_opts;
    for appending; else truncates it.  Returns 0, or 2 with err set. */
 int rc_batch_open_output(FILE ** out, char * done, slong * torn, const rc_batch_manifest * m,
                          const rc_batch_opts * o, rc_err_t err);
+
+/* The number of jobs that --resume skips although their line records a failure (done[j] == 2):
+   they count in the exit status, as the results file holds their failure. */
+slong rc_batch_prior_failures(const rc_batch_manifest * m, const char * done);
 
 /* Runs every job not marked in done, locally (jobs at a time), appending result lines to out.
    Progress goes to progress (NULL: none).  Returns the number of jobs that failed. */

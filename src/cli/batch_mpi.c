@@ -286,6 +286,8 @@ int rc_batch_run_mpi(int * handled, const rc_batch_opts * o, const char * exe)
     if (status == 0)
     {
         failed = (long) run_ranks(rank, size, &m, done, out, exe, o);
+        if (rank == 0)
+            failed += (long) rc_batch_prior_failures(&m, done);
         if (rank == 0 && !o->quiet)
             fprintf(stderr, "relucert batch: %d ranks, %ld failed job(s); results in %s\n", size,
                     failed, o->output);

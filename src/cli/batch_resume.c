@@ -44,7 +44,9 @@ static void mark_line(char * done, const slong * idx, const rc_batch_manifest * 
     if (id != NULL && id->type == RC_JSON_STRING && (j = find(idx, m, id->text)) >= 0)
     {
         int ok = ex != NULL && ex->type == RC_JSON_NUMBER && strcmp(ex->text, "0") == 0;
-        done[j] = retry_failed ? (char) ok : 1;
+        /* 1: done and exited 0; 2: done and failed (run again under --retry-failed); the last
+           line of an id decides */
+        done[j] = ok ? 1 : (retry_failed ? 0 : 2);
     }
     rc_json_free(doc);
 }
@@ -91,4 +93,12 @@ int rc_batch_resume_scan(char * done, slong * torn, const rc_batch_manifest * m,
     free(line);
     free(idx);
     return r;
+}
+
+slong rc_batch_prior_failures(const rc_batch_manifest * m, const char * done)
+{
+    slong j, k = 0;
+    for (j = 0; j < m->n; j++)
+        k += done[j] == 2;
+    return k;
 }

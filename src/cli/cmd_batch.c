@@ -129,7 +129,8 @@ static int run_local(const rc_batch_opts * o, const char * exe)
     }
     if (torn > 0)
         fprintf(stderr, "relucert batch: %s: cut a torn last line of %ld bytes\n", o->output, (long) torn);
-    failed = rc_batch_run_local(out, o->quiet ? NULL : stderr, &m, done, exe, o);
+    failed = rc_batch_run_local(out, o->quiet ? NULL : stderr, &m, done, exe, o)
+             + rc_batch_prior_failures(&m, done);
     fclose(out);
     if (!o->quiet)
         fprintf(stderr, "relucert batch: %ld job(s), %ld failed; results in %s\n", (long) m.n,

@@ -45,6 +45,10 @@ check "resume kept lines" "$(head -n 2 "$tmp/r2.jsonl" | jq -r .id | sort | tr '
 # --retry-failed re-runs the failed ones only (2 here) and appends their new lines
 "$RC" batch "$tmp/m.jsonl" --output "$tmp/r2.jsonl" --resume --retry-failed --job-timeout 1 --quiet
 check "retry-failed appends" "$(wc -l < "$tmp/r2.jsonl")" 8
+# --resume with nothing left to run still reports the failures the results file holds
+"$RC" batch "$tmp/m.jsonl" --output "$tmp/r2.jsonl" --resume 2> "$tmp/err"; check "resume, nothing to run: exit" "$?" 1
+check "resume, nothing to run: count" "$(grep -c '6 job(s), 2 failed' "$tmp/err")" 1
+check "resume, nothing to run: no line added" "$(wc -l < "$tmp/r2.jsonl")" 8
 # manifest errors: exit 2, one line naming file and line
 bad() { printf '%s\n' "$2" > "$tmp/bad.jsonl"; out=$("$RC" batch "$tmp/bad.jsonl" --output "$tmp/x.jsonl" 2>&1); st=$?
         check "$1 exit" "$st" 2; check "$1 one line" "$(printf '%s\n' "$out" | wc -l)" 1
@@ -77,7 +81,7 @@ done > "$tmp/u.jsonl"
 "$RC" batch "$tmp/u.jsonl" --output "$tmp/u.out" --quiet; check "long error: exit" "$?" 1
 check "long error: valid UTF-8" "$(iconv -f UTF-8 -t UTF-8 "$tmp/u.out" >/dev/null 2>&1 && echo valid)" valid
 check "long error: kept <= 1000 bytes" "$(jq -r '.error | utf8bytelength <= 1000' "$tmp/u.out" | sort -u)" true
-"$RC" batch "$tmp/u.jsonl" --output "$tmp/u.out" --quiet --resume; check "long error: resume exit" "$?" 0
+"$RC" batch "$tmp/u.jsonl" --output "$tmp/u.out" --quiet --resume; check "long error: resume exit (their failures stay)" "$?" 1
 check "long error: resume runs nothing again" "$(wc -l < "$tmp/u.out")" 2
 # more jobs than the open-file limit allows: --jobs is lowered, no job fails to start
 for i in $(seq 1 30); do printf '{"id": "f%s", "command": "inspect", "args": ["%s/toy-obstructed.json"]}\n' $i "$D"; done > "$tmp/f.jsonl"
