@@ -45,7 +45,10 @@ int rc_batch_slot_start(rc_batch_slot * s, const char * exe, const rc_batch_mani
     posix_spawn_file_actions_adddup2(&fa, po[1], 1);
     posix_spawn_file_actions_adddup2(&fa, pe[1], 2);
     posix_spawn_file_actions_addopen(&fa, 0, "/dev/null", O_RDONLY, 0);
-    r = posix_spawn(&s->pid, exe, &fa, NULL, argv, environ);
+    /* "/proc/self/exe", not the path exe: the very file this process runs, even when the path
+       has since been given another file (a rebuild during a long batch), so every job runs the
+       same executable; exe is only argv[0] and the name in messages */
+    r = posix_spawn(&s->pid, "/proc/self/exe", &fa, NULL, argv, environ);
     posix_spawn_file_actions_destroy(&fa);
     free(argv);
     close(po[1]);

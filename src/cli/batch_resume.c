@@ -41,7 +41,8 @@ static void mark_line(char * done, const slong * idx, const rc_batch_manifest * 
         return;
     id = doc->type == RC_JSON_OBJECT ? rc_json_get(doc, "id") : NULL;
     ex = doc->type == RC_JSON_OBJECT ? rc_json_get(doc, "exit") : NULL;
-    if (id != NULL && id->type == RC_JSON_STRING && (j = find(idx, m, id->text)) >= 0)
+    if (id != NULL && id->type == RC_JSON_STRING && strlen(id->text) == id->text_len
+        && (j = find(idx, m, id->text)) >= 0)
     {
         int ok = ex != NULL && ex->type == RC_JSON_NUMBER && strcmp(ex->text, "0") == 0;
         /* 1: done and exited 0; 2: done and failed (run again under --retry-failed); the last

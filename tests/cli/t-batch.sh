@@ -96,6 +96,18 @@ big=$(printf '%*s' 200000 '' | tr ' ' x)
 "$RC" batch "$tmp/e.jsonl" --output "$tmp/e.out" --jobs 2 --quiet; check "unstartable jobs: exit" "$?" 1
 check "unstartable jobs: one line a job" "$(jq -r .id "$tmp/e.out" | sort | tr '\n' ' ')" "after1 after2 after3 e2big1 e2big2 "
 check "unstartable jobs: reported" "$(jq -r 'select(.id == "e2big1") | .error' "$tmp/e.out" | grep -c 'Argument list too long')" 1
+# the executable replaced while the batch runs (a rebuild): every job still runs the program
+# that batch itself runs
+mkdir "$tmp/swap" && cp "$RC" "$tmp/swap/relucert"
+for i in $(seq 1 100); do printf '{"id": "v%s", "command": "--version"}\n' $i; done > "$tmp/v.jsonl"
+"$tmp/swap/relucert" batch "$tmp/v.jsonl" --output "$tmp/v.out" --jobs 1 --quiet & bpid=$!
+sleep 0.3; printf '#!/bin/sh\necho IMPOSTER\n' > "$tmp/swap/new"; chmod +x "$tmp/swap/new"; mv "$tmp/swap/new" "$tmp/swap/relucert"
+wait $bpid; check "replaced executable: exit" "$?" 0
+check "replaced executable: every job ran the original" "$(jq -r .output "$tmp/v.out" | grep -c IMPOSTER)" 0
+# a results line whose id holds a NUL is not the line of the id before the NUL
+printf '{"id": "inspect\\u0000x", "exit": 0}\n' > "$tmp/nul.out"
+"$RC" batch "$tmp/m.jsonl" --output "$tmp/nul.out" --resume --job-timeout 1 --quiet
+check "NUL in a result id: the job still runs" "$(jq -r 'select(.id == "inspect") | .exit' "$tmp/nul.out")" 0
 # SIGTERM to batch: the running jobs are killed with it (no orphans), finished lines stay
 cp "$D/mid-net.json" "$tmp/sigterm-net.json"
 printf '{"id": "s", "command": "flow", "args": ["%s", "%s/mid-data.json", "--time", "10", "--json"]}\n' "$tmp/sigterm-net.json" "$D" > "$tmp/s.jsonl"
