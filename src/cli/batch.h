@@ -77,6 +77,8 @@ void rc_batch_slot_release(rc_batch_slot * s);
    call rc_batch_stop_if_signalled, which then kills the running jobs, reaps them and ends this
    process by the same signal (finished lines are already written; --resume runs the rest). */
 void rc_batch_signals_catch(void);
+/* Kills the running jobs, reaps them and frees their slots (no result lines). */
+void rc_batch_kill_all(rc_batch_slot * slots, slong nslots);
 void rc_batch_stop_if_signalled(rc_batch_slot * slots, slong nslots);
 
 /* Seconds of a monotonic clock. */
@@ -115,9 +117,11 @@ int rc_batch_open_output(FILE ** out, char * done, slong * torn, const rc_batch_
 slong rc_batch_prior_failures(const rc_batch_manifest * m, const char * done);
 
 /* Runs every job not marked in done, locally (jobs at a time), appending result lines to out.
-   Progress goes to progress (NULL: none).  Returns the number of jobs that failed. */
+   Progress goes to progress (NULL: none).  Returns the number of jobs that failed, or -1 when
+   a result line could not be written (disk full...): then the running jobs are killed, the
+   rest is not started, and err says why. */
 slong rc_batch_run_local(FILE * out, FILE * progress, const rc_batch_manifest * m, const char * done,
-                         const char * exe, const rc_batch_opts * o);
+                         const char * exe, const rc_batch_opts * o, rc_err_t err);
 
 /* Under mpirun (built with MPI): rank 0 reads and writes files and hands out jobs dynamically,
    every rank (0 included) runs o->jobs at a time.  Returns the exit status of the command. */

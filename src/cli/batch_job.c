@@ -189,12 +189,10 @@ void rc_batch_signals_catch(void)
     sigaction(SIGHUP, &sa, NULL);
 }
 
-void rc_batch_stop_if_signalled(rc_batch_slot * slots, slong nslots)
+void rc_batch_kill_all(rc_batch_slot * slots, slong nslots)
 {
     slong i;
-    int k, sig = stop_signal;
-    if (sig == 0)
-        return;
+    int k;
     for (i = 0; i < nslots; i++)
         if (slots[i].job >= 0 && slots[i].pid > 0)
             kill(slots[i].pid, SIGKILL);
@@ -206,7 +204,16 @@ void rc_batch_stop_if_signalled(rc_batch_slot * slots, slong nslots)
                     close(slots[i].fd[k]);
             while (waitpid(slots[i].pid, NULL, 0) < 0 && errno == EINTR)
                 ;
+            rc_batch_slot_release(slots + i);
         }
+}
+
+void rc_batch_stop_if_signalled(rc_batch_slot * slots, slong nslots)
+{
+    int sig = stop_signal;
+    if (sig == 0)
+        return;
+    rc_batch_kill_all(slots, nslots);
     signal(sig, SIG_DFL);
     raise(sig);
     _exit(128 + sig);

@@ -42,6 +42,9 @@ typedef struct
     const char * done;
     slong next, finished, failed, total, workers_done;
     FILE * out;
+    const char * output;
+    rc_batch_slot * slots;   /* rank 0's own jobs (killed if the results cannot be written) */
+    slong nslots;
     double t0, last;
     int quiet;
 }
@@ -50,7 +53,14 @@ master_state;
 static void master_write(master_state * st, const char * tagged)
 {
     fprintf(st->out, "%s\n", tagged + 1);
-    fflush(st->out);
+    if (fflush(st->out) != 0 || ferror(st->out))
+    {
+        /* a lost line must not go unnoticed: stop every rank (their jobs die with them) */
+        fprintf(stderr, "relucert batch: %s: cannot write a result line: %s (stopping all ranks; "
+                "run again with --resume)\n", st->output, strerror(errno));
+        rc_batch_kill_all(st->slots, st->nslots);
+        MPI_Abort(MPI_COMM_WORLD, 2);
+    }
     st->failed += tagged[0] == '1';
     st->finished++;
     if (!st->quiet && (isatty(2) || st->finished == st->total || rc_batch_now() - st->last > 10))
@@ -176,6 +186,7 @@ static slong run_ranks(int rank, int size, const rc_batch_manifest * m, const ch
     int exhausted = 0, dummy = 0;
     memset(&st, 0, sizeof(st));
     st.m = m; st.done = done; st.out = out; st.t0 = rc_batch_now(); st.quiet = o->quiet;
+    st.output = o->output; st.slots = slots; st.nslots = nslots;
     for (i = 0; rank == 0 && i < m->n; i++)
         st.total += !done[i];
     for (i = 0; i < nslots; i++)

@@ -129,9 +129,19 @@ static int run_local(const rc_batch_opts * o, const char * exe)
     }
     if (torn > 0)
         fprintf(stderr, "relucert batch: %s: cut a torn last line of %ld bytes\n", o->output, (long) torn);
-    failed = rc_batch_run_local(out, o->quiet ? NULL : stderr, &m, done, exe, o)
-             + rc_batch_prior_failures(&m, done);
-    fclose(out);
+    failed = rc_batch_run_local(out, o->quiet ? NULL : stderr, &m, done, exe, o, err);
+    if (fclose(out) != 0 && failed >= 0)
+    {
+        rc_err_set(err, RC_EINPUT, "%s: cannot write: %s", o->output, strerror(errno));
+        failed = -1;
+    }
+    if (failed < 0)
+    {
+        free(done);
+        rc_batch_manifest_clear(&m);
+        return rc_cli_error_err("batch", err);
+    }
+    failed += rc_batch_prior_failures(&m, done);
     if (!o->quiet)
         fprintf(stderr, "relucert batch: %ld job(s), %ld failed; results in %s\n", (long) m.n,
                 (long) failed, o->output);

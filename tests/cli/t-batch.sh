@@ -108,6 +108,14 @@ check "replaced executable: every job ran the original" "$(jq -r .output "$tmp/v
 printf '{"id": "inspect\\u0000x", "exit": 0}\n' > "$tmp/nul.out"
 "$RC" batch "$tmp/m.jsonl" --output "$tmp/nul.out" --resume --job-timeout 1 --quiet
 check "NUL in a result id: the job still runs" "$(jq -r 'select(.id == "inspect") | .exit' "$tmp/nul.out")" 0
+# results that cannot be written (a full disk: /dev/full) stop the batch with exit 2 and one
+# line; they were lost silently
+if [ -w /dev/full ]; then
+  out=$("$RC" batch "$tmp/f.jsonl" --output /dev/full --quiet 2>&1); st=$?
+  check "full disk: exit" "$st" 2
+  check "full disk: one line" "$(printf '%s\n' "$out" | wc -l)" 1
+  check "full disk: said" "$(printf '%s\n' "$out" | grep -c '/dev/full: cannot write a result line: No space left on device')" 1
+fi
 # SIGTERM to batch: the running jobs are killed with it (no orphans), finished lines stay
 cp "$D/mid-net.json" "$tmp/sigterm-net.json"
 printf '{"id": "s", "command": "flow", "args": ["%s", "%s/mid-data.json", "--time", "10", "--json"]}\n' "$tmp/sigterm-net.json" "$D" > "$tmp/s.jsonl"
@@ -137,6 +145,12 @@ if command -v mpirun >/dev/null 2>&1; then
        --output "$tmp/rr.jsonl" --quiet >"$tmp/mpi3.log" 2>&1); st=$?
     check "mpi: different manifests: exit 2" "$st" 2
     check "mpi: different manifests: said so" "$(grep -c 'different manifests' "$tmp/mpi3.log")" 1
+    if [ -w /dev/full ]; then
+      ASAN_OPTIONS=detect_leaks=0 timeout 60 mpirun -np 2 "$RC" batch "$tmp/m2.jsonl" --output /dev/full \
+        --quiet >"$tmp/mpi5.log" 2>&1; st=$?
+      check "mpi: full disk: failure exit" "$([ $st -ne 0 ] && [ $st -ne 124 ] && echo failed)" failed
+      check "mpi: full disk: said" "$(grep -c 'cannot write a result line' "$tmp/mpi5.log")" 1
+    fi
     # --resume under mpirun: a torn line is cut (and said so), the other jobs run once
     head -n 2 "$tmp/r.jsonl" | grep -v '"slow"' > "$tmp/rmr.jsonl"; printf '{"id": "fl' >> "$tmp/rmr.jsonl"
     ASAN_OPTIONS=detect_leaks=0 timeout 120 mpirun -np 2 "$RC" batch "$tmp/m2.jsonl" --output "$tmp/rmr.jsonl" \
