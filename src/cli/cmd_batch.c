@@ -31,8 +31,10 @@ static void help(void)
            "  --retry-failed     with --resume: run again jobs whose line has a nonzero exit\n"
            "  --job-timeout S    kill a job after S seconds (reported, not fatal)\n"
            "  --quiet            no progress on standard error\n\n"
-           "exit status: 0 every job exited 0; 1 some job failed or timed out (all are reported);\n"
-           "2 bad usage or a bad manifest (nothing is run).\n");
+           "exit status: 0 every job exited 0; 1 some job failed or timed out (all are reported;\n"
+           "with --resume also the skipped jobs whose line records a failure); 2 bad usage or a bad\n"
+           "manifest (nothing is run), or a result line could not be written (the batch stops).\n"
+           "On SIGINT/SIGTERM/SIGHUP the running jobs are killed too; --resume goes on.\n");
 }
 
 int rc_batch_open_output(FILE ** out, char * done, slong * torn, const rc_batch_manifest * m,
