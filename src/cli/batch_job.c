@@ -14,6 +14,9 @@
 
 extern char ** environ;
 
+/* The signal that asks batch to stop (0: none); see rc_batch_signals_catch below. */
+static volatile sig_atomic_t stop_signal = 0;
+
 double rc_batch_now(void)
 {
     struct timespec ts;
@@ -129,7 +132,10 @@ slong rc_batch_poll(rc_batch_slot * slots, slong nslots, double timeout, int wai
                 pf[np].events = POLLIN;
                 map[np++] = 2 * i + k;
             }
-    if (np > 0 && poll(pf, (nfds_t) np, wait_ms) > 0)
+    /* Ctrl-C reaches the jobs too (one process group): once asked to stop, reap nothing, so
+       that no job killed by that signal is recorded as a failure; rc_batch_stop_if_signalled
+       then kills and reaps them all without a line */
+    if (np > 0 && poll(pf, (nfds_t) np, wait_ms) > 0 && !stop_signal)
         for (i = 0; i < np; i++)
             if (pf[i].revents)
                 drain(slots + map[i] / 2, (int) (map[i] % 2));
@@ -154,7 +160,7 @@ slong rc_batch_poll(rc_batch_slot * slots, slong nslots, double timeout, int wai
                     s->fd[k] = -1;
                 }
         }
-        if (reap(s))
+        if (!stop_signal && reap(s))
             return i;
     }
     return -1;
@@ -171,8 +177,6 @@ void rc_batch_slot_release(rc_batch_slot * s)
 /* Stopping on SIGINT, SIGTERM, SIGHUP: the handler only records the signal; the scheduling
    loops then kill the running jobs (which would otherwise go on as orphans, computing results
    nobody reads) and die of the same signal.  Lines already written stay; --resume goes on. */
-static volatile sig_atomic_t stop_signal = 0;
-
 static void on_stop(int sig)
 {
     stop_signal = sig;

@@ -122,6 +122,16 @@ printf '{"id": "s", "command": "flow", "args": ["%s", "%s/mid-data.json", "--tim
 "$RC" batch "$tmp/s.jsonl" --output "$tmp/s.out" --quiet & bpid=$!
 sleep 1; kill -TERM $bpid; wait $bpid; check "SIGTERM: batch dies of it" "$?" 143
 sleep 0.2; check "SIGTERM: no orphan job" "$(ps -eo args | grep -c '[s]igterm-net.json')" 0
+# Ctrl-C (SIGINT to the whole process group, jobs included): the jobs it killed get no line
+# (they did not fail; --resume runs them), and nothing is left running
+if command -v setsid >/dev/null 2>&1; then
+  printf '{"id": "i%s", "command": "flow", "args": ["%s", "%s/mid-data.json", "--time", "10", "--json"]}\n' 1 "$tmp/sigterm-net.json" "$D" 2 "$tmp/sigterm-net.json" "$D" > "$tmp/i.jsonl"
+  setsid "$RC" batch "$tmp/i.jsonl" --output "$tmp/i.out" --jobs 2 --quiet & sleep 1
+  pg=$(ps -eo pgid,args | awk -v f="$tmp/i.jsonl" 'index($0, f) && /batch/ {print $1; exit}')
+  [ -n "$pg" ] && kill -INT -- "-$pg"; sleep 0.5
+  check "Ctrl-C: no line for the interrupted jobs" "$(wc -l < "$tmp/i.out")" 0
+  check "Ctrl-C: no job left" "$(ps -eo args | grep -c '[s]igterm-net.json')" 0
+fi
 # under mpirun: the same answers (when this relucert has MPI and mpirun is here)
 if command -v mpirun >/dev/null 2>&1; then
   export OMPI_ALLOW_RUN_AS_ROOT=1 OMPI_ALLOW_RUN_AS_ROOT_CONFIRM=1 OMPI_MCA_rmaps_base_oversubscribe=1
