@@ -19,7 +19,7 @@ cat > "$tmp/m.jsonl" <<EOM
 {"id": "text", "command": "reach", "args": ["$D/toy-obstructed.json", "$D/toy-teacher.json"]}
 {"id": "slow", "command": "flow", "args": ["$D/mid-net.json", "$D/mid-data.json", "--time", "10", "--json"]}
 EOM
-"$RC" batch "$tmp/m.jsonl" --output "$tmp/r.jsonl" --job-timeout 1 --quiet; check "exit 1 with a failed job" "$?" 1
+"$RC" batch "$tmp/m.jsonl" --output "$tmp/r.jsonl" --job-timeout 3 --quiet; check "exit 1 with a failed job" "$?" 1
 check "one line a job" "$(wc -l < "$tmp/r.jsonl")" 6
 check "ids" "$(jq -r .id "$tmp/r.jsonl" | sort | tr '\n' ' ')" "flow inspect missing obstruct slow text "
 check "failed job exit" "$(jq -r 'select(.id=="missing") | .exit' "$tmp/r.jsonl")" 2
@@ -37,13 +37,13 @@ check "obstruct exact bound" "$(jq -r 'select(.id=="obstruct") | .result.compone
 # --resume: keep two lines and a torn third; only the other jobs run again
 head -n 2 "$tmp/r.jsonl" > "$tmp/r2.jsonl"; printf '{"id": "fl' >> "$tmp/r2.jsonl"
 kept=$(jq -r .id "$tmp/r2.jsonl" 2>/dev/null | head -n 2 | sort | tr '\n' ' ')
-"$RC" batch "$tmp/m.jsonl" --output "$tmp/r2.jsonl" --resume --job-timeout 1 2> "$tmp/err"; check "resume exit" "$?" 1
+"$RC" batch "$tmp/m.jsonl" --output "$tmp/r2.jsonl" --resume --job-timeout 3 2> "$tmp/err"; check "resume exit" "$?" 1
 check "resume torn line reported" "$(grep -c 'torn' "$tmp/err")" 1
 check "resume: every job once" "$(jq -r .id "$tmp/r2.jsonl" | sort | uniq -c | awk '$1!=1' | wc -l)" 0
 check "resume: all jobs" "$(wc -l < "$tmp/r2.jsonl")" 6
 check "resume kept lines" "$(head -n 2 "$tmp/r2.jsonl" | jq -r .id | sort | tr '\n' ' ')" "$kept"
 # --retry-failed re-runs the failed ones only (2 here) and appends their new lines
-"$RC" batch "$tmp/m.jsonl" --output "$tmp/r2.jsonl" --resume --retry-failed --job-timeout 1 --quiet
+"$RC" batch "$tmp/m.jsonl" --output "$tmp/r2.jsonl" --resume --retry-failed --job-timeout 3 --quiet
 check "retry-failed appends" "$(wc -l < "$tmp/r2.jsonl")" 8
 # --resume with nothing left to run still reports the failures the results file holds
 "$RC" batch "$tmp/m.jsonl" --output "$tmp/r2.jsonl" --resume 2> "$tmp/err"; check "resume, nothing to run: exit" "$?" 1
@@ -106,7 +106,7 @@ wait $bpid; check "replaced executable: exit" "$?" 0
 check "replaced executable: every job ran the original" "$(jq -r .output "$tmp/v.out" | grep -c IMPOSTER)" 0
 # a results line whose id holds a NUL is not the line of the id before the NUL
 printf '{"id": "inspect\\u0000x", "exit": 0}\n' > "$tmp/nul.out"
-"$RC" batch "$tmp/m.jsonl" --output "$tmp/nul.out" --resume --job-timeout 1 --quiet
+"$RC" batch "$tmp/m.jsonl" --output "$tmp/nul.out" --resume --job-timeout 3 --quiet
 check "NUL in a result id: the job still runs" "$(jq -r 'select(.id == "inspect") | .exit' "$tmp/nul.out")" 0
 # results that cannot be written (a full disk: /dev/full) stop the batch with exit 2 and one
 # line; they were lost silently
