@@ -68,8 +68,12 @@ static int parse(rc_batch_opts * o, int argc, char ** argv)
     o->jobs = -1;
     for (i = 1; i < argc; i++)
     {
-        if (strcmp(argv[i], "--output") == 0 && i + 1 < argc)
+        if (strcmp(argv[i], "--output") == 0)
+        {
+            if (i + 1 >= argc || argv[i + 1][0] == '\0')
+                return rc_cli_error("batch", "--output: missing value");
             o->output = argv[++i];
+        }
         else if (strcmp(argv[i], "--jobs") == 0)
         {
             if (rc_cli_parse_slong(&o->jobs, "batch", "--jobs", i + 1 < argc ? argv[++i] : NULL, 1, 200))

@@ -62,6 +62,8 @@ bad "unknown key" '{"id": "a", "command": "inspect", "argz": []}' 'unknown key "
 bad "not json" '{"id": "a", ' 'line 1'
 bad "empty" '# nothing' 'no jobs'
 "$RC" batch "$tmp/m.jsonl" >/dev/null 2>&1; check "no --output" "$?" 2
+check "--output without a value" "$("$RC" batch "$tmp/m.jsonl" --output 2>&1; echo "exit $?")" "relucert batch: --output: missing value
+exit 2"
 "$RC" batch --help | grep -q "usage: relucert batch" && pass=$((pass+1)) || { fail=$((fail+1)); echo "FAIL: help"; }
 # --output naming the manifest (also through a link, also with --resume) is refused: the
 # manifest stays intact
