@@ -73,6 +73,14 @@ slong rc_batch_poll(rc_batch_slot * slots, slong nslots, double timeout, int wai
 /* Frees the outcome buffers and marks the slot free. */
 void rc_batch_slot_release(rc_batch_slot * s);
 
+/* On SIGINT/SIGTERM/SIGHUP only a flag is set (rc_batch_signals_catch); the scheduling loops
+   call rc_batch_stop_if_signalled, which then kills the running jobs, reaps them and ends this
+   process by the same signal (finished lines are already written; --resume runs the rest). */
+void rc_batch_signals_catch(void);
+/* Kills the running jobs, reaps them and frees their slots (no result lines). */
+void rc_batch_kill_all(rc_batch_slot * slots, slong nslots);
+void rc_batch_stop_if_signalled(rc_batch_slot * slots, slong nslots);
+
 /* Seconds of a monotonic clock. */
 double rc_batch_now(void);
 
@@ -83,7 +91,8 @@ char * rc_batch_result_line(const rc_batch_job * job, const rc_batch_outcome * o
 
 /* Ids already present in an existing results file (for --resume).  A torn last line (no final
    newline) is cut off the file; its length is returned in *torn.  done[j] is set for each job j
-   of m whose id has a line (when retry_failed, only lines with "exit": 0 count). */
+   of m whose id has a line: 1 when its last line has "exit": 0, else 2 (with retry_failed, 0:
+   the job runs again). */
 int rc_batch_resume_scan(char * done, slong * torn, const rc_batch_manifest * m, const char * path,
                          int retry_failed, rc_err_t err);
 
@@ -103,10 +112,16 @@ rc_batch_opts;
 int rc_batch_open_output(FILE ** out, char * done, slong * torn, const rc_batch_manifest * m,
                          const rc_batch_opts * o, rc_err_t err);
 
+/* The number of jobs that --resume skips although their line records a failure (done[j] == 2):
+   they count in the exit status, as the results file holds their failure. */
+slong rc_batch_prior_failures(const rc_batch_manifest * m, const char * done);
+
 /* Runs every job not marked in done, locally (jobs at a time), appending result lines to out.
-   Progress goes to progress (NULL: none).  Returns the number of jobs that failed. */
+   Progress goes to progress (NULL: none).  Returns the number of jobs that failed, or -1 when
+   a result line could not be written (disk full...): then the running jobs are killed, the
+   rest is not started, and err says why. */
 slong rc_batch_run_local(FILE * out, FILE * progress, const rc_batch_manifest * m, const char * done,
-                         const char * exe, const rc_batch_opts * o);
+                         const char * exe, const rc_batch_opts * o, rc_err_t err);
 
 /* Under mpirun (built with MPI): rank 0 reads and writes files and hands out jobs dynamically,
    every rank (0 included) runs o->jobs at a time.  Returns the exit status of the command. */

@@ -42,6 +42,9 @@ typedef struct
     const char * done;
     slong next, finished, failed, total, workers_done;
     FILE * out;
+    const char * output;
+    rc_batch_slot * slots;   /* rank 0's own jobs (killed if the results cannot be written) */
+    slong nslots;
     double t0, last;
     int quiet;
 }
@@ -50,7 +53,14 @@ master_state;
 static void master_write(master_state * st, const char * tagged)
 {
     fprintf(st->out, "%s\n", tagged + 1);
-    fflush(st->out);
+    if (fflush(st->out) != 0 || ferror(st->out))
+    {
+        /* a lost line must not go unnoticed: stop every rank (their jobs die with them) */
+        fprintf(stderr, "relucert batch: %s: cannot write a result line: %s (stopping all ranks; "
+                "run again with --resume)\n", st->output, strerror(errno));
+        rc_batch_kill_all(st->slots, st->nslots);
+        MPI_Abort(MPI_COMM_WORLD, 2);
+    }
     st->failed += tagged[0] == '1';
     st->finished++;
     if (!st->quiet && (isatty(2) || st->finished == st->total || rc_batch_now() - st->last > 10))
@@ -105,6 +115,7 @@ static slong local_round(rc_batch_slot * slots, slong nslots, int * exhausted, c
                          const char * exe, double timeout, get_job_fn get, put_line_fn put, void * ctx)
 {
     slong i, busy = 0;
+    rc_batch_stop_if_signalled(slots, nslots);
     for (i = 0; i < nslots && !*exhausted; i++)
     {
         long j;
@@ -175,10 +186,12 @@ static slong run_ranks(int rank, int size, const rc_batch_manifest * m, const ch
     int exhausted = 0, dummy = 0;
     memset(&st, 0, sizeof(st));
     st.m = m; st.done = done; st.out = out; st.t0 = rc_batch_now(); st.quiet = o->quiet;
+    st.output = o->output; st.slots = slots; st.nslots = nslots;
     for (i = 0; rank == 0 && i < m->n; i++)
         st.total += !done[i];
     for (i = 0; i < nslots; i++)
         slots[i].job = -1;
+    rc_batch_signals_catch();
     do
     {
         if (rank == 0)
@@ -197,6 +210,61 @@ static slong run_ranks(int rank, int size, const rc_batch_manifest * m, const ch
     return st.failed;
 }
 
+/* FNV-1a over the jobs (ids, commands, arguments, with separators): ranks that read different
+   manifests get different values (up to a 2^-64-ish collision). */
+static unsigned long manifest_hash(const rc_batch_manifest * m)
+{
+    unsigned long h = 14695981039346656037UL;
+    slong j;
+    int i;
+    const unsigned char * p;
+    for (j = 0; j < m->n; j++)
+        for (i = -1; i < m->jobs[j].argc; i++)
+        {
+            for (p = (const unsigned char *) (i < 0 ? m->jobs[j].id : m->jobs[j].argv[i]); *p; p++)
+                h = (h ^ *p) * 1099511628211UL;
+            h = (h ^ 0x100) * 1099511628211UL;    /* end of a string */
+        }
+    return h;
+}
+
+/* Every rank reads the manifest; all go on only when every rank read it and all read the same
+   jobs (a rank that cannot read it, e.g. another working directory or no shared file system,
+   would otherwise leave rank 0 waiting for it forever, or run other jobs under the same index).
+   Returns 0, or 2 after the failing ranks have said why (m cleared). */
+static int manifest_agree(rc_batch_manifest * m, const char * path, int rank)
+{
+    rc_err_t err;
+    int bad = rc_batch_manifest_read(m, path, err) != RC_OK, anybad, bad0 = bad;
+    unsigned long v[2], vmin[2], vmax[2];
+    MPI_Allreduce(&bad, &anybad, 1, MPI_INT, MPI_MAX, MPI_COMM_WORLD);
+    if (anybad)
+    {
+        /* one line when the manifest is bad for all (rank 0 speaks), else each failing rank */
+        MPI_Bcast(&bad0, 1, MPI_INT, 0, MPI_COMM_WORLD);
+        if (bad && rank == 0)
+            fprintf(stderr, "relucert batch: %s\n", err->msg);
+        else if (bad && !bad0)
+            fprintf(stderr, "relucert batch: rank %d: %s\n", rank, err->msg);
+        if (!bad)
+            rc_batch_manifest_clear(m);
+        return 2;
+    }
+    v[0] = (unsigned long) m->n;
+    v[1] = manifest_hash(m);
+    MPI_Allreduce(v, vmin, 2, MPI_UNSIGNED_LONG, MPI_MIN, MPI_COMM_WORLD);
+    MPI_Allreduce(v, vmax, 2, MPI_UNSIGNED_LONG, MPI_MAX, MPI_COMM_WORLD);
+    if (vmin[0] != vmax[0] || vmin[1] != vmax[1])
+    {
+        if (rank == 0)
+            fprintf(stderr, "relucert batch: %s: the ranks read different manifests (the same "
+                    "path must hold the same file on every machine)\n", path);
+        rc_batch_manifest_clear(m);
+        return 2;
+    }
+    return 0;
+}
+
 int rc_batch_run_mpi(int * handled, const rc_batch_opts * o, const char * exe)
 {
     int rank, size, status = 0;
@@ -210,10 +278,8 @@ int rc_batch_run_mpi(int * handled, const rc_batch_opts * o, const char * exe)
     MPI_Init(NULL, NULL);
     MPI_Comm_rank(MPI_COMM_WORLD, &rank);
     MPI_Comm_size(MPI_COMM_WORLD, &size);
-    if (rc_batch_manifest_read(&m, o->manifest, err) != RC_OK)
+    if (manifest_agree(&m, o->manifest, rank) != 0)
     {
-        if (rank == 0)
-            fprintf(stderr, "relucert batch: %s\n", err->msg);
         MPI_Finalize();
         return 2;
     }
@@ -223,11 +289,16 @@ int rc_batch_run_mpi(int * handled, const rc_batch_opts * o, const char * exe)
         status = rc_batch_open_output(&out, done, &torn, &m, o, err);
         if (status != 0)
             fprintf(stderr, "relucert batch: %s\n", err->msg);
+        else if (torn > 0)
+            fprintf(stderr, "relucert batch: %s: cut a torn last line of %ld bytes\n", o->output,
+                    (long) torn);
     }
     MPI_Bcast(&status, 1, MPI_INT, 0, MPI_COMM_WORLD);
     if (status == 0)
     {
         failed = (long) run_ranks(rank, size, &m, done, out, exe, o);
+        if (rank == 0)
+            failed += (long) rc_batch_prior_failures(&m, done);
         if (rank == 0 && !o->quiet)
             fprintf(stderr, "relucert batch: %d ranks, %ld failed job(s); results in %s\n", size,
                     failed, o->output);

@@ -5,13 +5,49 @@
 #include "relucert/io.h"
 #include "batch.h"
 
+/* Length of the valid UTF-8 sequence at s[0..n) (RFC 3629: no overlongs, no surrogates, at
+   most U+10FFFF), or 0 if invalid. */
+static size_t utf8_len(const unsigned char * s, size_t n)
+{
+    unsigned char c = s[0], lo = 0x80, hi = 0xBF;
+    size_t k, i;
+    if (c < 0x80)
+        return 1;
+    if (c >= 0xC2 && c <= 0xDF)
+        k = 2;
+    else if (c >= 0xE0 && c <= 0xEF)
+    {
+        k = 3;
+        if (c == 0xE0) lo = 0xA0;
+        if (c == 0xED) hi = 0x9F;
+    }
+    else if (c >= 0xF0 && c <= 0xF4)
+    {
+        k = 4;
+        if (c == 0xF0) lo = 0x90;
+        if (c == 0xF4) hi = 0x8F;
+    }
+    else
+        return 0;
+    if (n < k || s[1] < lo || s[1] > hi)
+        return 0;
+    for (i = 2; i < k; i++)
+        if ((s[i] & 0xC0) != 0x80)
+            return 0;
+    return k;
+}
+
+/* A JSON string of the n bytes at s.  A job's output is arbitrary bytes: a byte that does not
+   start a valid UTF-8 sequence becomes U+FFFD, so every result line is valid JSON (and --resume,
+   which parses the lines strictly, recognises it). */
 static void write_str(FILE * f, const char * s, size_t n)
 {
-    size_t i;
+    size_t i, k;
     fputc('"', f);
-    for (i = 0; i < n; i++)
+    for (i = 0; i < n; i += k)
     {
         unsigned char c = (unsigned char) s[i];
+        k = 1;
         if (c == '"' || c == '\\')
             fprintf(f, "\\%c", c);
         else if (c == '\n')
@@ -20,8 +56,15 @@ static void write_str(FILE * f, const char * s, size_t n)
             fputs("\\t", f);
         else if (c < 0x20 || c == 0x7f)
             fprintf(f, "\\u%04x", (unsigned) c);
-        else
+        else if (c < 0x80)
             fputc(c, f);
+        else if ((k = utf8_len((const unsigned char *) s + i, n - i)) == 0)
+        {
+            fputs("\\ufffd", f);
+            k = 1;
+        }
+        else
+            fwrite(s + i, 1, k, f);
     }
     fputc('"', f);
 }
@@ -64,6 +107,10 @@ static void write_first_line(FILE * f, const char * s)
     size_t n = 0;
     while (s[n] != '\0' && s[n] != '\n' && n < 1000)
         n++;
+    /* cut at a character boundary: not inside a UTF-8 sequence */
+    if (n == 1000)
+        while (n > 0 && ((unsigned char) s[n] & 0xC0) == 0x80)
+            n--;
     write_str(f, s, n);
 }
 

@@ -53,12 +53,82 @@ int rc_cli_plot_script(char * out, size_t len, const char * name)
     return 1;
 }
 
+/* Runs argv (argv[0] looked up in PATH) with its stdout and stderr both into a pipe; the
+   text is kept (the first RC_PLOT_KEEP bytes) in *text.  Returns the wait status, -1 when fork
+   or pipe failed (errno set); the child exits 127 when it cannot exec. */
+#define RC_PLOT_KEEP 65536
+static int run_captured(char ** text, size_t * len, const char * const * argv)
+{
+    int fd[2], st;
+    pid_t pid;
+    char chunk[4096];
+    ssize_t got;
+    *text = calloc(RC_PLOT_KEEP + 1, 1);
+    *len = 0;
+    if (pipe(fd) != 0)
+        return -1;
+    fflush(stdout);
+    fflush(stderr);
+    pid = fork();
+    if (pid < 0)
+    {
+        close(fd[0]);
+        close(fd[1]);
+        return -1;
+    }
+    if (pid == 0)
+    {
+        /* the script's output goes to the pipe: stdout may carry --json */
+        close(fd[0]);
+        dup2(fd[1], STDOUT_FILENO);
+        dup2(fd[1], STDERR_FILENO);
+        close(fd[1]);
+        execvp(argv[0], (char * const *) argv);
+        _exit(127);
+    }
+    close(fd[1]);
+    while ((got = read(fd[0], chunk, sizeof chunk)) != 0)
+    {
+        size_t take;
+        if (got < 0)
+        {
+            if (errno == EINTR)
+                continue;
+            break;
+        }
+        take = (size_t) got < RC_PLOT_KEEP - *len ? (size_t) got : RC_PLOT_KEEP - *len;
+        memcpy(*text + *len, chunk, take);
+        *len += take;
+    }
+    close(fd[0]);
+    while (waitpid(pid, &st, 0) < 0)
+        if (errno != EINTR)
+            return -1;
+    return st;
+}
+
+/* The last nonblank line of text (a Python traceback ends with the exception), printable
+   ASCII only and at most 300 bytes, into out. */
+static void last_line(char * out, const char * text, size_t len)
+{
+    size_t end = len, b, i, n = 0;
+    while (end > 0 && (text[end - 1] == '\n' || text[end - 1] == '\r' || text[end - 1] == ' '))
+        end--;
+    b = end;
+    while (b > 0 && text[b - 1] != '\n')
+        b--;
+    for (i = b; i < end && n < 300; i++)
+        out[n++] = ((unsigned char) text[i] >= 0x20 && (unsigned char) text[i] < 0x7f) ? text[i] : '?';
+    out[n] = '\0';
+}
+
 int rc_cli_plot_run(const char * cmd, const char * script, const char * const * args)
 {
-    char path[PATH_MAX + 64];
+    char path[PATH_MAX + 64], why[304];
     const char * argv[RC_PLOT_MAX_ARGS + 3];
     const char * py = getenv("RC_PYTHON");   /* the CLI may read the environment; the library not */
-    pid_t pid;
+    char * text;
+    size_t len;
     int st, k;
     if (rc_cli_plot_script(path, sizeof path, script) != 0)
         return rc_cli_error(cmd, "--plot: %s not found (looked in PREFIX/%s next to the "
@@ -74,26 +144,25 @@ int rc_cli_plot_run(const char * cmd, const char * script, const char * const * 
         argv[k + 2] = args[k];
     }
     argv[k + 2] = NULL;
-    fflush(stdout);
-    fflush(stderr);
-    pid = fork();
-    if (pid < 0)
-        return rc_cli_error(cmd, "--plot: fork: %s", strerror(errno));
-    if (pid == 0)
+    st = run_captured(&text, &len, argv);
+    if (st == -1)
     {
-        /* the script's own output goes to stderr: stdout may carry --json */
-        dup2(STDERR_FILENO, STDOUT_FILENO);
-        execvp(py, (char * const *) argv);
-        _exit(127);
+        free(text);
+        return rc_cli_error(cmd, "--plot: cannot run %s: %s", py, strerror(errno));
     }
-    while (waitpid(pid, &st, 0) < 0)
-        if (errno != EINTR)
-            return rc_cli_error(cmd, "--plot: waitpid: %s", strerror(errno));
+    if (WIFEXITED(st) && WEXITSTATUS(st) == 0)
+    {
+        /* success: what the script said (warnings) goes to stderr, as before */
+        fwrite(text, 1, len, stderr);
+        free(text);
+        return RC_EXIT_OK;
+    }
+    last_line(why, text, len);
+    free(text);
     if (WIFEXITED(st) && WEXITSTATUS(st) == 127)
         return rc_cli_error(cmd, "--plot: cannot run %s (install python3; RC_PYTHON selects the "
-                            "interpreter)", py);
-    if (!WIFEXITED(st) || WEXITSTATUS(st) != 0)
-        return rc_cli_error(cmd, "--plot: %s %s failed (needs python3-matplotlib: apt-get install "
-                            "-y python3-matplotlib)", py, path);
-    return RC_EXIT_OK;
+                            "interpreter)%s%s", py, why[0] ? ": " : "", why);
+    /* one line: the script's traceback is cut to its last line (the exception) */
+    return rc_cli_error(cmd, "--plot: %s failed: %s", script, why[0] ? why : "no message (it needs "
+                        "python3-matplotlib: apt-get install -y python3-matplotlib)");
 }
