@@ -3,6 +3,7 @@
 #include <string.h>
 #include "relucert/io.h"
 #include "batch.h"
+#include "cli.h"
 
 static const char * type_name(rc_json_type t)
 {
@@ -69,6 +70,9 @@ static int job_set_json(rc_batch_job * job, const rc_json_struct * doc, const ch
     if (strcmp(job->argv[0], "batch") == 0)
         return rc_err_set(err, RC_EINPUT, "%s: line %ld: command: \"batch\" cannot be a job", path,
                           (long) line);
+    if (!rc_cmd_exists(job->argv[0]))
+        return rc_err_set(err, RC_EINPUT, "%s: line %ld: command: unknown command \"%.60s\" "
+                          "(relucert --help lists them)", path, (long) line, job->argv[0]);
     for (i = 0; args != NULL && i < args->len; i++)
     {
         snprintf(field, sizeof(field), "args[%ld]", (long) i);

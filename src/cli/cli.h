@@ -76,6 +76,8 @@ int rc_cli_construct(int argc, char ** argv);
 /* The whole command line: argv[0] is the program name, argv[1] the subcommand (dispatch.c).
    Returns the exit status. */
 int rc_cmd_main(int argc, char ** argv);
+/* 1 when NAME is a subcommand of the table in dispatch.c. */
+int rc_cmd_exists(const char * name);
 
 /* In-process runner (run_capture.c, for the Python package): runs rc_cmd_main on
    ("relucert", argv[0], ..., argv[argc-1]) with standard output and error captured into

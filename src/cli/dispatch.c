@@ -38,6 +38,17 @@ static void usage(FILE * f)
     fprintf(f, "\nexit status: 0 answered, 2 bad usage or input, 1 internal failure\n");
 }
 
+int rc_cmd_exists(const char * name)
+{
+    size_t i;
+    if (strcmp(name, "--version") == 0 || strcmp(name, "--help") == 0 || strcmp(name, "help") == 0)
+        return 1;
+    for (i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
+        if (strcmp(name, commands[i].name) == 0)
+            return 1;
+    return 0;
+}
+
 int rc_cmd_main(int argc, char ** argv)
 {
     size_t i;

@@ -60,6 +60,7 @@ bad "arg not string" '{"id": "a", "command": "inspect", "args": ["x", 3]}' 'line
 bad "batch in batch" '{"id": "a", "command": "batch", "args": []}' 'cannot be a job'
 bad "unknown key" '{"id": "a", "command": "inspect", "argz": []}' 'unknown key "argz"'
 bad "not json" '{"id": "a", ' 'line 1'
+bad "unknown command" '{"id": "a", "command": "flwo", "args": []}' 'line 1: command: unknown command "flwo"'
 bad "empty" '# nothing' 'no jobs'
 "$RC" batch "$tmp/m.jsonl" >/dev/null 2>&1; check "no --output" "$?" 2
 check "--output without a value" "$("$RC" batch "$tmp/m.jsonl" --output 2>&1; echo "exit $?")" "relucert batch: --output: missing value
@@ -150,7 +151,7 @@ if command -v mpirun >/dev/null 2>&1; then
     check "mpi: a rank without the manifest: exit 2 (no hang)" "$st" 2
     check "mpi: ... and says which rank" "$(grep -c 'relucert batch: rank 1: m2.jsonl' "$tmp/mpi2.log")" 1
     # ranks reading different files under the same path are refused
-    mkdir "$tmp/other" && sed 's/"inspect"/"inspect2"/' "$tmp/m2.jsonl" > "$tmp/other/m2.jsonl"
+    mkdir "$tmp/other" && sed 's/"id": "text"/"id": "text2"/' "$tmp/m2.jsonl" > "$tmp/other/m2.jsonl"
     printf '#!/bin/sh\n[ "$OMPI_COMM_WORLD_RANK" = 1 ] && cd "%s/other"\nexec "%s" "$@"\n' "$tmp" "$RC" > "$tmp/rank1-other.sh"
     chmod +x "$tmp/rank1-other.sh"
     (cd "$tmp" && ASAN_OPTIONS=detect_leaks=0 timeout 60 mpirun -np 2 "$tmp/rank1-other.sh" batch m2.jsonl \
