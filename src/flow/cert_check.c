@@ -77,6 +77,13 @@ int rc_flow_cert_seal(const char * path, rc_err_t err)
 
 int rc_flow_cert_check_buf(const char * buf, size_t len, const char * name, rc_err_t err, FILE * report)
 {
+    int verdict;
+    return rc_flow_cert_check_buf_verdict(&verdict, buf, len, name, err, report);
+}
+
+int rc_flow_cert_check_buf_verdict(int * verdict, const char * buf, size_t len, const char * name,
+                                   rc_err_t err, FILE * report)
+{
     cur_t c;
     const char * ls, * le, * s;
     long prec = 0, order = 0, dims[6];
@@ -95,9 +102,11 @@ int rc_flow_cert_check_buf(const char * buf, size_t len, const char * name, rc_e
     ulong h;
     const char * dig;
 
+    *verdict = RC_FLOW_NOT_CERTIFIED;
     fmpq_init(leak); fmpq_init(lam); fmpq_init(T); fmpq_init(q);
     arb_init(t); arb_init(te); arb_init(tmp); arb_init(Tb);
     st.B = st.E = NULL;
+    st.nu_fields = NULL;
     arb_init(st.dur);
 
     /* digest: the last line "digest H" covers every byte before it */
@@ -219,7 +228,8 @@ int rc_flow_cert_check_buf(const char * buf, size_t len, const char * name, rc_e
             REJECT("%s: line %ld: expected a step", name, (long) c.line);
         s += n_read;
         st.kind = !strcmp(kname, "taylor") ? RC_EV_NONE : !strcmp(kname, "cross") ? RC_EV_CROSS
-                : !strcmp(kname, "exit") ? RC_EV_EXIT : !strcmp(kname, "inclusion") ? RC_EV_INCL : -1;
+                : !strcmp(kname, "exit") ? RC_EV_EXIT : !strcmp(kname, "inclusion") ? RC_EV_INCL
+                : !strcmp(kname, "nonunique") ? RC_EV_NONUNIQUE : -1;
         if (st.kind < 0)
             REJECT("%s: line %ld: unknown step kind", name, (long) c.line);
         st.pair = pair;
@@ -239,7 +249,9 @@ int rc_flow_cert_check_buf(const char * buf, size_t len, const char * name, rc_e
             if (_rc_flow_read_arb(E2 + j, &s))
                 REJECT("%s: line %ld: bad E entry %ld", name, (long) c.line, (long) j);
         /* time semantics */
-        if (st.kind == RC_EV_CROSS || st.kind == RC_EV_EXIT)
+        if (last_kind == RC_EV_NONUNIQUE)
+            REJECT("%s: line %ld: a step after the onset of non-uniqueness", name, (long) c.line);
+        if (st.kind == RC_EV_CROSS || st.kind == RC_EV_EXIT || st.kind == RC_EV_NONUNIQUE)
         {
             arb_add(tmp, t, st.dur, prec);
             if (!arb_contains(te, tmp))
@@ -266,10 +278,31 @@ int rc_flow_cert_check_buf(const char * buf, size_t len, const char * name, rc_e
         nsteps++;
     }
     arb_set_fmpq(Tb, T, prec);
-    if (nsteps == 0 || !(last_kind == RC_EV_NONE || last_kind == RC_EV_INCL) || !arb_equal(t, Tb))
+    if (last_kind == RC_EV_NONUNIQUE)
+    {
+        /* the theorem of proofs/flow.md 3.7: the last step proved the onset of non-uniqueness,
+           which must lie before T */
+        if (!arb_lt(t, Tb))
+            REJECT("%s: the onset of non-uniqueness is not proved to lie before T", name);
+        *verdict = RC_FLOW_NOT_UNIQUE;
+    }
+    else if (nsteps == 0 || !(last_kind == RC_EV_NONE || last_kind == RC_EV_INCL) || !arb_equal(t, Tb))
         REJECT("%s: the steps do not end at the time T", name);
+    else
+        *verdict = sides_bad ? RC_FLOW_NOT_CERTIFIED : RC_FLOW_CERTIFIED;
     accepted = 1;
-    if (report != NULL)
+    if (report != NULL && *verdict == RC_FLOW_NOT_UNIQUE)
+    {
+        char * lo, * hi;
+        rc_arb_get_interval_str(&lo, &hi, t, 25);
+        fprintf(report, "certificate %s: ACCEPTED (%ld steps re-validated): NOT UNIQUE: neuron %ld, sample %ld "
+                "is dead on its surface and its active side repels from a time in [%s, %s]; staying dead and "
+                "reviving are both Filippov solutions\n", name, (long) nsteps, (long) (st.pair / pr->n),
+                (long) (st.pair % pr->n), lo, hi);
+        flint_free(lo);
+        flint_free(hi);
+    }
+    else if (report != NULL)
     {
         char * ts = rc_fmpq_get_str(T), * lo, * hi;
         fprintf(report, "certificate %s: ACCEPTED (%ld steps re-validated, end time %s)\n", name, (long) nsteps, ts);

@@ -99,4 +99,27 @@ static inline ulong _rc_fnv1a(ulong h, const char * s, size_t len)
 }
 #define RC_FNV_INIT UWORD(14695981039346656037)
 
+/* ---- the integrator's helpers (heuristics; nothing proved depends on them) ---- */
+
+/* A priori box for [0, hi] (integrate_apriori.c): first B <- X + [0, hi] F(B), inflated; then
+   (thX != NULL) the high-order form, which leaves the series at B in pre->thB, zB, cB (in bufB). */
+int _rc_flow_apriori(arb_ptr B, arb_srcptr X, const int * modes, const arb_t hi,
+                     const rc_flow_problem_t pr, slong prec, arb_srcptr thX, slong p,
+                     _rc_flow_pre_struct * pre, arb_ptr bufB);
+/* First root in (0, hmax] of sum_{n<p} c[n*stride] t^n (midpoints); sign0 its sign at 0+;
+   returns 0 if no sign change was seen (integrate_events.c). */
+int _rc_flow_first_root(arb_t root, arb_srcptr c, slong stride, slong p, double hmax, int sign0,
+                        slong prec);
+/* Radius for a predicted event time: uncertainty of the event function at root over its slope,
+   times quarters / 4, plus a relative 2^(16 - prec). */
+void _rc_flow_event_radius(mag_t eps, const arb_t root, arb_srcptr c, slong stride, slong p,
+                           slong quarters, slong prec);
+/* Output (integrate_out.c). */
+const char * _rc_flow_kind_name(int kind);
+void _rc_flow_write_box_line(FILE * f, const char * tag, arb_srcptr v, slong len);
+void _rc_flow_tube_line(FILE * f, const arb_t te, const rc_flow_step_struct * st, const arb_t loss,
+                        const int * modes, const rc_flow_problem_t pr);
+void _rc_flow_cert_header(FILE * f, const rc_flow_problem_t pr, const fmpq_t T, slong p, slong prec,
+                          const int * modes);
+
 #endif
