@@ -107,6 +107,8 @@ typedef struct
     arb_ptr Dint;               /* per step: Jacobian coefficients at X for event-time estimates */
     slong qint;
     failure_t last;             /* the last failure of a Taylor or event step (not a refusal) */
+    failure_t last_event;       /* the last failed event step (kept across steps; its why is
+                                   NULL when none, or after an accepted event) */
     failure_t cause;            /* the failure that led to the first inclusion step */
     int have_cause;
     double lost_time;           /* first time the enclosure was lost, or -1 */
@@ -146,6 +148,7 @@ static void run_init(run_t * r, const rc_flow_problem_t pr, const fmpq_t Tq, con
     r->h = 0.0, r->hfac = 0.9, r->hlast = 4.0;
     r->lost_time = -1;
     r->last.why = NULL;
+    r->last_event.why = NULL;
     arb_set_fmpq(r->T, Tq, prec);
     for (j = 0; j < P; j++)
         arb_set_fmpq(r->X + j, pr->theta0 + j, prec);
@@ -226,14 +229,21 @@ static int validate(run_t * r, int use_pre, int use_tol)
     ok = _rc_flow_step_validate_ext(&r->st, &r->SS, r->mtry, r->ftry, r->p, r->pr, r->prec, &why,
                                     use_pre ? &r->pre : NULL, use_tol ? r->rtol : NULL,
                                     use_tol ? r->rout : NULL);
-    if (!ok && r->st.status != RC_FLOW_ST_REMAINDER && r->st.kind != RC_EV_INCL)
+    /* an event's failure is more specific than the sign or sliding failure that led to it:
+       within one time step it is not overwritten by later plain Taylor attempts */
+    if (!ok && r->st.status != RC_FLOW_ST_REMAINDER && r->st.kind != RC_EV_INCL
+        && (r->st.kind != RC_EV_NONE || r->last.why == NULL || r->last.kind == RC_EV_NONE))
     {
         r->last.status = r->st.status;
         r->last.kind = r->st.kind;
         r->last.pair = r->st.fail_pair;
         r->last.why = why;
         r->last.t = arb_mid_d(r->t);
+        if (r->st.kind != RC_EV_NONE)
+            r->last_event = r->last;
     }
+    if (ok && r->st.kind != RC_EV_NONE && r->st.kind != RC_EV_INCL)
+        r->last_event.why = NULL;
     return ok;
 }
 
@@ -701,8 +711,10 @@ void rc_flow_integrate(rc_flow_result_t res, const rc_flow_problem_t pr, const f
             accepted = taylor_attempts(&r);
         if (!accepted)
         {
-            if (!r.have_cause && r.last.why != NULL)
-                r.cause = r.last, r.have_cause = 1;
+            /* the cause of the first inclusion step: the last failed event (the integrator kept
+               approaching it), else the last failed Taylor step */
+            if (!r.have_cause && (r.last_event.why != NULL || r.last.why != NULL))
+                r.cause = r.last_event.why != NULL ? r.last_event : r.last, r.have_cause = 1;
             accepted = inclusion_attempts(&r, anyfree);
         }
         if (!accepted)

@@ -590,7 +590,13 @@ static int phase_newmode(vctx * c)
     }
     if (proved != 0 && c->step->newmode == RC_FLOW_FREE)
         c->step->newmode = proved;     /* the integrator asks the validator to decide */
-    if (proved == 0)
+    for (ix = 0; ix < n; ix++)
+        if (c->modes[(ev / n) * n + ix] == RC_FLOW_SLIDE)
+            break;
+    if (proved == 0 && ix < n)
+        ok = cfail(c, RC_FLOW_ST_CROSS_MODE, ev, "cross: mode after the crossing not proved (the neuron slides on "
+                   "another surface: its multiplier enters q and r as [a, 1]; the two-surface rule is not available)");
+    else if (proved == 0)
         ok = cfail(c, RC_FLOW_ST_CROSS_MODE, ev, c->modes[ev] == RC_FLOW_ACT
                    ? "cross: mode after the crossing not proved (inactive-side component r neither < 0 nor > 0 at the crossing)"
                    : "cross: mode after the crossing not proved (active-side component q neither > 0 nor < 0 at the crossing)");
