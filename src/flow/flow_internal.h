@@ -122,4 +122,28 @@ void _rc_flow_tube_line(FILE * f, const arb_t te, const rc_flow_step_struct * st
 void _rc_flow_cert_header(FILE * f, const rc_flow_problem_t pr, const fmpq_t T, slong p, slong prec,
                           const int * modes);
 
+/* The sliding projections (slide_proj.c): per neuron, its sliding samples and (two or more) the
+   inverse Gram matrix of their x~_i; ok = 0 when it could not be enclosed. */
+typedef struct
+{
+    slong l, n;
+    slong * cnt;               /* l: number of sliding pairs of each neuron */
+    slong * idx;               /* l * n: their samples */
+    arb_ptr Ginv;              /* NULL, or l blocks of n * n (the first cnt^2 used) */
+    int ok;
+}
+_rc_flow_proj_struct;
+
+void _rc_flow_proj_init(_rc_flow_proj_struct * pj, const int * modes, const rc_flow_problem_t pr, slong prec);
+void _rc_flow_proj_clear(_rc_flow_proj_struct * pj);
+/* Projects the w_k block, whose entries are base[rc_flow_iw(pr, k, j) * stride]. */
+void _rc_flow_proj_apply(arb_ptr base, slong stride, const _rc_flow_proj_struct * pj, slong k,
+                         const rc_flow_problem_t pr, slong prec);
+
+/* q and r of pair (k, i), unreduced or (reduced = 1 and the neuron slides on other surfaces)
+   reduced to the other sliding surfaces of the neuron (pair_qr.c, proofs/flow.md 3.4); returns
+   1 if reduced. */
+int _rc_flow_pair_qr(arb_t q, arb_t r, arb_srcptr cblock, const int * modes, slong k, slong i,
+                     int reduced, const rc_flow_problem_t pr, slong prec);
+
 #endif

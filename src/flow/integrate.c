@@ -254,23 +254,17 @@ static int predict_event(run_t * r, double hs, int * kind, slong * pair, int * n
 {
     slong LN = r->LN, n = r->n, p = r->p, prec = r->prec, ix, m;
     double best = 1e300;
-    arb_t root, A, G;
+    arb_t root;
     arb_init(root);
-    arb_init(A);
-    arb_init(G);
     *pair = -1;
     for (ix = 0; ix < LN; ix++)
     {
         if (r->modes[ix] == RC_FLOW_SLIDE)
         {
             int dead = _rc_flow_dead_slide(r->modes, ix / n, ix % n, r->pr);
+            /* q and r (reduced to the neuron's other sliding surfaces, if any) along the step */
             for (m = 0; m <= p; m++)
-            {
-                rc_flow_pair_AG(A, G, r->cX + m * LN, r->modes, ix / n, ix % n, r->pr, prec);
-                arb_sub(r->qs + m, A, G, prec);
-                arb_submul(A, r->pr->a, G, prec);
-                arb_set(r->rs + m, A);
-            }
+                _rc_flow_pair_qr(r->qs + m, r->rs + m, r->cX + m * LN, r->modes, ix / n, ix % n, 1, r->pr, prec);
             if (_rc_flow_first_root(root, r->qs, 1, p, hs, -1, prec) && arb_mid_d(root) < best)
             {
                 best = arb_mid_d(root), *pair = ix, arb_set(broot, root);
@@ -293,8 +287,6 @@ static int predict_event(run_t * r, double hs, int * kind, slong * pair, int * n
         }
     }
     arb_clear(root);
-    arb_clear(A);
-    arb_clear(G);
     return *pair >= 0;
 }
 

@@ -10,9 +10,9 @@ void _rc_flow_series_jac_coeffs(arb_ptr Dout, arb_srcptr X, const int * modes, s
                                 const rc_flow_problem_t pr, slong prec)
 {
     slong n = pr->n, l = pr->l, e = pr->e, dp = pr->dp, P = pr->P, LN = l * n;
-    slong m, k, i, j, o, r, is;
+    slong m, k, i, j, o, r;
     arb_ptr th, z, h, f, g, c, D, zD, hD, fD, gD, cD, sl, grad, gradD, sx;
-    slong * slide;
+    _rc_flow_proj_struct pj;
     arb_t t;
 #define TD(mm, jj, rr) (D + ((mm) * P + (jj)) * P + (rr))
 #define ZD(mm, kk, rr) (zD + ((mm) * LN + (kk)) * P + (rr))
@@ -36,19 +36,16 @@ void _rc_flow_series_jac_coeffs(arb_ptr Dout, arb_srcptr X, const int * modes, s
     grad = _arb_vec_init(P);
     gradD = _arb_vec_init(P * P);
     sx = _arb_vec_init(n);
-    slide = flint_malloc(sizeof(slong) * l);
+    _rc_flow_proj_init(&pj, modes, pr, prec);
     arb_init(t);
     for (k = 0; k < l; k++)
     {
-        slide[k] = -1;
         for (i = 0; i < n; i++)
         {
             if (modes[k * n + i] == RC_FLOW_INACT)
                 arb_set(sl + k * n + i, pr->a);
             else
                 arb_one(sl + k * n + i);
-            if (modes[k * n + i] == RC_FLOW_SLIDE)
-                slide[k] = i;
         }
     }
     _arb_vec_set(th, X, P);
@@ -138,21 +135,9 @@ void _rc_flow_series_jac_coeffs(arb_ptr Dout, arb_srcptr X, const int * modes, s
                 for (r = 0; r < P; r++)
                     arb_dot(gradD + iw * P + r, NULL, 0, CD(m, k * n, r), P, sx, 1, n, prec);
             }
-            if ((is = slide[k]) >= 0)
-            {
-                /* grad w_k <- grad w_k - (x~_is . grad w_k / K_is,is) x~_is, and likewise for D */
-                for (r = -1; r < P; r++)
-                {
-                    arb_zero(t);
-                    for (j = 0; j < dp; j++)
-                        arb_addmul(t, r < 0 ? grad + rc_flow_iw(pr, k, j) : gradD + rc_flow_iw(pr, k, j) * P + r,
-                                   pr->X + is * dp + j, prec);
-                    arb_div(t, t, pr->K + is * n + is, prec);
-                    for (j = 0; j < dp; j++)
-                        arb_submul(r < 0 ? grad + rc_flow_iw(pr, k, j) : gradD + rc_flow_iw(pr, k, j) * P + r,
-                                   t, pr->X + is * dp + j, prec);
-                }
-            }
+            /* the sliding projection of grad w_k, and likewise of each column of its derivative */
+            for (r = -1; r < P; r++)
+                _rc_flow_proj_apply(r < 0 ? grad : gradD + r, r < 0 ? 1 : P, &pj, k, pr, prec);
             /* grad v_k[o] = sum_i sum_q g_q[i,o] h_{m-q}[k,i] */
             for (o = 0; o < e; o++)
             {
@@ -216,7 +201,7 @@ void _rc_flow_series_jac_coeffs(arb_ptr Dout, arb_srcptr X, const int * modes, s
     _arb_vec_clear(grad, P);
     _arb_vec_clear(gradD, P * P);
     _arb_vec_clear(sx, n);
-    flint_free(slide);
+    _rc_flow_proj_clear(&pj);
     arb_clear(t);
 }
 

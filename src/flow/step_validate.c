@@ -1,4 +1,5 @@
 #include "relucert/flow.h"
+#include <string.h>
 #include "flow_internal.h"
 
 /* The proof of one step (proofs/flow.md, sections 2-4).  Every claim below is checked on balls
@@ -156,6 +157,8 @@ typedef struct
     int * nf;                   /* facts at the end of the step */
     arb_ptr Dq;                 /* Jacobian coefficients at X, order qq, computed once if needed */
     slong qq;
+    slong corner_pair;          /* a corner release (3.6): the other pair that changes mode, or -1 */
+    int corner_mode;
 }
 vctx;
 
@@ -178,6 +181,8 @@ static void vctx_init(vctx * c, rc_flow_step_struct * step, rc_flow_set_struct *
     c->nf = flint_malloc(sizeof(int) * LN);
     c->Dq = NULL;
     c->qq = 0;
+    c->corner_pair = -1;
+    c->corner_mode = 0;
     arb_init(c->hi);
     arb_init(c->lo);
     arb_init(c->t0i);
@@ -265,7 +270,7 @@ static void ensure_D(vctx * c)
 static int phase_shape(rc_flow_step_struct * step, const int * modes, const rc_flow_problem_t pr,
                        const char ** why)
 {
-    slong n = pr->n, LN = pr->l * n, ev = step->pair, k, ix;
+    slong n = pr->n, LN = pr->l * n, ev = step->pair, ix;
     int kind = step->kind;
     if (!arb_is_nonnegative(step->dur))
         return vfail(step, why, RC_FLOW_ST_MALFORMED, -1, "malformed step: negative duration");
@@ -284,14 +289,17 @@ static int phase_shape(rc_flow_step_struct * step, const int * modes, const rc_f
         || (kind == RC_EV_EXIT && step->newmode != RC_FLOW_ACT && step->newmode != RC_FLOW_INACT)
         || (kind == RC_EV_NONUNIQUE && step->newmode != RC_FLOW_SLIDE))
         return vfail(step, why, RC_FLOW_ST_MALFORMED, ev, "malformed step: event pair or mode");
-    for (k = 0; k < pr->l; k++)
     {
-        slong cnt = 0;
-        for (ix = 0; ix < n; ix++)
-            cnt += modes[k * n + ix] == RC_FLOW_SLIDE;
-        if (cnt > 1)
-            return vfail(step, why, RC_FLOW_ST_TWO_SLIDES, k * n,
-                         "slide: two sliding surfaces of one neuron (rule not available)");
+        /* several sliding surfaces of one neuron: their x~_i must be independent (the sliding
+           field is the projection onto their common tangent space, 3.4) */
+        _rc_flow_proj_struct pj;
+        int indep;
+        _rc_flow_proj_init(&pj, modes, pr, RC_FLOW_BPREC(pr->prec));
+        indep = pj.ok;
+        _rc_flow_proj_clear(&pj);
+        if (!indep)
+            return vfail(step, why, RC_FLOW_ST_TWO_SLIDES, -1,
+                         "slide: the sliding surfaces of one neuron are not proved independent (Gram matrix not inverted)");
     }
     return 1;
 }
@@ -320,32 +328,70 @@ static int phase_apriori(vctx * c)
     return ok;
 }
 
-/* The sliding conditions of pair ix on the whole step: q < 0 (the active side pushes strictly
-   into the surface) and r > 0 (the inactive side strictly too), or, for a dead slide (a = 0, the
-   neuron's other pairs inactive: r = 0 identically), q < 0 alone (proofs/flow.md 3.3, 3.4).
-   Over B, else by the Taylor models of q and r along the solution (rule (f)). */
-static int slide_holds(vctx * c, slong ix)
+/* 1 if another pair of pair ix's neuron slides */
+static int other_slides(const int * modes, slong ix, slong n)
+{
+    slong k = ix / n, j;
+    for (j = 0; j < n; j++)
+        if (k * n + j != ix && modes[k * n + j] == RC_FLOW_SLIDE)
+            return 1;
+    return 0;
+}
+
+/* The signs q < 0 and r > 0 of pair ix on the whole step (unreduced, or reduced to the other
+   sliding surfaces of its neuron): over B, else by the Taylor models of q and r along the
+   solution (rule (f); q and r are linear in c: orders n < p at X, n = p over B).  A dead slide
+   (a = 0, the neuron's other pairs inactive: r = 0 identically) needs q < 0 only (3.3). */
+static void qr_signs(vctx * c, slong ix, int reduced, int * qok, int * rok)
 {
     slong n = c->n, LN = c->LN, p = c->p, mm;
-    int qok, rok, dead = _rc_flow_dead_slide(c->modes, ix / n, ix % n, c->pr);
     arb_t q, r;
     arb_init(q);
     arb_init(r);
-    pair_qr(q, r, c->cB, c->modes, ix / n, ix % n, c->pr, c->prec);
-    qok = arb_is_negative(q);
-    rok = dead || arb_is_positive(r);
-    if (!qok || !rok)
+    reduced = _rc_flow_pair_qr(q, r, c->cB, c->modes, ix / n, ix % n, reduced, c->pr, c->prec);
+    *qok = arb_is_negative(q);
+    *rok = (!reduced && _rc_flow_dead_slide(c->modes, ix / n, ix % n, c->pr)) || arb_is_positive(r);
+    if (!*qok || !*rok)
     {
         for (mm = 0; mm <= p; mm++)
-            pair_qr(c->qs + mm, c->rs + mm, (mm < p ? c->cX : c->cB) + mm * LN, c->modes,
-                    ix / n, ix % n, c->pr, c->prec);
-        if (!qok)
-            qok = _rc_flow_tm_positive(c->qs, 1, c->qs + p, p, c->hi, -1, c->prec);
-        if (!rok)
-            rok = _rc_flow_tm_positive(c->rs, 1, c->rs + p, p, c->hi, 1, c->prec);
+            _rc_flow_pair_qr(c->qs + mm, c->rs + mm, (mm < p ? c->cX : c->cB) + mm * LN, c->modes,
+                             ix / n, ix % n, reduced, c->pr, c->prec);
+        if (!*qok)
+            *qok = _rc_flow_tm_positive(c->qs, 1, c->qs + p, p, c->hi, -1, c->prec);
+        if (!*rok)
+            *rok = _rc_flow_tm_positive(c->rs, 1, c->rs + p, p, c->hi, 1, c->prec);
     }
     arb_clear(q);
     arb_clear(r);
+}
+
+/* 1 if every other sliding pair of pair ix's neuron satisfies the unreduced (uniform) sliding
+   conditions on the step: every Filippov solution then stays on those surfaces (3.4). */
+static int others_uniform(vctx * c, slong ix)
+{
+    slong n = c->n, k = ix / n, j;
+    int qok, rok;
+    for (j = 0; j < n; j++)
+        if (k * n + j != ix && c->modes[k * n + j] == RC_FLOW_SLIDE)
+        {
+            qr_signs(c, k * n + j, 0, &qok, &rok);
+            if (!qok || !rok)
+                return 0;
+        }
+    return 1;
+}
+
+/* The sliding conditions of pair ix on the whole step (proofs/flow.md 3.3, 3.4): q < 0 (the
+   active side pushes strictly into the surface) and r > 0 (the inactive side strictly too), the
+   other sliding pairs of the neuron counted with every multiplier in [a, 1]; or, when that fails
+   and every other sliding pair of the neuron satisfies those uniform conditions, the same signs
+   of the reduced q~, r~. */
+static int slide_holds(vctx * c, slong ix)
+{
+    int qok, rok;
+    qr_signs(c, ix, 0, &qok, &rok);
+    if ((!qok || !rok) && other_slides(c->modes, ix, c->n) && others_uniform(c, ix))
+        qr_signs(c, ix, 1, &qok, &rok);
     if (!qok)
         return cfail(c, RC_FLOW_ST_SLIDE, ix, "slide: active-side component q < 0 (the surface attracts from above) not proved on the step");
     if (!rok)
@@ -437,28 +483,31 @@ static int phase_cross(vctx * c)
 
 /* The Taylor models of q and r of the event pair along the solution: coefficients n < p at X,
    n = p over B (q, r are linear in the c coefficients). */
-static void event_qr_series(vctx * c)
+static void event_qr_series(vctx * c, int reduced)
 {
     slong m, n = c->n;
     for (m = 0; m <= c->p; m++)
-        pair_qr(c->qs + m, c->rs + m, (m < c->p ? c->cX : c->cB) + m * c->LN, c->modes,
-                c->ev / n, c->ev % n, c->pr, c->prec);
+        _rc_flow_pair_qr(c->qs + m, c->rs + m, (m < c->p ? c->cX : c->cB) + m * c->LN, c->modes,
+                         c->ev / n, c->ev % n, reduced, c->pr, c->prec);
 }
 
 /* (3b) exit from a slide (proofs/flow.md 3.5).  Upward (into z > 0): q' > 0 on B, q(lo) < 0 <
    q(hi), and the inactive side pushes STRICTLY up: r > 0 on B.  (A dead slide has r = 0
    identically and is never an exit: staying on the surface is then a second solution, 3.7.)
    Downward (into z < 0): r' < 0 on B, r(lo) > 0 > r(hi), and the active side pushes strictly
-   down: q < 0 on B. */
+   down: q < 0 on B.  When the neuron slides on other surfaces J, they must satisfy the uniform
+   sliding conditions on the step (every solution stays on them) and q, r are the reduced ones. */
 static int phase_exit(vctx * c)
 {
     slong n = c->n, ev = c->ev, kk = ev / n, ii = ev % n, p = c->p;
-    int ok = 1, up = c->step->newmode == RC_FLOW_ACT;
+    int ok = 1, up = c->step->newmode == RC_FLOW_ACT, red = other_slides(c->modes, ev, n);
     arb_t q, r, q1, r1, v1, v2;
+    if (red && !others_uniform(c, ev))
+        return cfail(c, RC_FLOW_ST_SLIDE, ev, "exit: the neuron's other sliding surfaces are not proved attracting for every multiplier of this one");
     arb_init(q); arb_init(r); arb_init(q1); arb_init(r1); arb_init(v1); arb_init(v2);
-    event_qr_series(c);
-    pair_qr(q, r, c->cB, c->modes, kk, ii, c->pr, c->prec);              /* q, r over B */
-    pair_qr(q1, r1, c->cB + c->LN, c->modes, kk, ii, c->pr, c->prec);    /* q', r' over B */
+    event_qr_series(c, red);
+    _rc_flow_pair_qr(q, r, c->cB, c->modes, kk, ii, red, c->pr, c->prec);              /* q, r over B */
+    _rc_flow_pair_qr(q1, r1, c->cB + c->LN, c->modes, kk, ii, red, c->pr, c->prec);    /* q', r' over B */
     if (up)
     {
         if (!arb_is_positive(r))
@@ -506,7 +555,7 @@ static int phase_nonunique(vctx * c)
     if (!_rc_flow_dead_slide(c->modes, kk, ii, c->pr))
         return cfail(c, RC_FLOW_ST_NONUNIQUE_HYP, ev, "nonunique: the neuron's other pairs are not all inactive (inactive-side field not identically zero)");
     arb_init(q); arb_init(r); arb_init(q1); arb_init(r1); arb_init(v1); arb_init(v2);
-    event_qr_series(c);
+    event_qr_series(c, 0);
     pair_qr(q1, r1, c->cB + c->LN, c->modes, kk, ii, c->pr, c->prec);    /* q' over B */
     if (!arb_is_positive(q1))
         ok = cfail(c, RC_FLOW_ST_NONUNIQUE_HYP, ev, "nonunique: monotonicity q' > 0 on the a priori box not proved");
@@ -557,58 +606,156 @@ static int phase_end(vctx * c, const mag_t rem_tol, mag_t rem_out)
     return ok;
 }
 
+/* The mode after a crossing from q, r (see phase_newmode); 0 if not proved. */
+static int mode_from_qr(const arb_t q, const arb_t r, int from, int dead)
+{
+    if (from == RC_FLOW_ACT)
+        return arb_is_negative(r) ? RC_FLOW_INACT : (arb_is_positive(r) || dead) ? RC_FLOW_SLIDE : 0;
+    return arb_is_positive(q) ? RC_FLOW_ACT : arb_is_negative(q) ? RC_FLOW_SLIDE : 0;
+}
+
+/* Reduced q~, r~ of the event pair at the crossing point (cE: c at E), valid when every other
+   sliding pair j of the neuron satisfies q_j < 0 < r_j at E with the event pair's slope in
+   [a, 1] (then, on a neighbourhood, every Filippov solution stays on those surfaces: 3.4).
+   Returns 0 if that is not proved. */
+static int reduced_at_crossing(vctx * c, arb_t q, arb_t r, arb_srcptr cE)
+{
+    slong n = c->n, ev = c->ev, k = ev / n, j;
+    int * md = flint_malloc(sizeof(int) * c->LN), ok = 1;
+    arb_t qj, rj;
+    arb_init(qj);
+    arb_init(rj);
+    memcpy(md, c->modes, sizeof(int) * c->LN);
+    md[ev] = RC_FLOW_FREE;
+    for (j = 0; j < n && ok; j++)
+        if (k * n + j != ev && md[k * n + j] == RC_FLOW_SLIDE)
+        {
+            pair_qr(qj, rj, cE, md, k, j, c->pr, c->prec);
+            ok = arb_is_negative(qj) && arb_is_positive(rj);
+        }
+    if (ok)
+        _rc_flow_pair_qr(q, r, cE, c->modes, k, ev % n, 1, c->pr, c->prec);
+    arb_clear(qj);
+    arb_clear(rj);
+    flint_free(md);
+    return ok;
+}
+
+/* Corner release (proofs/flow.md 3.6): the event pair i of neuron k reaches its surface while
+   the neuron slides on exactly one other surface j.  At the corner, z_i' = b_i - s_i G_ii - s_j G_ij
+   and z_j' = b_j - s_i G_ji - s_j G_jj (affine in the multipliers s in [a, 1]^2, the other pairs'
+   slopes fixed).  For target sides (si, sj) (+1 active, -1 inactive; s(+) = 1, s(-) = a), with
+   S = [a, 1], all strict on E:
+     (a) si z_i'(s(-si), S) > 0      (b) sj z_j'(S, s(-sj)) > 0
+     (c) si z_i'(S, s(sj)) > 0       (d) sj z_j'(s(si), S) > 0
+     (e) z_i' = z_j' = 0 has no solution in S^2 (det != 0 and the solution provably outside).
+   Then every Filippov solution enters the open quadrant (si, sj) at once and is unique.  Returns
+   the target mode of i (and sets corner_pair, corner_mode), or 0.  want_i: the recorded mode of
+   i, or RC_FLOW_FREE (then both targets are tried, the first proved is taken). */
+static int corner_release(vctx * c, arb_srcptr cE, int want_i)
+{
+    const rc_flow_problem_struct * pr = c->pr;
+    slong n = c->n, ev = c->ev, k = ev / n, i = ev % n, j = -1, l, cnt = 0, prec = c->prec;
+    arb_t bi, bj, Gii, Gij, Gji, Gjj, S, t, u, det, si_, sj_, one;
+    int found = 0, ti, tj;
+    for (l = 0; l < n; l++)
+        if (l != i && c->modes[k * n + l] == RC_FLOW_SLIDE)
+            j = l, cnt++;
+    if (cnt != 1)
+        return 0;
+    arb_init(bi); arb_init(bj); arb_init(Gii); arb_init(Gij); arb_init(Gji); arb_init(Gjj);
+    arb_init(S); arb_init(t); arb_init(u); arb_init(det); arb_init(si_); arb_init(sj_); arb_init(one);
+    arb_one(one);
+    arb_union(S, pr->a, one, prec);
+    for (l = 0; l < n; l++)
+    {
+        int md = c->modes[k * n + l];
+        if (l == i || l == j)
+            continue;
+        arb_mul(t, cE + k * n + l, md == RC_FLOW_ACT ? one : pr->a, prec);
+        arb_submul(bi, t, pr->K + l * n + i, prec);
+        arb_submul(bj, t, pr->K + l * n + j, prec);
+    }
+    arb_mul(Gii, cE + k * n + i, pr->K + i * n + i, prec);
+    arb_mul(Gij, cE + k * n + j, pr->K + j * n + i, prec);
+    arb_mul(Gji, cE + k * n + i, pr->K + i * n + j, prec);
+    arb_mul(Gjj, cE + k * n + j, pr->K + j * n + j, prec);
+    /* (e): Cramer */
+    arb_mul(det, Gii, Gjj, prec);
+    arb_submul(det, Gij, Gji, prec);
+    if (!arb_contains_zero(det))
+    {
+        arb_mul(si_, bi, Gjj, prec);
+        arb_submul(si_, Gij, bj, prec);
+        arb_div(si_, si_, det, prec);
+        arb_mul(sj_, Gii, bj, prec);
+        arb_submul(sj_, Gji, bi, prec);
+        arb_div(sj_, sj_, det, prec);
+    }
+    if (!arb_contains_zero(det) && !(arb_overlaps(si_, S) && arb_overlaps(sj_, S)))
+        for (ti = 1; ti >= -1 && !found; ti -= 2)
+            for (tj = 1; tj >= -1 && !found; tj -= 2)
+            {
+                const arb_struct * sp_i = ti > 0 ? one : pr->a, * sm_i = ti > 0 ? pr->a : one;
+                const arb_struct * sp_j = tj > 0 ? one : pr->a, * sm_j = tj > 0 ? pr->a : one;
+                int ok = 1;
+                if (want_i != RC_FLOW_FREE && want_i != (ti > 0 ? RC_FLOW_ACT : RC_FLOW_INACT))
+                    continue;
+#define ZI(out, s1, s2) (arb_set(out, bi), arb_submul(out, s1, Gii, prec), arb_submul(out, s2, Gij, prec), arb_mul_si(out, out, ti, prec))
+#define ZJ(out, s1, s2) (arb_set(out, bj), arb_submul(out, s1, Gji, prec), arb_submul(out, s2, Gjj, prec), arb_mul_si(out, out, tj, prec))
+                ZI(u, sm_i, S);  ok = ok && arb_is_positive(u);      /* (a) */
+                ZJ(u, S, sm_j);  ok = ok && arb_is_positive(u);      /* (b) */
+                ZI(u, S, sp_j);  ok = ok && arb_is_positive(u);      /* (c) */
+                ZJ(u, sp_i, S);  ok = ok && arb_is_positive(u);      /* (d) */
+#undef ZI
+#undef ZJ
+                if (ok)
+                {
+                    found = ti > 0 ? RC_FLOW_ACT : RC_FLOW_INACT;
+                    c->corner_pair = k * n + j;
+                    c->corner_mode = tj > 0 ? RC_FLOW_ACT : RC_FLOW_INACT;
+                }
+            }
+    arb_clear(bi); arb_clear(bj); arb_clear(Gii); arb_clear(Gij); arb_clear(Gji); arb_clear(Gjj);
+    arb_clear(S); arb_clear(t); arb_clear(u); arb_clear(det); arb_clear(si_); arb_clear(sj_); arb_clear(one);
+    return found;
+}
+
 /* (5) the mode after a crossing, proved at the crossing point (in E, z = 0 there), from the
    strict signs of the one-sided components q (active side) and r (inactive side):
    from above (q < 0 by the crossing): r < 0 transversal into z < 0; r > 0, or a dead slide
    (r = 0 identically, a = 0), sliding.  From below (r > 0 by the crossing): q > 0 transversal
    into z > 0; q < 0 sliding.  A zero of the other component is never accepted (except the dead
-   slide, where staying is the only solution: proofs/flow.md 3.3). */
+   slide, where staying is the only solution: proofs/flow.md 3.3).  When the neuron slides on
+   other surfaces: first with their multipliers in [a, 1] (uniform), else with the reduced
+   q~, r~ (3.4). */
 static int phase_newmode(vctx * c)
 {
-    slong P = c->P, LN = c->LN, n = c->n, ev = c->ev, ix;
+    slong P = c->P, LN = c->LN, n = c->n, ev = c->ev;
     arb_ptr thE = _arb_vec_init(2 * P), cE = _arb_vec_init(2 * LN);
-    int proved = 0, ok = 1;
+    int proved, ok = 1, from = c->modes[ev];
     arb_t q, r;
     arb_init(q);
     arb_init(r);
     _arb_vec_set(thE, c->step->E, P);
     rc_flow_series(thE, NULL, cE, c->modes, 0, c->pr, c->prec);
     pair_qr(q, r, cE, c->modes, ev / n, ev % n, c->pr, c->prec);
-    if (c->modes[ev] == RC_FLOW_ACT)
-    {
-        if (arb_is_negative(r))
-            proved = RC_FLOW_INACT;
-        else if (arb_is_positive(r) || _rc_flow_dead_slide(c->modes, ev / n, ev % n, c->pr))
-            proved = RC_FLOW_SLIDE;
-    }
-    else
-    {
-        if (arb_is_positive(q))
-            proved = RC_FLOW_ACT;
-        else if (arb_is_negative(q))
-            proved = RC_FLOW_SLIDE;
-    }
+    proved = mode_from_qr(q, r, from, _rc_flow_dead_slide(c->modes, ev / n, ev % n, c->pr));
+    if (proved == 0 && other_slides(c->modes, ev, n) && reduced_at_crossing(c, q, r, cE))
+        proved = mode_from_qr(q, r, from, 0);
+    if (proved == 0 && other_slides(c->modes, ev, n))
+        proved = corner_release(c, cE, c->step->newmode);
     if (proved != 0 && c->step->newmode == RC_FLOW_FREE)
         c->step->newmode = proved;     /* the integrator asks the validator to decide */
-    for (ix = 0; ix < n; ix++)
-        if (c->modes[(ev / n) * n + ix] == RC_FLOW_SLIDE)
-            break;
-    if (proved == 0 && ix < n)
-        ok = cfail(c, RC_FLOW_ST_CROSS_MODE, ev, "cross: mode after the crossing not proved (the neuron slides on "
-                   "another surface: its multiplier enters q and r as [a, 1]; the two-surface rule is not available)");
-    else if (proved == 0)
-        ok = cfail(c, RC_FLOW_ST_CROSS_MODE, ev, c->modes[ev] == RC_FLOW_ACT
+    if (proved == 0)
+        ok = cfail(c, RC_FLOW_ST_CROSS_MODE, ev, from == RC_FLOW_ACT
                    ? "cross: mode after the crossing not proved (inactive-side component r neither < 0 nor > 0 at the crossing)"
                    : "cross: mode after the crossing not proved (active-side component q neither > 0 nor < 0 at the crossing)");
     else if (proved != c->step->newmode)
         ok = cfail(c, RC_FLOW_ST_CROSS_MODE, ev, "cross: the recorded mode after the crossing is not the proved one");
-    else if (proved == RC_FLOW_SLIDE)
-    {
-        for (ix = 0; ix < n; ix++)
-            if (c->modes[(ev / n) * n + ix] == RC_FLOW_SLIDE)
-                ok = cfail(c, RC_FLOW_ST_TWO_SLIDES, ev, "cross: slide entry on a second surface of a sliding neuron (rule not available)");
-    }
     c->nf[ev] = (proved == RC_FLOW_SLIDE) ? 0 : (RC_FACT_DNN | RC_FACT_DPOS);
+    if (ok && c->corner_pair >= 0)
+        c->nf[c->corner_pair] = RC_FACT_DNN | RC_FACT_DPOS;
     _arb_vec_clear(thE, 2 * P);
     _arb_vec_clear(cE, 2 * LN);
     arb_clear(q);
@@ -762,6 +909,8 @@ static int step_validate_box(rc_flow_step_struct * step, rc_flow_set_struct * S,
             facts[ix] = c.nf[ix];
         if (step->kind == RC_EV_CROSS || step->kind == RC_EV_EXIT)
             modes[step->pair] = step->newmode;
+        if (c.corner_pair >= 0)
+            modes[c.corner_pair] = c.corner_mode;     /* the other pair leaves its slide (3.6) */
     }
     vctx_clear(&c);
     return ok;

@@ -7,11 +7,11 @@
 #include "flow_test.h"
 #include "../../src/flow/flow_internal.h"
 
-/* One neuron, d = 1 with bias, samples x = 0 and x = 1 (so x~ = (0, 1), (1, 1); K = [[1, 1], [1, 2]]),
+/* One neuron, d = 1 with bias, samples x = 0 and x = x1 (tiny, tiny_b: x1 = 1, so x~ = (0, 1), (1, 1); K = [[1, 1], [1, 2]]),
    MSE, N = 2 (so g_i = f(x_i) - y_i), no b2.  w, b, v, y0, y1, leak: exact strings; tiny: b = 0
    (sample 0 on its surface). */
-static void tiny_b(rc_flow_problem_t pr, const char * w, const char * b, const char * v, const char * y0,
-                   const char * y1, const char * leak)
+static void tiny_x(rc_flow_problem_t pr, const char * x1, const char * w, const char * b, const char * v,
+                   const char * y0, const char * y1, const char * leak)
 {
     rc_net_t net;
     rc_data_t data;
@@ -26,13 +26,19 @@ static void tiny_b(rc_flow_problem_t pr, const char * w, const char * b, const c
     rc_fmpq_set_str(net->leak, leak, &why);
     rc_data_init(data, 2, 1, 1, err);
     fmpq_zero(data->X);
-    fmpq_one(data->X + 1);
+    rc_fmpq_set_str(data->X + 1, x1, &why);
     rc_fmpq_set_str(data->Y, y0, &why);
     rc_fmpq_set_str(data->Y + 1, y1, &why);
     CU_ASSERT_FATAL(rc_flow_problem_init(pr, net, data, RC_LOSS_MSE, lam, 256, err) == RC_OK);
     rc_net_clear(net);
     rc_data_clear(data);
     fmpq_clear(lam);
+}
+
+static void tiny_b(rc_flow_problem_t pr, const char * w, const char * b, const char * v, const char * y0,
+                   const char * y1, const char * leak)
+{
+    tiny_x(pr, "1", w, b, v, y0, y1, leak);
 }
 
 static void tiny(rc_flow_problem_t pr, const char * w, const char * v, const char * y0, const char * y1,
@@ -153,13 +159,19 @@ static void test_tangency(void)
     CU_ASSERT(try_step(pr, RC_FLOW_INACT, RC_FLOW_ACT, RC_EV_NONE, -1, 0) == RC_FLOW_ST_SIGN);
     /* sliding there: q = r = 0 exactly */
     CU_ASSERT(try_step(pr, RC_FLOW_SLIDE, RC_FLOW_ACT, RC_EV_NONE, -1, 0) == RC_FLOW_ST_SLIDE);
-    /* two sliding surfaces of one neuron: refused */
-    CU_ASSERT(try_step(pr, RC_FLOW_SLIDE, RC_FLOW_SLIDE, RC_EV_NONE, -1, 0) == RC_FLOW_ST_TWO_SLIDES);
+    /* two sliding surfaces of one neuron (independent x~): the sliding conditions, q = r = 0
+       exactly for pair 0, fail */
+    CU_ASSERT(try_step(pr, RC_FLOW_SLIDE, RC_FLOW_SLIDE, RC_EV_NONE, -1, 0) == RC_FLOW_ST_SLIDE);
     /* malformed: undecided pair in a Taylor step; non-uniqueness on a pair that does not slide;
        an exit whose new mode is not a side */
     CU_ASSERT(try_step(pr, RC_FLOW_FREE, RC_FLOW_ACT, RC_EV_NONE, -1, 0) == RC_FLOW_ST_MALFORMED);
     CU_ASSERT(try_step(pr, RC_FLOW_INACT, RC_FLOW_ACT, RC_EV_NONUNIQUE, 0, RC_FLOW_SLIDE) == RC_FLOW_ST_MALFORMED);
     CU_ASSERT(try_step(pr, RC_FLOW_SLIDE, RC_FLOW_ACT, RC_EV_EXIT, 0, RC_FLOW_SLIDE) == RC_FLOW_ST_MALFORMED);
+    rc_flow_problem_clear(pr);
+    /* two sliding surfaces with the same x~ (samples x = 0 twice: Gram matrix singular exactly):
+       the sliding field is not defined by the rule, refused */
+    tiny_x(pr, "0", "1", "0", "1", "0", "0", "0");
+    CU_ASSERT(try_step(pr, RC_FLOW_SLIDE, RC_FLOW_SLIDE, RC_EV_NONE, -1, 0) == RC_FLOW_ST_TWO_SLIDES);
     rc_flow_problem_clear(pr);
 }
 
