@@ -41,6 +41,9 @@ typedef struct
     slong prec;                /* working precision the balls below were made at */
     arb_ptr X, Y, K;           /* balls of Xq, Yq (exact when representable), Gram K_ij = x~_i . x~_j */
     arb_t a, lam, scale;       /* leak, lambda, 2/N (MSE) or 1/N (BCE) */
+    slong * tie;               /* n: tie[j] = the smallest i with x~_j a positive multiple of x~_i
+                                  (then z_kj and z_ki have the same sign for every neuron: one
+                                  switching surface; tie[j] = j for most samples) */
 }
 rc_flow_problem_struct;
 

@@ -18,7 +18,7 @@ void _rc_flow_sides(int * side, slong * which, const rc_flow_problem_t pr);
 /* 1 if level enclosure at box E overlaps c_k e^{-2 lambda t} for t in the ball te, every k. */
 int _rc_flow_levels_ok(arb_srcptr E, const arb_t te, const rc_flow_problem_t pr, slong prec);
 
-/* ReLU (a = 0) and every other pair of neuron k inactive: then A = 0 identically and the
+/* ReLU (a = 0) and every other pair of neuron k (not tied to i) inactive: then A = 0 identically and the
    lower side field has z' = -lambda z; the surface is attracting from above iff G > 0, and the
    Filippov solution on it is unique (the neuron is frozen but for the decay): proofs/flow.md 3.3. */
 static inline int _rc_flow_dead_slide(const int * modes, slong k, slong i, const rc_flow_problem_t pr)
@@ -27,7 +27,7 @@ static inline int _rc_flow_dead_slide(const int * modes, slong k, slong i, const
     if (!fmpq_is_zero(pr->leak))
         return 0;
     for (j = 0; j < n; j++)
-        if (j != i && modes[k * n + j] != RC_FLOW_INACT)
+        if (j != i && pr->tie[j] != pr->tie[i] && modes[k * n + j] != RC_FLOW_INACT)
             return 0;
     return 1;
 }

@@ -24,9 +24,16 @@ int _rc_flow_pair_qr(arb_t q, arb_t r, arb_srcptr cblock, const int * modes, slo
     arb_t A, G, s, t, one, kt;
     arb_mat_t GJ, Gi;
     int red;
+    /* the other sliding surfaces: one sample per tie group, none tied to i */
     for (j = 0; j < n; j++)
-        if (j != i && modes[k * n + j] == RC_FLOW_SLIDE)
-            J[m++] = j;
+        if (pr->tie[j] != pr->tie[i] && modes[k * n + j] == RC_FLOW_SLIDE)
+        {
+            for (a = 0; a < m; a++)
+                if (pr->tie[J[a]] == pr->tie[j])
+                    break;
+            if (a == m)
+                J[m++] = j;
+        }
     arb_init(A);
     arb_init(G);
     red = reduced && m > 0;
@@ -59,10 +66,11 @@ int _rc_flow_pair_qr(arb_t q, arb_t r, arb_srcptr cblock, const int * modes, slo
     else
     {
         arb_zero(A);
+        arb_zero(G);
         for (j = 0; j < n; j++)
         {
             int md = modes[k * n + j];
-            if (md == RC_FLOW_SLIDE && j != i)
+            if (md == RC_FLOW_SLIDE && pr->tie[j] != pr->tie[i])
                 continue;
             /* kt = K~_ji */
             arb_set(kt, pr->K + j * n + i);
@@ -72,9 +80,10 @@ int _rc_flow_pair_qr(arb_t q, arb_t r, arb_srcptr cblock, const int * modes, slo
                     arb_mul(t, pr->K + j * n + J[a], arb_mat_entry(Gi, a, b), prec);
                     arb_submul(kt, t, pr->K + J[b] * n + i, prec);
                 }
-            if (j == i)
+            if (pr->tie[j] == pr->tie[i])
             {
-                arb_mul(G, cblock + k * n + i, kt, prec);
+                /* i and the samples tied to it share the slope s */
+                arb_addmul(G, cblock + k * n + j, kt, prec);
                 continue;
             }
             if (md == RC_FLOW_ACT)

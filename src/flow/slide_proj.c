@@ -18,10 +18,17 @@ void _rc_flow_proj_init(_rc_flow_proj_struct * pj, const int * modes, const rc_f
     pj->ok = 1;
     pj->l = l;
     pj->n = n;
+    /* one surface per tie group (pr->tie): its first sliding sample */
     for (k = 0; k < l; k++)
         for (i = 0; i < n; i++)
             if (modes[k * n + i] == RC_FLOW_SLIDE)
-                pj->idx[k * n + pj->cnt[k]++] = i;
+            {
+                for (a = 0; a < pj->cnt[k]; a++)
+                    if (pr->tie[pj->idx[k * n + a]] == pr->tie[i])
+                        break;
+                if (a == pj->cnt[k])
+                    pj->idx[k * n + pj->cnt[k]++] = i;
+            }
     for (k = 0; k < l; k++)
     {
         slong m = pj->cnt[k];

@@ -328,15 +328,19 @@ static int phase_apriori(vctx * c)
     return ok;
 }
 
-/* 1 if another pair of pair ix's neuron slides */
-static int other_slides(const int * modes, slong ix, slong n)
+/* tied: pairs ix and k n + j of one neuron lie on the same switching surface (pr->tie) */
+#define TIED(pr, ix, j) ((pr)->tie[(j)] == (pr)->tie[(ix) % (pr)->n])
+
+/* 1 if the neuron of pair ix slides on another surface (not tied to ix) */
+static int other_slides_pr(const int * modes, slong ix, const rc_flow_problem_struct * pr)
 {
-    slong k = ix / n, j;
+    slong n = pr->n, k = ix / n, j;
     for (j = 0; j < n; j++)
-        if (k * n + j != ix && modes[k * n + j] == RC_FLOW_SLIDE)
+        if (!TIED(pr, ix, j) && modes[k * n + j] == RC_FLOW_SLIDE)
             return 1;
     return 0;
 }
+#define other_slides(modes, ix, n) other_slides_pr(modes, ix, c->pr)
 
 /* The signs q < 0 and r > 0 of pair ix on the whole step (unreduced, or reduced to the other
    sliding surfaces of its neuron): over B, else by the Taylor models of q and r along the
@@ -365,6 +369,26 @@ static void qr_signs(vctx * c, slong ix, int reduced, int * qok, int * rok)
     arb_clear(r);
 }
 
+/* the sample j of the only other sliding surface of pair ix's neuron (its first sample), or -1
+   (none, or several surfaces) */
+static slong single_other_slide_pr(const int * modes, slong ix, const rc_flow_problem_struct * pr)
+{
+    slong n = pr->n, k = ix / n, j, found = -1;
+    for (j = 0; j < n; j++)
+        if (!TIED(pr, ix, j) && modes[k * n + j] == RC_FLOW_SLIDE)
+        {
+            if (found >= 0 && pr->tie[found] != pr->tie[j])
+                return -1;
+            if (found < 0)
+                found = j;
+        }
+    return found;
+}
+#define single_other_slide(modes, ix, n) single_other_slide_pr(modes, ix, c->pr)
+
+static int codim2_holds(const int * modes, arb_srcptr cb, slong k, slong i, slong j,
+                        const rc_flow_problem_t pr, slong prec);
+
 /* 1 if every other sliding pair of pair ix's neuron satisfies the unreduced (uniform) sliding
    conditions on the step: every Filippov solution then stays on those surfaces (3.4). */
 static int others_uniform(vctx * c, slong ix)
@@ -372,7 +396,7 @@ static int others_uniform(vctx * c, slong ix)
     slong n = c->n, k = ix / n, j;
     int qok, rok;
     for (j = 0; j < n; j++)
-        if (k * n + j != ix && c->modes[k * n + j] == RC_FLOW_SLIDE)
+        if (!TIED(c->pr, ix, j) && c->modes[k * n + j] == RC_FLOW_SLIDE)
         {
             qr_signs(c, k * n + j, 0, &qok, &rok);
             if (!qok || !rok)
@@ -389,9 +413,13 @@ static int others_uniform(vctx * c, slong ix)
 static int slide_holds(vctx * c, slong ix)
 {
     int qok, rok;
+    slong j2;
     qr_signs(c, ix, 0, &qok, &rok);
     if ((!qok || !rok) && other_slides(c->modes, ix, c->n) && others_uniform(c, ix))
         qr_signs(c, ix, 1, &qok, &rok);
+    if ((!qok || !rok) && (j2 = single_other_slide(c->modes, ix, c->n)) >= 0
+        && codim2_holds(c->modes, c->cB, ix / c->n, ix % c->n, j2, c->pr, c->prec))
+        qok = rok = 1;
     if (!qok)
         return cfail(c, RC_FLOW_ST_SLIDE, ix, "slide: active-side component q < 0 (the surface attracts from above) not proved on the step");
     if (!rok)
@@ -410,6 +438,10 @@ static int phase_modes(vctx * c, const int * facts)
     {
         int m = c->modes[ix], f = facts[ix], sg = (m == RC_FLOW_INACT) ? -1 : 1;
         c->nf[ix] = f;
+        /* the event pair and the pairs on the same surface (tied) change mode together */
+        if (c->ev >= 0 && ix / c->n == c->ev / c->n && TIED(c->pr, c->ev, ix % c->n) && ix != c->ev
+            && c->step->kind != RC_EV_NONE)
+            continue;
         if (ix == c->ev && c->step->kind != RC_EV_NONUNIQUE)
             continue;
         if (m == RC_FLOW_SLIDE)
@@ -641,6 +673,134 @@ static int reduced_at_crossing(vctx * c, arb_t q, arb_t r, arb_srcptr cE)
     return ok;
 }
 
+/* The corner system of two pairs i, j of neuron k (the other pairs in fixed modes) from a block
+   of c: z_i' = b_i - s_i G_ii - s_j G_ij, z_j' = b_j - s_i G_ji - s_j G_jj on the two surfaces
+   (G_ab = c_kb K_ba; off the surfaces the -lambda z terms only help the checks below, which are
+   all of the form sigma z' < 0 or sigma z' > 0 toward the surface ... see 3.6). */
+typedef struct
+{
+    arb_t bi, bj, Gii, Gij, Gji, Gjj, S, one;
+}
+corner_t;
+
+static void corner_init(corner_t * q, arb_srcptr cb, const int * modes, slong k, slong i, slong j,
+                        const rc_flow_problem_t pr, slong prec)
+{
+    slong n = pr->n, l;
+    arb_t t;
+    arb_init(q->bi); arb_init(q->bj); arb_init(q->Gii); arb_init(q->Gij); arb_init(q->Gji);
+    arb_init(q->Gjj); arb_init(q->S); arb_init(q->one); arb_init(t);
+    arb_one(q->one);
+    arb_union(q->S, pr->a, q->one, prec);
+    for (l = 0; l < n; l++)
+    {
+        int md = modes[k * n + l];
+        if (pr->tie[l] == pr->tie[i])
+        {
+            /* on the surface of i: shares s_i */
+            if (l != i)
+            {
+                arb_addmul(q->Gii, cb + k * n + l, pr->K + l * n + i, prec);
+                arb_addmul(q->Gji, cb + k * n + l, pr->K + l * n + j, prec);
+            }
+            continue;
+        }
+        if (pr->tie[l] == pr->tie[j])
+        {
+            if (l != j)
+            {
+                arb_addmul(q->Gij, cb + k * n + l, pr->K + l * n + i, prec);
+                arb_addmul(q->Gjj, cb + k * n + l, pr->K + l * n + j, prec);
+            }
+            continue;
+        }
+        arb_mul(t, cb + k * n + l, md == RC_FLOW_ACT ? q->one : md == RC_FLOW_INACT ? pr->a : q->S, prec);
+        arb_submul(q->bi, t, pr->K + l * n + i, prec);
+        arb_submul(q->bj, t, pr->K + l * n + j, prec);
+    }
+    arb_addmul(q->Gii, cb + k * n + i, pr->K + i * n + i, prec);
+    arb_addmul(q->Gij, cb + k * n + j, pr->K + j * n + i, prec);
+    arb_addmul(q->Gji, cb + k * n + i, pr->K + i * n + j, prec);
+    arb_addmul(q->Gjj, cb + k * n + j, pr->K + j * n + j, prec);
+    arb_clear(t);
+}
+
+static void corner_clear(corner_t * q)
+{
+    arb_clear(q->bi); arb_clear(q->bj); arb_clear(q->Gii); arb_clear(q->Gij); arb_clear(q->Gji);
+    arb_clear(q->Gjj); arb_clear(q->S); arb_clear(q->one);
+}
+
+/* out = sg (b - s1 G1 - s2 G2) */
+static void corner_z(arb_t out, const arb_t b, const arb_t s1, const arb_t G1, const arb_t s2,
+                     const arb_t G2, int sg, slong prec)
+{
+    arb_set(out, b);
+    arb_submul(out, s1, G1, prec);
+    arb_submul(out, s2, G2, prec);
+    arb_mul_si(out, out, sg, prec);
+}
+
+/* Codimension-2 sliding of neuron k on the surfaces of pairs i and j (proofs/flow.md 3.6): with
+   V = |z_i| + |z_j|, every Filippov solution near the intersection has V' < 0 a.e. where V > 0
+   when, strictly, for the slopes s(+) = 1, s(-) = a:
+     (1) for every sign pair (si, sj): si z_i'(s(si), s(sj)) + sj z_j'(s(si), s(sj)) < 0;
+     (2) for sj = +-1: sj z_j'(s_i, s(sj)) < 0 for every s_i in [a, 1] with z_i'(s_i, s(sj)) = 0
+         (enclosed by s_i* = (b_i - s(sj) G_ij) / G_ii, intersected with [a, 1]; vacuous when s_i*
+         lies outside [a, 1]); and the same with i and j exchanged.
+   Then V = 0 stays 0: every solution stays on both surfaces, where the velocity is the
+   projection (unique).  Checked over B (cb = c over B). */
+static int codim2_holds(const int * modes, arb_srcptr cb, slong k, slong i, slong j,
+                        const rc_flow_problem_t pr, slong prec)
+{
+    corner_t q;
+    arb_t u, v, sst;
+    int ok = 1, si, sj;
+    corner_init(&q, cb, modes, k, i, j, pr, prec);
+    arb_init(u);
+    arb_init(v);
+    arb_init(sst);
+    for (si = 1; si >= -1 && ok; si -= 2)
+        for (sj = 1; sj >= -1 && ok; sj -= 2)
+        {
+            const arb_struct * a_i = si > 0 ? q.one : pr->a, * a_j = sj > 0 ? q.one : pr->a;
+            corner_z(u, q.bi, a_i, q.Gii, a_j, q.Gij, si, prec);
+            corner_z(v, q.bj, a_i, q.Gji, a_j, q.Gjj, sj, prec);
+            arb_add(u, u, v, prec);
+            ok = arb_is_negative(u);                                            /* (1) */
+        }
+    for (sj = 1; sj >= -1 && ok; sj -= 2)
+    {
+        const arb_struct * a_j = sj > 0 ? q.one : pr->a;
+        int e;
+        for (e = 0; e < 2 && ok; e++)
+        {
+            /* e = 0: on z_i = 0 with j on side sj; e = 1: the roles exchanged */
+            const arb_struct * b1 = e ? q.bj : q.bi, * G11 = e ? q.Gjj : q.Gii, * G12 = e ? q.Gji : q.Gij;
+            const arb_struct * b2 = e ? q.bi : q.bj, * G21 = e ? q.Gij : q.Gji, * G22 = e ? q.Gii : q.Gjj;
+            arb_set(sst, b1);
+            arb_submul(sst, a_j, G12, prec);
+            if (arb_contains_zero(G11))
+                arb_set(sst, q.S);
+            else
+            {
+                arb_div(sst, sst, G11, prec);
+                if (!arb_overlaps(sst, q.S))
+                    continue;                                                   /* vacuous */
+                if (!arb_intersection(sst, sst, q.S, prec))
+                    continue;
+            }
+            corner_z(u, b2, sst, G21, a_j, G22, sj, prec);
+            ok = arb_is_negative(u);                                            /* (2) */
+        }
+    }
+    arb_clear(u);
+    arb_clear(v);
+    arb_clear(sst);
+    corner_clear(&q);
+    return ok;
+}
+
 /* Corner release (proofs/flow.md 3.6): the event pair i of neuron k reaches its surface while
    the neuron slides on exactly one other surface j.  At the corner, z_i' = b_i - s_i G_ii - s_j G_ij
    and z_j' = b_j - s_i G_ji - s_j G_jj (affine in the multipliers s in [a, 1]^2, the other pairs'
@@ -655,60 +815,39 @@ static int reduced_at_crossing(vctx * c, arb_t q, arb_t r, arb_srcptr cE)
 static int corner_release(vctx * c, arb_srcptr cE, int want_i)
 {
     const rc_flow_problem_struct * pr = c->pr;
-    slong n = c->n, ev = c->ev, k = ev / n, i = ev % n, j = -1, l, cnt = 0, prec = c->prec;
-    arb_t bi, bj, Gii, Gij, Gji, Gjj, S, t, u, det, si_, sj_, one;
+    slong n = c->n, ev = c->ev, k = ev / n, i = ev % n, j = single_other_slide(c->modes, ev, n), prec = c->prec;
+    corner_t q;
+    arb_t u, det, si_, sj_;
     int found = 0, ti, tj;
-    for (l = 0; l < n; l++)
-        if (l != i && c->modes[k * n + l] == RC_FLOW_SLIDE)
-            j = l, cnt++;
-    if (cnt != 1)
+    if (j < 0)
         return 0;
-    arb_init(bi); arb_init(bj); arb_init(Gii); arb_init(Gij); arb_init(Gji); arb_init(Gjj);
-    arb_init(S); arb_init(t); arb_init(u); arb_init(det); arb_init(si_); arb_init(sj_); arb_init(one);
-    arb_one(one);
-    arb_union(S, pr->a, one, prec);
-    for (l = 0; l < n; l++)
-    {
-        int md = c->modes[k * n + l];
-        if (l == i || l == j)
-            continue;
-        arb_mul(t, cE + k * n + l, md == RC_FLOW_ACT ? one : pr->a, prec);
-        arb_submul(bi, t, pr->K + l * n + i, prec);
-        arb_submul(bj, t, pr->K + l * n + j, prec);
-    }
-    arb_mul(Gii, cE + k * n + i, pr->K + i * n + i, prec);
-    arb_mul(Gij, cE + k * n + j, pr->K + j * n + i, prec);
-    arb_mul(Gji, cE + k * n + i, pr->K + i * n + j, prec);
-    arb_mul(Gjj, cE + k * n + j, pr->K + j * n + j, prec);
+    corner_init(&q, cE, c->modes, k, i, j, pr, prec);
+    arb_init(u); arb_init(det); arb_init(si_); arb_init(sj_);
     /* (e): Cramer */
-    arb_mul(det, Gii, Gjj, prec);
-    arb_submul(det, Gij, Gji, prec);
+    arb_mul(det, q.Gii, q.Gjj, prec);
+    arb_submul(det, q.Gij, q.Gji, prec);
     if (!arb_contains_zero(det))
     {
-        arb_mul(si_, bi, Gjj, prec);
-        arb_submul(si_, Gij, bj, prec);
+        arb_mul(si_, q.bi, q.Gjj, prec);
+        arb_submul(si_, q.Gij, q.bj, prec);
         arb_div(si_, si_, det, prec);
-        arb_mul(sj_, Gii, bj, prec);
-        arb_submul(sj_, Gji, bi, prec);
+        arb_mul(sj_, q.Gii, q.bj, prec);
+        arb_submul(sj_, q.Gji, q.bi, prec);
         arb_div(sj_, sj_, det, prec);
     }
-    if (!arb_contains_zero(det) && !(arb_overlaps(si_, S) && arb_overlaps(sj_, S)))
+    if (!arb_contains_zero(det) && !(arb_overlaps(si_, q.S) && arb_overlaps(sj_, q.S)))
         for (ti = 1; ti >= -1 && !found; ti -= 2)
             for (tj = 1; tj >= -1 && !found; tj -= 2)
             {
-                const arb_struct * sp_i = ti > 0 ? one : pr->a, * sm_i = ti > 0 ? pr->a : one;
-                const arb_struct * sp_j = tj > 0 ? one : pr->a, * sm_j = tj > 0 ? pr->a : one;
+                const arb_struct * sp_i = ti > 0 ? q.one : pr->a, * sm_i = ti > 0 ? pr->a : q.one;
+                const arb_struct * sp_j = tj > 0 ? q.one : pr->a, * sm_j = tj > 0 ? pr->a : q.one;
                 int ok = 1;
                 if (want_i != RC_FLOW_FREE && want_i != (ti > 0 ? RC_FLOW_ACT : RC_FLOW_INACT))
                     continue;
-#define ZI(out, s1, s2) (arb_set(out, bi), arb_submul(out, s1, Gii, prec), arb_submul(out, s2, Gij, prec), arb_mul_si(out, out, ti, prec))
-#define ZJ(out, s1, s2) (arb_set(out, bj), arb_submul(out, s1, Gji, prec), arb_submul(out, s2, Gjj, prec), arb_mul_si(out, out, tj, prec))
-                ZI(u, sm_i, S);  ok = ok && arb_is_positive(u);      /* (a) */
-                ZJ(u, S, sm_j);  ok = ok && arb_is_positive(u);      /* (b) */
-                ZI(u, S, sp_j);  ok = ok && arb_is_positive(u);      /* (c) */
-                ZJ(u, sp_i, S);  ok = ok && arb_is_positive(u);      /* (d) */
-#undef ZI
-#undef ZJ
+                corner_z(u, q.bi, sm_i, q.Gii, q.S, q.Gij, ti, prec);  ok = ok && arb_is_positive(u);   /* (a) */
+                corner_z(u, q.bj, q.S, q.Gji, sm_j, q.Gjj, tj, prec);  ok = ok && arb_is_positive(u);   /* (b) */
+                corner_z(u, q.bi, q.S, q.Gii, sp_j, q.Gij, ti, prec);  ok = ok && arb_is_positive(u);   /* (c) */
+                corner_z(u, q.bj, sp_i, q.Gji, q.S, q.Gjj, tj, prec);  ok = ok && arb_is_positive(u);   /* (d) */
                 if (ok)
                 {
                     found = ti > 0 ? RC_FLOW_ACT : RC_FLOW_INACT;
@@ -716,8 +855,8 @@ static int corner_release(vctx * c, arb_srcptr cE, int want_i)
                     c->corner_mode = tj > 0 ? RC_FLOW_ACT : RC_FLOW_INACT;
                 }
             }
-    arb_clear(bi); arb_clear(bj); arb_clear(Gii); arb_clear(Gij); arb_clear(Gji); arb_clear(Gjj);
-    arb_clear(S); arb_clear(t); arb_clear(u); arb_clear(det); arb_clear(si_); arb_clear(sj_); arb_clear(one);
+    arb_clear(u); arb_clear(det); arb_clear(si_); arb_clear(sj_);
+    corner_clear(&q);
     return found;
 }
 
@@ -743,6 +882,10 @@ static int phase_newmode(vctx * c)
     proved = mode_from_qr(q, r, from, _rc_flow_dead_slide(c->modes, ev / n, ev % n, c->pr));
     if (proved == 0 && other_slides(c->modes, ev, n) && reduced_at_crossing(c, q, r, cE))
         proved = mode_from_qr(q, r, from, 0);
+    if (proved == 0 && single_other_slide(c->modes, ev, n) >= 0
+        && (c->step->newmode == RC_FLOW_FREE || c->step->newmode == RC_FLOW_SLIDE)
+        && codim2_holds(c->modes, cE, ev / n, ev % n, single_other_slide(c->modes, ev, n), c->pr, c->prec))
+        proved = RC_FLOW_SLIDE;
     if (proved == 0 && other_slides(c->modes, ev, n))
         proved = corner_release(c, cE, c->step->newmode);
     if (proved != 0 && c->step->newmode == RC_FLOW_FREE)
@@ -905,12 +1048,25 @@ static int step_validate_box(rc_flow_step_struct * step, rc_flow_set_struct * S,
     ok = ok && phase_lohner(&c);
     if (ok)
     {
+        slong n = pr->n, k0, j;
         for (ix = 0; ix < c.LN; ix++)
             facts[ix] = c.nf[ix];
-        if (step->kind == RC_EV_CROSS || step->kind == RC_EV_EXIT)
-            modes[step->pair] = step->newmode;
-        if (c.corner_pair >= 0)
-            modes[c.corner_pair] = c.corner_mode;     /* the other pair leaves its slide (3.6) */
+        /* the event pair's new mode, for every pair on its surface (tied); likewise the other
+           pair of a corner release (3.8) */
+        for (j = 0; j < n && (step->kind == RC_EV_CROSS || step->kind == RC_EV_EXIT); j++)
+            if (TIED(pr, step->pair, j))
+            {
+                k0 = (step->pair / n) * n + j;
+                modes[k0] = step->newmode;
+                facts[k0] = c.nf[step->pair];
+            }
+        for (j = 0; j < n && c.corner_pair >= 0; j++)
+            if (TIED(pr, c.corner_pair, j))
+            {
+                k0 = (c.corner_pair / n) * n + j;
+                modes[k0] = c.corner_mode;
+                facts[k0] = c.nf[c.corner_pair];
+            }
     }
     vctx_clear(&c);
     return ok;

@@ -168,11 +168,34 @@ static void test_tangency(void)
     CU_ASSERT(try_step(pr, RC_FLOW_INACT, RC_FLOW_ACT, RC_EV_NONUNIQUE, 0, RC_FLOW_SLIDE) == RC_FLOW_ST_MALFORMED);
     CU_ASSERT(try_step(pr, RC_FLOW_SLIDE, RC_FLOW_ACT, RC_EV_EXIT, 0, RC_FLOW_SLIDE) == RC_FLOW_ST_MALFORMED);
     rc_flow_problem_clear(pr);
-    /* two sliding surfaces with the same x~ (samples x = 0 twice: Gram matrix singular exactly):
-       the sliding field is not defined by the rule, refused */
+    /* the same x~ twice (samples x = 0 twice): one switching surface (tied samples), a single
+       slide, whose conditions q = r = 0 exactly fail */
     tiny_x(pr, "0", "1", "0", "1", "0", "0", "0");
-    CU_ASSERT(try_step(pr, RC_FLOW_SLIDE, RC_FLOW_SLIDE, RC_EV_NONE, -1, 0) == RC_FLOW_ST_TWO_SLIDES);
+    CU_ASSERT(pr->tie[1] == 0);
+    CU_ASSERT(try_step(pr, RC_FLOW_SLIDE, RC_FLOW_SLIDE, RC_EV_NONE, -1, 0) == RC_FLOW_ST_SLIDE);
     rc_flow_problem_clear(pr);
+    {
+        /* no biases, x = 1 and x = -1: x~_1 = -x~_0, two distinct surfaces that coincide as
+           sets, Gram matrix [[1, -1], [-1, 1]] singular exactly: two slides refused */
+        rc_net_t net;
+        rc_data_t data;
+        rc_err_t err;
+        fmpq_t lam;
+        fmpq_init(lam);
+        rc_net_init(net, 1, 1, 1, 0, 0, err);
+        fmpq_zero(net->W1);
+        fmpq_one(net->W2);
+        rc_data_init(data, 2, 1, 1, err);
+        fmpq_one(data->X);
+        fmpq_set_si(data->X + 1, -1, 1);
+        CU_ASSERT_FATAL(rc_flow_problem_init(pr, net, data, RC_LOSS_MSE, lam, 256, err) == RC_OK);
+        CU_ASSERT(pr->tie[1] == 1);
+        CU_ASSERT(try_step(pr, RC_FLOW_SLIDE, RC_FLOW_SLIDE, RC_EV_NONE, -1, 0) == RC_FLOW_ST_TWO_SLIDES);
+        rc_flow_problem_clear(pr);
+        rc_net_clear(net);
+        rc_data_clear(data);
+        fmpq_clear(lam);
+    }
 }
 
 static void load_case(rc_flow_problem_t pr)
