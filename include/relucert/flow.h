@@ -138,7 +138,7 @@ void rc_flow_set_lohner(rc_flow_set_struct * S, arb_srcptr y, const arb_mat_t M,
 #define RC_EV_EXIT 2           /* a sliding pair leaves its surface at the end of the step */
 #define RC_EV_INCL 3           /* differential-inclusion step (first order, FREE pairs) */
 #define RC_EV_NONUNIQUE 4      /* a dead sliding pair whose active side turns repelling: the step
-                                  ends where two Filippov solutions provably separate (proofs/flow.md 3.7) */
+                                  ends where two Filippov solutions provably separate (proofs/flow.md 3.9) */
 
 /* Outcome of the validation of one step (rc_flow_step_struct.status).  The integrator chooses its
    next move from these codes, never from the message text; each failure names the rule and the

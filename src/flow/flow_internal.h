@@ -20,7 +20,7 @@ int _rc_flow_levels_ok(arb_srcptr E, const arb_t te, const rc_flow_problem_t pr,
 
 /* ReLU (a = 0) and every other pair of neuron k (not tied to i) inactive: then A = 0 identically and the
    lower side field has z' = -lambda z; the surface is attracting from above iff G > 0, and the
-   Filippov solution on it is unique (the neuron is frozen but for the decay): proofs/flow.md 3.3. */
+   Filippov solution on it is unique (the neuron is frozen but for the decay): proofs/flow.md 3.5. */
 static inline int _rc_flow_dead_slide(const int * modes, slong k, slong i, const rc_flow_problem_t pr)
 {
     slong j, n = pr->n;
@@ -141,7 +141,7 @@ void _rc_flow_proj_apply(arb_ptr base, slong stride, const _rc_flow_proj_struct 
                          const rc_flow_problem_t pr, slong prec);
 
 /* q and r of pair (k, i), unreduced or (reduced = 1 and the neuron slides on other surfaces)
-   reduced to the other sliding surfaces of the neuron (pair_qr.c, proofs/flow.md 3.4); returns
+   reduced to the other sliding surfaces of the neuron (pair_qr.c, proofs/flow.md 3.6); returns
    1 if reduced. */
 int _rc_flow_pair_qr(arb_t q, arb_t r, arb_srcptr cblock, const int * modes, slong k, slong i,
                      int reduced, const rc_flow_problem_t pr, slong prec);

@@ -2,7 +2,7 @@
 #include "flow_internal.h"
 
 /* The one-sided normal components of pair (k, i) on its surface z_ki = 0 (proofs/flow.md 3.1,
-   3.4): q (slope s_ki = 1, the active side) and r (slope a, the inactive side), linear in the c
+   3.6): q (slope s_ki = 1, the active side) and r (slope a, the inactive side), linear in the c
    coefficients, so a block of c Taylor coefficients gives the Taylor coefficients of q and r.
 
    Unreduced (the neuron slides on no other surface, or reduced = 0): q = A - G, r = A - a G with

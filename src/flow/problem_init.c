@@ -83,7 +83,7 @@ int rc_flow_problem_init(rc_flow_problem_t pr, const rc_net_t net, const rc_data
             }
         /* tied samples: x~_j a positive multiple of x~_i (K_ij > 0 and K_ij^2 = K_ii K_jj, exact
            Cauchy-Schwarz equality), so z_kj = (K_ij / K_ii) z_ki for every neuron: one switching
-           surface.  tie[j] = the smallest such i (proofs/flow.md 3.12). */
+           surface.  tie[j] = the smallest such i (proofs/flow.md 3.11). */
         pr->tie = flint_malloc(sizeof(slong) * n);
         for (j = 0; j < n; j++)
         {

@@ -1,7 +1,7 @@
 #include "relucert/flow.h"
 #include "flow_internal.h"
 
-/* The sliding field of a neuron k with sliding set S_k (proofs/flow.md 3.4): the w_k block of
+/* The sliding field of a neuron k with sliding set S_k (proofs/flow.md 3.6): the w_k block of
    the field is projected orthogonally onto the complement of span{x~_i : i in S_k}:
    g <- g - X_S G^-1 X_S^T g, G = (K_ij)_{i,j in S} the Gram matrix.  With one sliding pair this
    is g <- g - (x~_i . g / K_ii) x~_i, computed exactly as before (same operations, so the same

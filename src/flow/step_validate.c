@@ -157,7 +157,7 @@ typedef struct
     int * nf;                   /* facts at the end of the step */
     arb_ptr Dq;                 /* Jacobian coefficients at X, order qq, computed once if needed */
     slong qq;
-    slong corner_pair;          /* a corner release (3.6): the other pair that changes mode, or -1 */
+    slong corner_pair;          /* a corner release (3.8): the other pair that changes mode, or -1 */
     int corner_mode;
 }
 vctx;
@@ -345,7 +345,7 @@ static int other_slides_pr(const int * modes, slong ix, const rc_flow_problem_st
 /* The signs q < 0 and r > 0 of pair ix on the whole step (unreduced, or reduced to the other
    sliding surfaces of its neuron): over B, else by the Taylor models of q and r along the
    solution (rule (f); q and r are linear in c: orders n < p at X, n = p over B).  A dead slide
-   (a = 0, the neuron's other pairs inactive: r = 0 identically) needs q < 0 only (3.3). */
+   (a = 0, the neuron's other pairs inactive: r = 0 identically) needs q < 0 only (3.5). */
 static void qr_signs(vctx * c, slong ix, int reduced, int * qok, int * rok)
 {
     slong n = c->n, LN = c->LN, p = c->p, mm;
@@ -390,7 +390,7 @@ static int codim2_holds(const int * modes, arb_srcptr cb, slong k, slong i, slon
                         const rc_flow_problem_t pr, slong prec);
 
 /* 1 if every other sliding pair of pair ix's neuron satisfies the unreduced (uniform) sliding
-   conditions on the step: every Filippov solution then stays on those surfaces (3.4). */
+   conditions on the step: every Filippov solution then stays on those surfaces (3.6). */
 static int others_uniform(vctx * c, slong ix)
 {
     slong n = c->n, k = ix / n, j;
@@ -405,7 +405,7 @@ static int others_uniform(vctx * c, slong ix)
     return 1;
 }
 
-/* The sliding conditions of pair ix on the whole step (proofs/flow.md 3.3, 3.4): q < 0 (the
+/* The sliding conditions of pair ix on the whole step (proofs/flow.md 3.4-3.6): q < 0 (the
    active side pushes strictly into the surface) and r > 0 (the inactive side strictly too), the
    other sliding pairs of the neuron counted with every multiplier in [a, 1]; or, when that fails
    and every other sliding pair of the neuron satisfies those uniform conditions, the same signs
@@ -523,7 +523,7 @@ static void event_qr_series(vctx * c, int reduced)
                          c->ev / n, c->ev % n, reduced, c->pr, c->prec);
 }
 
-/* (3b) exit from a slide (proofs/flow.md 3.5).  Upward (into z > 0): q' > 0 on B, q(lo) < 0 <
+/* (3b) exit from a slide (proofs/flow.md 3.7).  Upward (into z > 0): q' > 0 on B, q(lo) < 0 <
    q(hi), and the inactive side pushes STRICTLY up: r > 0 on B.  (A dead slide has r = 0
    identically and is never an exit: staying on the surface is then a second solution, 3.7.)
    Downward (into z < 0): r' < 0 on B, r(lo) > 0 > r(hi), and the active side pushes strictly
@@ -570,7 +570,7 @@ static int phase_exit(vctx * c)
     return ok;
 }
 
-/* (3c) non-uniqueness (proofs/flow.md 3.7).  The event pair (k, i) slides as a dead slide: a = 0
+/* (3c) non-uniqueness (proofs/flow.md 3.9).  The event pair (k, i) slides as a dead slide: a = 0
    exactly and every other pair of neuron k is proved inactive on the step (phase 2), so the
    inactive-side field of neuron k's parameters is -lambda theta_k and its normal component is 0
    identically; q' > 0 on B and q(lo) < 0 < q(hi): the active-side component turns strictly
@@ -675,8 +675,10 @@ static int reduced_at_crossing(vctx * c, arb_t q, arb_t r, arb_srcptr cE)
 
 /* The corner system of two pairs i, j of neuron k (the other pairs in fixed modes) from a block
    of c: z_i' = b_i - s_i G_ii - s_j G_ij, z_j' = b_j - s_i G_ji - s_j G_jj on the two surfaces
-   (G_ab = c_kb K_ba; off the surfaces the -lambda z terms only help the checks below, which are
-   all of the form sigma z' < 0 or sigma z' > 0 toward the surface ... see 3.6). */
+   (G_ab = c_kb K_ba, and samples tied to i or j share their slope).  Off the surfaces z' has an
+   extra -lambda z: it only helps the sliding checks (sigma z' < 0 on the side sigma); the corner
+   checks are proved at the corner point itself (z = 0 there, E contains it) and hold nearby by
+   continuity. */
 typedef struct
 {
     arb_t bi, bj, Gii, Gij, Gji, Gjj, S, one;
@@ -801,7 +803,7 @@ static int codim2_holds(const int * modes, arb_srcptr cb, slong k, slong i, slon
     return ok;
 }
 
-/* Corner release (proofs/flow.md 3.6): the event pair i of neuron k reaches its surface while
+/* Corner release (proofs/flow.md 3.8): the event pair i of neuron k reaches its surface while
    the neuron slides on exactly one other surface j.  At the corner, z_i' = b_i - s_i G_ii - s_j G_ij
    and z_j' = b_j - s_i G_ji - s_j G_jj (affine in the multipliers s in [a, 1]^2, the other pairs'
    slopes fixed).  For target sides (si, sj) (+1 active, -1 inactive; s(+) = 1, s(-) = a), with
@@ -865,9 +867,9 @@ static int corner_release(vctx * c, arb_srcptr cE, int want_i)
    from above (q < 0 by the crossing): r < 0 transversal into z < 0; r > 0, or a dead slide
    (r = 0 identically, a = 0), sliding.  From below (r > 0 by the crossing): q > 0 transversal
    into z > 0; q < 0 sliding.  A zero of the other component is never accepted (except the dead
-   slide, where staying is the only solution: proofs/flow.md 3.3).  When the neuron slides on
+   slide, where staying is the only solution: proofs/flow.md 3.5).  When the neuron slides on
    other surfaces: first with their multipliers in [a, 1] (uniform), else with the reduced
-   q~, r~ (3.4). */
+   q~, r~ (3.6), then two slides (3.6) or the corner release (3.8). */
 static int phase_newmode(vctx * c)
 {
     slong P = c->P, LN = c->LN, n = c->n, ev = c->ev;
