@@ -659,15 +659,20 @@ static void finish(rc_flow_result_t res, run_t * r, int nonunique)
     }
     if (res->reason[0] == '\0')
     {
-        int sides_ok = 1;
-        for (k = 0; k < r->pr->l; k++)
+        slong bad = -1;
+        for (k = r->pr->l - 1; k >= 0; k--)
             if (res->side_proved[k] == 0)
-                sides_ok = 0;
+                bad = k;
         if (!res->levels_ok)
             snprintf(res->reason, sizeof(res->reason), "conservation check failed (level enclosure misses c_k)");
-        else if (!sides_ok)
-            snprintf(res->reason, sizeof(res->reason), "sign of a disconnected neuron not proved constant "
-                     "(a priori box meets 0 at t = %.10g)", res->fail_time);
+        else if (bad >= 0)
+        {
+            res->fail_rule = "component";
+            res->fail_hyp = "the sign of a disconnected neuron's parameter is proved on every a priori box";
+            res->fail_neuron = bad;
+            snprintf(res->reason, sizeof(res->reason), "component: the sign of disconnected neuron %ld is not "
+                     "proved constant (its a priori box meets 0 at t = %.10g)", (long) bad, res->fail_time);
+        }
         else
             res->verdict = RC_FLOW_CERTIFIED;
     }

@@ -324,6 +324,113 @@ static void test_nonunique_cert(void)
     flint_free(buf);
 }
 
+/* Tied samples (x = -1 twice in the toy data): neuron 2 slides dead on the shared surface of
+   both samples; certified to T = 3, and the 256-bit enclosure contains the midpoints of a 384-bit,
+   order-48 run (an independent, far more precise computation of the same flow). */
+static void test_tied_toy(void)
+{
+    rc_net_t net;
+    rc_data_t data;
+    rc_err_t err;
+    rc_flow_problem_t pr[2];
+    rc_flow_result_t res[2];
+    const char * why;
+    const char * xs[5] = {"-1", "-1", "-1/2", "1/2", "1"};
+    fmpq_t lam, T;
+    slong i, j, precs[2] = {256, 384}, orders[2] = {40, 48};
+    fmpq_init(lam);
+    fmpq_init(T);
+    fmpq_set_si(T, 3, 1);
+    flow_test_toy(net, data, "0.6");
+    rc_data_clear(data);
+    rc_data_init(data, 5, 1, 1, err);
+    for (i = 0; i < 5; i++)
+    {
+        rc_fmpq_set_str(data->X + i, xs[i], &why);
+        rc_fmpq_set_str(data->Y + i, xs[i], &why);
+    }
+    for (i = 0; i < 2; i++)
+    {
+        rc_flow_opts_t o;
+        CU_ASSERT_FATAL(rc_flow_problem_init(pr[i], net, data, RC_LOSS_MSE, lam, precs[i], err) == RC_OK);
+        CU_ASSERT(pr[i]->tie[1] == 0);
+        rc_flow_opts_init(o);
+        o->prec = precs[i];
+        o->order = orders[i];
+        rc_flow_result_init(res[i], pr[i]);
+        rc_flow_integrate(res[i], pr[i], T, o);
+        CU_ASSERT(res[i]->certified);
+        CU_ASSERT(res[i]->slide_phases >= 1);
+    }
+    for (j = 0; j < pr[0]->P; j++)
+    {
+        arb_t m;
+        arb_init(m);
+        arb_get_mid_arb(m, res[1]->theta + j);
+        CU_ASSERT(arb_contains(res[0]->theta + j, m));
+        arb_clear(m);
+    }
+    for (i = 0; i < 2; i++)
+    {
+        rc_flow_result_clear(res[i], pr[i]);
+        rc_flow_problem_clear(pr[i]);
+    }
+    rc_net_clear(net);
+    rc_data_clear(data);
+    fmpq_clear(lam);
+    fmpq_clear(T);
+}
+
+/* The flow-stall case (data/flow-stall-*.json, d = 5, l = 8, N = 16) to T = 7/5: through
+   t = 1.2914 (neuron 0 starts sliding on sample 2 while neuron 1 slides on it too) and the
+   corner at t = 1.3526 (neuron 1, sliding on sample 2, reaches sample 14 and leaves both: active
+   on 14, inactive on 2; an independent mpmath reference finds the same event).  Certified at
+   256 bits, and the enclosure contains the midpoints of a 384-bit, order-48 run. */
+static void test_corner_stall(void)
+{
+    rc_net_t net;
+    rc_data_t data;
+    rc_err_t err;
+    rc_flow_problem_t pr[2];
+    rc_flow_result_t res[2];
+    fmpq_t lam, T;
+    slong i, j, precs[2] = {256, 384}, orders[2] = {40, 48};
+    fmpq_init(lam);
+    fmpq_init(T);
+    fmpq_set_si(T, 7, 5);
+    CU_ASSERT_FATAL(rc_net_read(net, "data/flow-stall-net.json", err) == RC_OK);
+    CU_ASSERT_FATAL(rc_data_read_e(data, "data/flow-stall-data.json", net->e, err) == RC_OK);
+    for (i = 0; i < 2; i++)
+    {
+        rc_flow_opts_t o;
+        CU_ASSERT_FATAL(rc_flow_problem_init(pr[i], net, data, RC_LOSS_MSE, lam, precs[i], err) == RC_OK);
+        rc_flow_opts_init(o);
+        o->prec = precs[i];
+        o->order = orders[i];
+        rc_flow_result_init(res[i], pr[i]);
+        rc_flow_integrate(res[i], pr[i], T, o);
+        CU_ASSERT(res[i]->certified);
+        CU_ASSERT(res[i]->incl_steps == 0);
+    }
+    for (j = 0; j < pr[0]->P; j++)
+    {
+        arb_t m;
+        arb_init(m);
+        arb_get_mid_arb(m, res[1]->theta + j);
+        CU_ASSERT(arb_contains(res[0]->theta + j, m));
+        arb_clear(m);
+    }
+    for (i = 0; i < 2; i++)
+    {
+        rc_flow_result_clear(res[i], pr[i]);
+        rc_flow_problem_clear(pr[i]);
+    }
+    rc_net_clear(net);
+    rc_data_clear(data);
+    fmpq_clear(lam);
+    fmpq_clear(T);
+}
+
 int main(void)
 {
     rc_test_case cases[] = {
@@ -332,6 +439,8 @@ int main(void)
         {"tangency", test_tangency},
         {"nonunique_case", test_nonunique_case},
         {"nonunique_cert", test_nonunique_cert},
+        {"tied_toy", test_tied_toy},
+        {"corner_stall", test_corner_stall},
     };
-    return rc_test_run("flow-rules", cases, 5);
+    return rc_test_run("flow-rules", cases, 7);
 }
