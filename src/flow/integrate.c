@@ -1,8 +1,6 @@
 #include <math.h>
 #include <string.h>
 #include <time.h>
-#include <stdio.h>
-#include <stdlib.h>
 #include "relucert/flow.h"
 #include "relucert/num.h"
 #include "flow_internal.h"
@@ -233,15 +231,6 @@ static int validate(run_t * r, int use_pre, int use_tol)
                                     use_tol ? r->rout : NULL);
     /* an event's failure is more specific than the sign or sliding failure that led to it:
        within one time step it is not overwritten by later plain Taylor attempts */
-    if (!ok && getenv("DBGT") && arb_mid_d(r->t) > atof(getenv("DBGT"))) fprintf(stderr, "DBG validate kind %d status %d: %s (pair %ld) t=%.10g dur=%g\n", r->st.kind, r->st.status, why, r->st.fail_pair, arb_mid_d(r->t), arb_mid_d(r->st.dur));
-    if (!ok && getenv("DBGT") && arb_mid_d(r->t) > atof(getenv("DBGT")) && r->st.status == RC_FLOW_ST_SLIDE) {
-        slong fp = r->st.fail_pair, jj; arb_t q0, r0; arb_init(q0); arb_init(r0);
-        for (jj = 0; jj < r->n; jj++) fprintf(stderr, "%d ", r->modes[(fp / r->n) * r->n + jj]);
-        for (jj = 0; jj < 3; jj++) { _rc_flow_pair_qr(q0, r0, r->cX + jj * r->LN, r->modes, fp / r->n, fp % r->n, 0, r->pr, r->prec);
-          fprintf(stderr, "\n  unred c%ld q %s r %s", jj, arb_get_str(q0, 8, 0), arb_get_str(r0, 8, 0));
-          _rc_flow_pair_qr(q0, r0, r->cX + jj * r->LN, r->modes, fp / r->n, fp % r->n, 1, r->pr, r->prec);
-          fprintf(stderr, "  red q %s r %s", arb_get_str(q0, 8, 0), arb_get_str(r0, 8, 0)); }
-        fprintf(stderr, "\n"); arb_clear(q0); arb_clear(r0); }
     if (!ok && r->st.status != RC_FLOW_ST_REMAINDER && r->st.kind != RC_EV_INCL
         && (r->st.kind != RC_EV_NONE || r->last.why == NULL || r->last.kind == RC_EV_NONE))
     {
@@ -361,7 +350,6 @@ static int event_attempt(run_t * r, double hs, double * best)
     if (predict_event(r, hs, &bkind, &bpair, &bmode, broot))
     {
         *best = arb_mid_d(broot);
-        if (getenv("DBGT") && arb_mid_d(r->t) > atof(getenv("DBGT"))) fprintf(stderr, "DBG t=%.10g predict kind %d pair %ld/%ld root %g hs %g\n", arb_mid_d(r->t), bkind, bpair/r->n, bpair%r->n, *best, hs);
         for (fi = 0; fi < 2 && !accepted; fi++)
         {
             if (bkind == RC_EV_CROSS && r->pr->loss == RC_LOSS_MSE)
