@@ -32,11 +32,53 @@ static void slope_of(arb_t s, int mode, const rc_flow_problem_t pr, slong prec)
         arb_one(s);
 }
 
+/* BCE: g_m = scale (S_m - y [m = 0]) with S = sigmoid(f) by S' = S (1 - S) f': S_m from
+   m S_m = sum_{q=1}^m q f_q U_{m-q}, U = S - S^2 (series of S (1 - S)).  fm = f + m n, gm likewise. */
+static void bce_order(arb_ptr gm, arb_ptr S, arb_ptr U, arb_srcptr f, arb_srcptr fm, slong m,
+                      const rc_flow_problem_t pr, slong prec)
+{
+    slong n = pr->n, i, q;
+    arb_t t, u;
+    arb_init(t);
+    arb_init(u);
+    for (i = 0; i < n; i++)
+    {
+        /* S_m, then U_m = S_m - sum_{a=0}^m S_a S_{m-a} */
+        if (m == 0)
+        {
+            arb_neg(t, fm + i);
+            arb_exp(t, t, prec);
+            arb_add_ui(t, t, 1, prec);
+            arb_inv(S + i, t, prec);
+        }
+        else
+        {
+            arb_zero(t);
+            for (q = 1; q <= m; q++)
+            {
+                arb_mul(u, f + q * n + i, U + (m - q) * n + i, prec);
+                arb_addmul_si(t, u, q, prec);
+            }
+            arb_div_si(S + m * n + i, t, m, prec);
+        }
+        arb_set(U + m * n + i, S + m * n + i);
+        for (q = 0; q <= m; q++)
+            arb_submul(U + m * n + i, S + q * n + i, S + (m - q) * n + i, prec);
+        if (m == 0)
+            arb_sub(t, S + i, pr->Y + i, prec);
+        else
+            arb_set(t, S + m * n + i);
+        arb_mul(gm + i, t, pr->scale, prec);
+    }
+    arb_clear(t);
+    arb_clear(u);
+}
+
 void rc_flow_series(arb_ptr th, arb_ptr zs, arb_ptr cs, const int * modes, slong p,
                     const rc_flow_problem_t pr, slong prec)
 {
     slong n = pr->n, l = pr->l, e = pr->e, dp = pr->dp, P = pr->P, LN = l * n;
-    slong m, q, k, i, j, o, top;
+    slong m, k, i, j, o, top;
     arb_ptr z, h, f, g, c, S = NULL, U = NULL, sl, grad, cs_;
     _rc_flow_proj_struct pj;
     arb_t t, u;
@@ -98,37 +140,7 @@ void rc_flow_series(arb_ptr th, arb_ptr zs, arb_ptr cs, const int * modes, slong
             }
         }
         else
-        {
-            for (i = 0; i < n; i++)
-            {
-                /* S_m, then U_m = S_m - sum_{a=0}^m S_a S_{m-a} */
-                if (m == 0)
-                {
-                    arb_neg(t, fm + i);
-                    arb_exp(t, t, prec);
-                    arb_add_ui(t, t, 1, prec);
-                    arb_inv(S + i, t, prec);
-                }
-                else
-                {
-                    arb_zero(t);
-                    for (q = 1; q <= m; q++)
-                    {
-                        arb_mul(u, f + q * n + i, U + (m - q) * n + i, prec);
-                        arb_addmul_si(t, u, q, prec);
-                    }
-                    arb_div_si(S + m * n + i, t, m, prec);
-                }
-                arb_set(U + m * n + i, S + m * n + i);
-                for (q = 0; q <= m; q++)
-                    arb_submul(U + m * n + i, S + q * n + i, S + (m - q) * n + i, prec);
-                if (m == 0)
-                    arb_sub(t, S + i, pr->Y + i, prec);
-                else
-                    arb_set(t, S + m * n + i);
-                arb_mul(gm + i, t, pr->scale, prec);
-            }
-        }
+            bce_order(gm, S, U, f, fm, m, pr, prec);
         for (k = 0; k < l; k++)
             for (i = 0; i < n; i++)
             {
