@@ -388,6 +388,8 @@ static slong single_other_slide_pr(const int * modes, slong ix, const rc_flow_pr
 
 static int codim2_holds(const int * modes, arb_srcptr cb, slong k, slong i, slong j,
                         const rc_flow_problem_t pr, slong prec);
+static int codim2_exit_holds(const int * modes, arb_srcptr cb, slong k, slong i, slong j, int up,
+                             const rc_flow_problem_t pr, slong prec);
 
 /* 1 if every other sliding pair of pair ix's neuron satisfies the unreduced (uniform) sliding
    conditions on the step: every Filippov solution then stays on those surfaces (3.6). */
@@ -535,7 +537,13 @@ static int phase_exit(vctx * c)
     int ok = 1, up = c->step->newmode == RC_FLOW_ACT, red = other_slides(c->modes, ev, n);
     arb_t q, r, q1, r1, v1, v2;
     if (red && !others_uniform(c, ev))
-        return cfail(c, RC_FLOW_ST_SLIDE, ev, "exit: the neuron's other sliding surfaces are not proved attracting for every multiplier of this one");
+    {
+        /* the end of a codimension-2 slide (3.7) */
+        slong j2 = single_other_slide(c->modes, ev, n);
+        if (j2 < 0 || !codim2_exit_holds(c->modes, c->cB, kk, ii, j2, up, c->pr, c->prec))
+            return cfail(c, RC_FLOW_ST_SLIDE, ev, "exit: the neuron's other sliding surface is neither attracting "
+                         "for every multiplier of this one nor in a proved codimension-2 exit");
+    }
     arb_init(q); arb_init(r); arb_init(q1); arb_init(r1); arb_init(v1); arb_init(v2);
     event_qr_series(c, red);
     _rc_flow_pair_qr(q, r, c->cB, c->modes, kk, ii, red, c->pr, c->prec);              /* q, r over B */
@@ -743,6 +751,59 @@ static void corner_z(arb_t out, const arb_t b, const arb_t s1, const arb_t G1, c
     arb_mul_si(out, out, sg, prec);
 }
 
+/* (1) of the codimension-2 conditions: for every sign pair (si, sj), at the vertex slopes,
+   si z_i' + sj z_j' < 0. */
+static int c2_vertex_sums(const corner_t * q, const rc_flow_problem_t pr, slong prec)
+{
+    arb_t u, v;
+    int ok = 1, si, sj;
+    arb_init(u);
+    arb_init(v);
+    for (si = 1; si >= -1 && ok; si -= 2)
+        for (sj = 1; sj >= -1 && ok; sj -= 2)
+        {
+            const arb_struct * a_i = si > 0 ? q->one : pr->a, * a_j = sj > 0 ? q->one : pr->a;
+            corner_z(u, q->bi, a_i, q->Gii, a_j, q->Gij, si, prec);
+            corner_z(v, q->bj, a_i, q->Gji, a_j, q->Gjj, sj, prec);
+            arb_add(u, u, v, prec);
+            ok = arb_is_negative(u);
+        }
+    arb_clear(u);
+    arb_clear(v);
+    return ok;
+}
+
+/* (2) of the codimension-2 conditions for one half-surface: e = 0: on z_i = 0 with j on side sj,
+   sj z_j'(s_i, s(sj)) < 0 for every s_i in [a, 1] with z_i'(s_i, s(sj)) = 0 (e = 1: i and j
+   exchanged). */
+static int c2_half(const corner_t * q, int e, int sj, const rc_flow_problem_t pr, slong prec)
+{
+    const arb_struct * a_j = sj > 0 ? q->one : pr->a;
+    const arb_struct * b1 = e ? q->bj : q->bi, * G11 = e ? q->Gjj : q->Gii, * G12 = e ? q->Gji : q->Gij;
+    const arb_struct * b2 = e ? q->bi : q->bj, * G21 = e ? q->Gij : q->Gji, * G22 = e ? q->Gii : q->Gjj;
+    arb_t u, sst;
+    int ok = 1, vacuous = 0;
+    arb_init(u);
+    arb_init(sst);
+    arb_set(sst, b1);
+    arb_submul(sst, a_j, G12, prec);
+    if (arb_contains_zero(G11))
+        arb_set(sst, q->S);
+    else
+    {
+        arb_div(sst, sst, G11, prec);
+        vacuous = !arb_overlaps(sst, q->S) || !arb_intersection(sst, sst, q->S, prec);
+    }
+    if (!vacuous)
+    {
+        corner_z(u, b2, sst, G21, a_j, G22, sj, prec);
+        ok = arb_is_negative(u);
+    }
+    arb_clear(u);
+    arb_clear(sst);
+    return ok;
+}
+
 /* Codimension-2 sliding of neuron k on the surfaces of pairs i and j (proofs/flow.md 3.6): with
    V = |z_i| + |z_j|, every Filippov solution near the intersection has V' < 0 a.e. where V > 0
    when, strictly, for the slopes s(+) = 1, s(-) = a:
@@ -756,51 +817,116 @@ static int codim2_holds(const int * modes, arb_srcptr cb, slong k, slong i, slon
                         const rc_flow_problem_t pr, slong prec)
 {
     corner_t q;
-    arb_t u, v, sst;
-    int ok = 1, si, sj;
+    int ok;
     corner_init(&q, cb, modes, k, i, j, pr, prec);
-    arb_init(u);
-    arb_init(v);
-    arb_init(sst);
-    for (si = 1; si >= -1 && ok; si -= 2)
-        for (sj = 1; sj >= -1 && ok; sj -= 2)
-        {
-            const arb_struct * a_i = si > 0 ? q.one : pr->a, * a_j = sj > 0 ? q.one : pr->a;
-            corner_z(u, q.bi, a_i, q.Gii, a_j, q.Gij, si, prec);
-            corner_z(v, q.bj, a_i, q.Gji, a_j, q.Gjj, sj, prec);
-            arb_add(u, u, v, prec);
-            ok = arb_is_negative(u);                                            /* (1) */
-        }
-    for (sj = 1; sj >= -1 && ok; sj -= 2)
-    {
-        const arb_struct * a_j = sj > 0 ? q.one : pr->a;
-        int e;
-        for (e = 0; e < 2 && ok; e++)
-        {
-            /* e = 0: on z_i = 0 with j on side sj; e = 1: the roles exchanged */
-            const arb_struct * b1 = e ? q.bj : q.bi, * G11 = e ? q.Gjj : q.Gii, * G12 = e ? q.Gji : q.Gij;
-            const arb_struct * b2 = e ? q.bi : q.bj, * G21 = e ? q.Gij : q.Gji, * G22 = e ? q.Gii : q.Gjj;
-            arb_set(sst, b1);
-            arb_submul(sst, a_j, G12, prec);
-            if (arb_contains_zero(G11))
-                arb_set(sst, q.S);
-            else
-            {
-                arb_div(sst, sst, G11, prec);
-                if (!arb_overlaps(sst, q.S))
-                    continue;                                                   /* vacuous */
-                if (!arb_intersection(sst, sst, q.S, prec))
-                    continue;
-            }
-            corner_z(u, b2, sst, G21, a_j, G22, sj, prec);
-            ok = arb_is_negative(u);                                            /* (2) */
-        }
-    }
-    arb_clear(u);
-    arb_clear(v);
-    arb_clear(sst);
+    ok = c2_vertex_sums(&q, pr, prec) && c2_half(&q, 0, 1, pr, prec) && c2_half(&q, 0, -1, pr, prec)
+         && c2_half(&q, 1, 1, pr, prec) && c2_half(&q, 1, -1, pr, prec);
     corner_clear(&q);
     return ok;
+}
+
+/* The end of a codimension-2 slide by the exit of pair i (proofs/flow.md 3.7): the conditions
+   besides the monotone sign change of the reduced q~_i (up) or r~_i (down) and the sign of the
+   other reduced component, which phase_exit checks: over B, strictly, G_jj != 0 (so the reduced
+   components are the one-sided z_i' on the j-manifold), (1), (2) with e = 0 on both sides, and
+   j attracting with i's slope fixed on its exit side (s_e = 1 up, a down): z_j'(s_e, 1) < 0 <
+   z_j'(s_e, a). */
+static int codim2_exit_holds(const int * modes, arb_srcptr cb, slong k, slong i, slong j, int up,
+                             const rc_flow_problem_t pr, slong prec)
+{
+    corner_t q;
+    arb_t u;
+    int ok;
+    const arb_struct * se;
+    corner_init(&q, cb, modes, k, i, j, pr, prec);
+    arb_init(u);
+    se = up ? q.one : pr->a;
+    ok = !arb_contains_zero(q.Gjj) && c2_vertex_sums(&q, pr, prec)
+         && c2_half(&q, 0, 1, pr, prec) && c2_half(&q, 0, -1, pr, prec);
+    if (ok)
+    {
+        corner_z(u, q.bj, se, q.Gji, q.one, q.Gjj, 1, prec);
+        ok = arb_is_negative(u);
+    }
+    if (ok)
+    {
+        corner_z(u, q.bj, se, q.Gji, pr->a, q.Gjj, 1, prec);
+        ok = arb_is_positive(u);
+    }
+    arb_clear(u);
+    corner_clear(&q);
+    return ok;
+}
+
+/* Corner switch (proofs/flow.md 3.8): the event pair i reaches its surface while the neuron
+   slides on surface j; the solution leaves the corner sliding on i with j on side sj.  Strictly
+   on E (at the corner; nearby by continuity), with s(+) = 1, s(-) = a, S = [a, 1]:
+     (S1) z_i'(1, s(sj)) < 0 < z_i'(a, s(sj))       (i attracting with j on side sj)
+     (S2) si z_i'(s(si), s(-sj)) - sj z_j'(s(si), s(-sj)) < 0 for si = +-1
+     (S3) half-surface z_i = 0, j on side -sj: sj z_j' > 0 at i's sliding multiplier (or vacuous)
+     (S4) half-surfaces z_j = 0, i on either side: c2_half(e = 1)
+     (S6) z_i' = z_j' = 0 has no solution in S^2
+     (S7) on z_i = 0 with j on side sj: sj z_j'(s_i*, s(sj)) > 0, s_i* = (b_i - s(sj) G_ij) / G_ii.
+   Returns 1 and sets corner_pair / corner_mode (j's new side). */
+static int corner_switch(vctx * c, arb_srcptr cE)
+{
+    const rc_flow_problem_struct * pr = c->pr;
+    slong n = c->n, ev = c->ev, k = ev / n, i = ev % n, j = single_other_slide(c->modes, ev, n), prec = c->prec;
+    corner_t q;
+    arb_t u, v, det, si_, sj_;
+    int found = 0, tj, ti;
+    if (j < 0)
+        return 0;
+    corner_init(&q, cE, c->modes, k, i, j, pr, prec);
+    arb_init(u); arb_init(v); arb_init(det); arb_init(si_); arb_init(sj_);
+    arb_mul(det, q.Gii, q.Gjj, prec);
+    arb_submul(det, q.Gij, q.Gji, prec);
+    if (!arb_contains_zero(det))
+    {
+        arb_mul(si_, q.bi, q.Gjj, prec);
+        arb_submul(si_, q.Gij, q.bj, prec);
+        arb_div(si_, si_, det, prec);
+        arb_mul(sj_, q.Gii, q.bj, prec);
+        arb_submul(sj_, q.Gji, q.bi, prec);
+        arb_div(sj_, sj_, det, prec);
+    }
+    if (!arb_contains_zero(det) && !(arb_overlaps(si_, q.S) && arb_overlaps(sj_, q.S))       /* (S6) */
+        && !arb_contains_zero(q.Gii) && c2_half(&q, 1, 1, pr, prec) && c2_half(&q, 1, -1, pr, prec))   /* (S4) */
+        for (tj = 1; tj >= -1 && !found; tj -= 2)
+        {
+            const arb_struct * sp_j = tj > 0 ? q.one : pr->a, * sm_j = tj > 0 ? pr->a : q.one;
+            int ok;
+            corner_z(u, q.bi, q.one, q.Gii, sp_j, q.Gij, 1, prec);
+            corner_z(v, q.bi, pr->a, q.Gii, sp_j, q.Gij, 1, prec);
+            ok = arb_is_negative(u) && arb_is_positive(v);                               /* (S1) */
+            for (ti = 1; ti >= -1 && ok; ti -= 2)
+            {
+                const arb_struct * a_i = ti > 0 ? q.one : pr->a;
+                corner_z(u, q.bi, a_i, q.Gii, sm_j, q.Gij, ti, prec);
+                corner_z(v, q.bj, a_i, q.Gji, sm_j, q.Gjj, tj, prec);
+                arb_sub(u, u, v, prec);
+                ok = arb_is_negative(u);                                                 /* (S2) */
+            }
+            ok = ok && c2_half(&q, 0, -tj, pr, prec);                                    /* (S3) */
+            if (ok)
+            {
+                /* (S7): s_i* from z_i'(s_i, s(sj)) = 0, then sj z_j'(s_i*, s(sj)) > 0 */
+                arb_set(u, q.bi);
+                arb_submul(u, sp_j, q.Gij, prec);
+                arb_div(u, u, q.Gii, prec);
+                corner_z(v, q.bj, u, q.Gji, sp_j, q.Gjj, tj, prec);
+                ok = arb_is_positive(v);
+            }
+            if (ok)
+            {
+                found = 1;
+                c->corner_pair = k * n + j;
+                c->corner_mode = tj > 0 ? RC_FLOW_ACT : RC_FLOW_INACT;
+            }
+        }
+    arb_clear(u); arb_clear(v); arb_clear(det); arb_clear(si_); arb_clear(sj_);
+    corner_clear(&q);
+    return found;
 }
 
 /* Corner release (proofs/flow.md 3.8): the event pair i of neuron k reaches its surface while
@@ -882,11 +1008,18 @@ static int phase_newmode(vctx * c)
     rc_flow_series(thE, NULL, cE, c->modes, 0, c->pr, c->prec);
     pair_qr(q, r, cE, c->modes, ev / n, ev % n, c->pr, c->prec);
     proved = mode_from_qr(q, r, from, _rc_flow_dead_slide(c->modes, ev / n, ev % n, c->pr));
+    /* with other sliding surfaces, joining them needs both uniform signs here (q < 0 < r for every
+       multiplier of theirs), not only the one the crossing left open */
+    if (proved == RC_FLOW_SLIDE && other_slides(c->modes, ev, n) && !(arb_is_negative(q) && arb_is_positive(r)))
+        proved = 0;
     if (proved == 0 && other_slides(c->modes, ev, n) && reduced_at_crossing(c, q, r, cE))
         proved = mode_from_qr(q, r, from, 0);
     if (proved == 0 && single_other_slide(c->modes, ev, n) >= 0
         && (c->step->newmode == RC_FLOW_FREE || c->step->newmode == RC_FLOW_SLIDE)
         && codim2_holds(c->modes, cE, ev / n, ev % n, single_other_slide(c->modes, ev, n), c->pr, c->prec))
+        proved = RC_FLOW_SLIDE;
+    if (proved == 0 && (c->step->newmode == RC_FLOW_FREE || c->step->newmode == RC_FLOW_SLIDE)
+        && corner_switch(c, cE))
         proved = RC_FLOW_SLIDE;
     if (proved == 0 && other_slides(c->modes, ev, n))
         proved = corner_release(c, cE, c->step->newmode);
