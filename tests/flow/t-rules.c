@@ -386,6 +386,59 @@ static void test_tied_toy(void)
    corner at t = 1.3526 (neuron 1, sliding on sample 2, reaches sample 14 and leaves both: active
    on 14, inactive on 2; an independent mpmath reference finds the same event).  Certified at
    256 bits, and the enclosure contains the midpoints of a 384-bit, order-48 run. */
+static void run_two_precisions(const char * netp, const char * datap, slong num, slong den)
+{
+    rc_net_t net;
+    rc_data_t data;
+    rc_err_t err;
+    rc_flow_problem_t pr[2];
+    rc_flow_result_t res[2];
+    fmpq_t lam, T;
+    slong i, j, precs[2] = {256, 384}, orders[2] = {40, 48};
+    fmpq_init(lam);
+    fmpq_init(T);
+    fmpq_set_si(T, num, den);
+    CU_ASSERT_FATAL(rc_net_read(net, netp, err) == RC_OK);
+    CU_ASSERT_FATAL(rc_data_read_e(data, datap, net->e, err) == RC_OK);
+    for (i = 0; i < 2; i++)
+    {
+        rc_flow_opts_t o;
+        CU_ASSERT_FATAL(rc_flow_problem_init(pr[i], net, data, RC_LOSS_MSE, lam, precs[i], err) == RC_OK);
+        rc_flow_opts_init(o);
+        o->prec = precs[i];
+        o->order = orders[i];
+        rc_flow_result_init(res[i], pr[i]);
+        rc_flow_integrate(res[i], pr[i], T, o);
+        CU_ASSERT(res[i]->certified);
+        CU_ASSERT(res[i]->incl_steps == 0);
+    }
+    for (j = 0; j < pr[0]->P; j++)
+    {
+        arb_t m;
+        arb_init(m);
+        arb_get_mid_arb(m, res[1]->theta + j);
+        CU_ASSERT(arb_contains(res[0]->theta + j, m));
+        arb_clear(m);
+    }
+    for (i = 0; i < 2; i++)
+    {
+        rc_flow_result_clear(res[i], pr[i]);
+        rc_flow_problem_clear(pr[i]);
+    }
+    rc_net_clear(net);
+    rc_data_clear(data);
+    fmpq_clear(lam);
+    fmpq_clear(T);
+}
+
+/* The corner switch (data/flow-switch-*.json, suite problem 17: d = 3, l = 7, N = 12): neuron 1
+   slides on sample 6, reaches sample 7 at t = 2.9746 and continues sliding on 7 only.  To
+   T = 16/5: certified without inclusion steps, containing a 384-bit run. */
+static void test_corner_switch(void)
+{
+    run_two_precisions("data/flow-switch-net.json", "data/flow-switch-data.json", 16, 5);
+}
+
 static void test_corner_stall(void)
 {
     rc_net_t net;
@@ -441,6 +494,7 @@ int main(void)
         {"nonunique_cert", test_nonunique_cert},
         {"tied_toy", test_tied_toy},
         {"corner_stall", test_corner_stall},
+        {"corner_switch", test_corner_switch},
     };
-    return rc_test_run("flow-rules", cases, 7);
+    return rc_test_run("flow-rules", cases, 8);
 }
