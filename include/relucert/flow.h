@@ -41,6 +41,9 @@ typedef struct
     slong prec;                /* working precision the balls below were made at */
     arb_ptr X, Y, K;           /* balls of Xq, Yq (exact when representable), Gram K_ij = x~_i . x~_j */
     arb_t a, lam, scale;       /* leak, lambda, 2/N (MSE) or 1/N (BCE) */
+    slong * tie;               /* n: tie[j] = the smallest i with x~_j a positive multiple of x~_i
+                                  (then z_kj and z_ki have the same sign for every neuron: one
+                                  switching surface; tie[j] = j for most samples) */
 }
 rc_flow_problem_struct;
 
@@ -134,6 +137,32 @@ void rc_flow_set_lohner(rc_flow_set_struct * S, arb_srcptr y, const arb_mat_t M,
 #define RC_EV_CROSS 1          /* a pair reaches its surface at the end of the step */
 #define RC_EV_EXIT 2           /* a sliding pair leaves its surface at the end of the step */
 #define RC_EV_INCL 3           /* differential-inclusion step (first order, FREE pairs) */
+#define RC_EV_NONUNIQUE 4      /* a dead sliding pair whose active side turns repelling: the step
+                                  ends where two Filippov solutions provably separate (proofs/flow.md 3.9) */
+
+/* Outcome of the validation of one step (rc_flow_step_struct.status).  The integrator chooses its
+   next move from these codes, never from the message text; each failure names the rule and the
+   hypothesis (the message) and, where one pair is concerned, the pair (fail_pair). */
+typedef enum
+{
+    RC_FLOW_ST_OK = 0,
+    RC_FLOW_ST_MALFORMED,      /* the step is not well formed (kind, pair, mode, duration) */
+    RC_FLOW_ST_APRIORI,        /* the a priori box is not proved */
+    RC_FLOW_ST_SIGN,           /* a pair's sign not proved on the step (an event is near) */
+    RC_FLOW_ST_SLIDE,          /* a sliding condition q < 0 < r not proved (an exit is near) */
+    RC_FLOW_ST_CROSS_MONO,     /* crossing: zeta' < 0 on B not proved */
+    RC_FLOW_ST_CROSS_LOC,      /* crossing: zeta(lo) > 0 > zeta(hi) not proved */
+    RC_FLOW_ST_CROSS_MODE,     /* crossing: the mode after it not proved (strict signs of q, r) */
+    RC_FLOW_ST_EXIT_MONO,      /* exit: the monotonicity of q (or r) on B not proved */
+    RC_FLOW_ST_EXIT_OTHER,     /* exit: the other side's field not proved to point strictly away
+                                  from the side entered (r > 0 upward, q < 0 downward) */
+    RC_FLOW_ST_EXIT_LOC,       /* exit: the sign change of q (or r) not localized */
+    RC_FLOW_ST_NONUNIQUE_HYP,  /* nonunique step: a hypothesis of the theorem not proved */
+    RC_FLOW_ST_TWO_SLIDES,     /* two sliding surfaces of one neuron */
+    RC_FLOW_ST_REMAINDER,      /* remainder above the caller's step tolerance (a refusal) */
+    RC_FLOW_ST_INTERNAL
+}
+rc_flow_status;
 
 typedef struct
 {
@@ -143,15 +172,37 @@ typedef struct
     arb_t dur;                 /* duration interval [lo, hi], lo >= 0 */
     arb_ptr B;                 /* a priori box over [0, hi] (P balls) */
     arb_ptr E;                 /* end box */
+    /* set by the validator: */
+    int status;                /* rc_flow_status of the last validation */
+    slong fail_pair;           /* k*n + i of the pair whose hypothesis failed, or -1 */
+    arb_ptr nu_fields;         /* NULL, or 2 balls receiving, at an accepted RC_EV_NONUNIQUE step,
+                                  the inactive-side and active-side normal components (z') of the
+                                  event pair at the end of the step (proved = 0, resp. > 0) */
 }
 rc_flow_step_struct;
+
+/* Verdicts. */
+#define RC_FLOW_NOT_CERTIFIED 0
+#define RC_FLOW_CERTIFIED 1
+#define RC_FLOW_NOT_UNIQUE 2   /* two distinct Filippov solutions proved to leave one point */
 
 /* Result of an integration. */
 typedef struct
 {
-    int certified;
-    char reason[256];          /* why not certified (empty if certified) */
+    int certified;             /* 1 iff verdict == RC_FLOW_CERTIFIED */
+    int verdict;               /* RC_FLOW_* above */
+    char reason[512];          /* why not certified (empty if certified): rule, hypothesis, time,
+                                  neuron, sample */
     double fail_time;          /* where (time), or -1 */
+    /* the failure (not_certified), as data: */
+    const char * fail_rule;    /* "taylor", "cross", "exit", "inclusion", "slide", ... or NULL */
+    const char * fail_hyp;     /* the hypothesis not proved (static text) or NULL */
+    slong fail_neuron, fail_sample;   /* or -1 */
+    int enclosure_lost;        /* the enclosure grew too wide to be informative (see doc/flow.md) */
+    /* the non-uniqueness (not_unique): */
+    arb_t nu_t;                /* encloses the onset time; the two solutions separate after it */
+    slong nu_neuron, nu_sample;
+    arb_t nu_field_inactive, nu_field_active;   /* one-sided z' at the end of the proving step */
     arb_ptr theta;             /* enclosure of theta(T) */
     arb_t loss_T;              /* loss at T */
     arb_t loss_tube;           /* loss over every a priori box */
@@ -169,6 +220,8 @@ rc_flow_result_struct;
 typedef rc_flow_result_struct rc_flow_result_t[1];
 
 void rc_flow_result_init(rc_flow_result_t res, const rc_flow_problem_t pr);
+/* The verdict's name as in the JSON output: "certified", "not_certified", "not_unique". */
+const char * rc_flow_verdict_str(int verdict);
 void rc_flow_result_clear(rc_flow_result_t res, const rc_flow_problem_t pr);
 
 typedef struct
@@ -180,7 +233,10 @@ typedef struct
     slong max_steps;           /* refuse beyond (default 2000000) */
     FILE * tube;               /* NULL, or receives one JSON line per step */
     FILE * cert;               /* NULL, or receives the certificate */
-    int progress;              /* print progress lines on stderr */
+    /* NULL, or called about once a second of CPU time with the time reached and the number of
+       steps (the library itself never writes to stdout or stderr) */
+    void (*progress)(void * arg, double t, slong steps);
+    void * progress_arg;
 }
 rc_flow_opts_struct;
 
@@ -209,6 +265,11 @@ int rc_flow_step_validate(rc_flow_step_struct * step, rc_flow_set_struct * S, in
    for bit, the times to chain, the last step to end at T, and the digest to match.  Returns 1
    accepted, 0 rejected (one-line reason in err).  report (or NULL) receives a summary. */
 int rc_flow_cert_check_buf(const char * buf, size_t len, const char * name, rc_err_t err, FILE * report);
+/* The same, and *verdict receives what the accepted certificate proves: RC_FLOW_CERTIFIED (it
+   ends at T, every disconnected neuron's sign proved), RC_FLOW_NOT_UNIQUE (it ends with a proved
+   onset of non-uniqueness before T), else RC_FLOW_NOT_CERTIFIED. */
+int rc_flow_cert_check_buf_verdict(int * verdict, const char * buf, size_t len, const char * name,
+                                   rc_err_t err, FILE * report);
 /* Appends the digest line to a finished certificate file. */
 int rc_flow_cert_seal(const char * path, rc_err_t err);
 

@@ -21,7 +21,7 @@ static const char * check_help =
 int rc_cli_check(int argc, char ** argv)
 {
     const char * path = NULL;
-    int json = 0, i, ok;
+    int json = 0, i, ok, verdict = 0;
     char * buf;
     size_t len;
     rc_err_t err;
@@ -45,12 +45,14 @@ int rc_cli_check(int argc, char ** argv)
         return st;
     }
     rc_err_init(err);
-    ok = rc_flow_cert_check_buf(buf, len, path, err, json ? NULL : stdout);
+    ok = rc_flow_cert_check_buf_verdict(&verdict, buf, len, path, err, json ? NULL : stdout);
     flint_free(buf);
     if (json)
     {
         printf("{\"accepted\": %s, \"reason\": ", ok ? "true" : "false");
         if (ok) printf("null"); else rc_json_write_string(stdout, err->msg);
+        printf(", \"verdict\": ");
+        if (ok) printf("\"%s\"", rc_flow_verdict_str(verdict)); else printf("null");
         printf("}\n");
     }
     else if (!ok)

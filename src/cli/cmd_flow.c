@@ -18,7 +18,10 @@ static const char * flow_help =
 "proved switching-surface crossings, sliding motion and exits; differential inclusions as a\n"
 "last resort).  Prints an enclosure of theta(T) and of the loss at T and over [0, T], whether\n"
 "every neuron with a disconnected level set provably keeps its sign (the trajectory stays on\n"
-"its component of H(c)), and the verdict: \"certified\" only when everything was proved.\n"
+"its component of H(c)), and the verdict: \"certified\" only when everything was proved,\n"
+"\"not_unique\" when two Filippov solutions are proved to leave one point before T (the onset,\n"
+"neuron, sample and one-sided fields are given), else \"not_certified\" with the rule, the\n"
+"hypothesis, the time, the neuron and the sample that failed.\n"
 "\n"
 "  --time T            end time (exact rational, > 0)\n"
 "  --prec BITS         working precision (default 256)\n"
@@ -77,6 +80,129 @@ static void compare_float(double * dist_out, double * tpts, double * dists, slon
     flint_free(th);
 }
 
+static void progress_line(void * arg, double t, slong steps)
+{
+    (void) arg;
+    fprintf(stderr, "relucert flow: t = %.6g, %ld steps\n", t, (long) steps);
+}
+
+static void print_nonunique_json(const rc_flow_result_t res)
+{
+    printf(",\n \"nonunique\": {\"t\": ");
+    print_pair(res->nu_t);
+    printf(", \"neuron\": %ld, \"sample\": %ld, \"field_inactive\": ", (long) res->nu_neuron, (long) res->nu_sample);
+    print_pair(res->nu_field_inactive);
+    printf(", \"field_active\": ");
+    print_pair(res->nu_field_active);
+    printf("}");
+}
+
+static void print_failure_json(const rc_flow_result_t res)
+{
+    printf(",\n \"failure\": ");
+    if (res->fail_rule == NULL && res->fail_hyp == NULL)
+    {
+        printf("null");
+        return;
+    }
+    printf("{\"rule\": ");
+    rc_json_write_string(stdout, res->fail_rule ? res->fail_rule : "");
+    printf(", \"hypothesis\": ");
+    rc_json_write_string(stdout, res->fail_hyp ? res->fail_hyp : "");
+    printf(", \"neuron\": ");
+    if (res->fail_neuron >= 0) printf("%ld", (long) res->fail_neuron); else printf("null");
+    printf(", \"sample\": ");
+    if (res->fail_sample >= 0) printf("%ld", (long) res->fail_sample); else printf("null");
+    printf("}");
+}
+
+/* --json output (doc/flow.md: FORMATS.md keys plus the extra keys) */
+static void print_json(const rc_flow_result_t res, const rc_flow_problem_t pr, const char * ts, int stays,
+                       int cmpf, double fdist, const double * tp, const double * dd, double secs)
+{
+    slong k, j;
+    printf("{\"verdict\": \"%s\", \"time\": \"%s\", \"stays_on_component\": %s,\n \"theta_time\": %.17g, \"theta\": [",
+           rc_flow_verdict_str(res->verdict), ts, stays ? "true" : "false", res->reached_time);
+    for (j = 0; j < pr->P; j++)
+    {
+        if (j) printf(", ");
+        print_pair(res->theta + j);
+    }
+    printf("],\n \"loss\": ");
+    print_pair(res->loss_T);
+    printf(", \"loss_tube\": ");
+    print_pair(res->loss_tube);
+    printf(",\n \"reason\": ");
+    if (res->certified) printf("null"); else { rc_json_write_string(stdout, res->reason); }
+    printf(", \"fail_time\": ");
+    if (res->fail_time >= 0) printf("%.17g", res->fail_time); else printf("null");
+    printf(", \"enclosure_lost\": %s", res->enclosure_lost ? "true" : "false");
+    if (res->verdict == RC_FLOW_NOT_UNIQUE)
+        print_nonunique_json(res);
+    else
+        print_failure_json(res);
+    printf(",\n \"neurons\": [");
+    for (k = 0; k < pr->l; k++)
+        printf("%s{\"index\": %ld, \"disconnected\": %s, \"side\": %s, \"sign_proved_constant\": %s}",
+               k ? ", " : "", (long) k, res->side[k] ? "true" : "false",
+               res->side[k] > 0 ? "\"+\"" : res->side[k] < 0 ? "\"-\"" : "null",
+               res->side_proved[k] == 1 ? "true" : res->side_proved[k] == 0 ? "false" : "null");
+    printf("],\n \"levels_ok\": %s, \"steps\": %ld, \"events\": %ld, \"crossings\": %ld, \"sliding_phases\": %ld, \"inclusion_steps\": %ld, \"max_width\": %.3e, \"seconds\": %.3f",
+           res->levels_ok ? "true" : "false", (long) res->steps, (long) res->events, (long) res->crossings,
+           (long) res->slide_phases, (long) res->incl_steps, res->max_width, secs);
+    if (cmpf)
+    {
+        printf(",\n \"compare_float\": {\"method\": \"rk4 h=1/512 double\", \"max_distance\": %.3e, \"at\": [", fdist);
+        for (j = 0; j < 10 && tp[j] > 0; j++)
+            printf("%s{\"t\": %.6g, \"distance\": %.3e}", j ? ", " : "", tp[j], dd[j]);
+        printf("]}");
+    }
+    printf("}\n");
+}
+
+/* readable output */
+static void print_text(const rc_flow_result_t res, const rc_flow_problem_t pr, const char * ts,
+                       int cmpf, double fdist, const double * tp, const double * dd, double secs)
+{
+    slong k, j;
+    printf("verdict: %s%s%s\n", res->certified ? "certified" : res->verdict == RC_FLOW_NOT_UNIQUE
+           ? "NOT UNIQUE" : "NOT certified", res->certified ? "" : " -- ", res->certified ? "" : res->reason);
+    if (res->verdict == RC_FLOW_NOT_UNIQUE)
+    {
+        printf("  onset time in "); print_pair(res->nu_t);
+        printf("\n  neuron %ld, sample %ld: inactive-side z' in ", (long) res->nu_neuron, (long) res->nu_sample);
+        print_pair(res->nu_field_inactive);
+        printf(", active-side z' in "); print_pair(res->nu_field_active);
+        printf("\n  (the enclosures below are at the end of the last step, t = %.10g, on the branch that stays dead)\n",
+               res->reached_time);
+    }
+    else if (!res->certified && res->fail_time >= 0)
+        printf("  failed at t = %.6g\n", res->fail_time);
+    if (res->enclosure_lost)
+        printf("  the enclosure was lost (wider than the values it encloses): the boxes below carry no information\n");
+    printf("time T = %s; %ld steps (%ld events: %ld crossings, %ld sliding phases; %ld inclusion steps), %.2f s\n",
+           ts, (long) res->steps, (long) res->events, (long) res->crossings, (long) res->slide_phases,
+           (long) res->incl_steps, secs);
+    printf("loss at %s in ", res->certified ? "T" : "t"); print_pair(res->loss_T);
+    printf("\nloss over [0, T] in "); print_pair(res->loss_tube);
+    printf("\nlargest width of theta(%s): %.3e\n", res->certified ? "T" : "t", res->max_width);
+    for (k = 0; k < pr->l; k++)
+        if (res->side[k])
+            printf("neuron %ld: disconnected factor, side %c, sign %s\n", (long) k, res->side[k] > 0 ? '+' : '-',
+                   res->side_proved[k] == 1 ? "proved constant on [0, T]" : "NOT proved constant");
+    printf("conservation check (level enclosures contain c_k e^{-2 lambda t}): %s\n", res->levels_ok ? "passed" : "FAILED");
+    if (res->certified)
+        printf("theta(T) (W1, b1, W2, b2):\n");
+    else
+        printf("theta(t), t = %.10g (W1, b1, W2, b2):\n", res->reached_time);
+    for (j = 0; j < pr->P; j++) { printf("  "); print_pair(res->theta + j); printf("\n"); }
+    if (cmpf)
+    {
+        printf("float RK4 (h = 1/512, double): largest distance to the enclosure %.3e\n", fdist);
+        for (j = 0; j < 10 && tp[j] > 0; j++)
+            printf("  t = %-10.6g distance %.3e\n", tp[j], dd[j]);
+    }
+}
 int rc_cli_flow(int argc, char ** argv)
 {
     const char * cmd = "flow", * netp = NULL, * datap = NULL, * tubep = NULL, * certp = NULL, * plotp = NULL;
@@ -176,7 +302,7 @@ int rc_cli_flow(int argc, char ** argv)
     o->max_steps = maxsteps;
     o->tube = tube;
     o->cert = cert;
-    o->progress = !quiet;
+    o->progress = quiet ? NULL : progress_line;
     rc_flow_result_init(res, pr);
     c0 = clock();
     rc_flow_integrate(res, pr, T, o);
@@ -189,7 +315,7 @@ int rc_cli_flow(int argc, char ** argv)
             fprintf(stderr, "relucert flow: %s\n", err->msg);
     }
     {
-        slong k, j;
+        slong k;
         int stays = 1;
         double fdist = 0, tp[10], dd[10];
         char * ts = rc_fmpq_get_str(T);
@@ -201,66 +327,9 @@ int rc_cli_flow(int argc, char ** argv)
         if (cmpf)
             compare_float(&fdist, tp, dd, 10, res, pr);
         if (json)
-        {
-            printf("{\"verdict\": \"%s\", \"time\": \"%s\", \"stays_on_component\": %s,\n \"theta\": [",
-                   res->certified ? "certified" : "not_certified", ts, stays ? "true" : "false");
-            for (j = 0; j < pr->P; j++)
-            {
-                if (j) printf(", ");
-                print_pair(res->theta + j);
-            }
-            printf("],\n \"loss\": ");
-            print_pair(res->loss_T);
-            printf(", \"loss_tube\": ");
-            print_pair(res->loss_tube);
-            printf(",\n \"reason\": ");
-            if (res->certified) printf("null"); else { rc_json_write_string(stdout, res->reason); }
-            printf(", \"fail_time\": ");
-            if (res->fail_time >= 0) printf("%.17g", res->fail_time); else printf("null");
-            printf(",\n \"neurons\": [");
-            for (k = 0; k < pr->l; k++)
-                printf("%s{\"index\": %ld, \"disconnected\": %s, \"side\": %s, \"sign_proved_constant\": %s}",
-                       k ? ", " : "", (long) k, res->side[k] ? "true" : "false",
-                       res->side[k] > 0 ? "\"+\"" : res->side[k] < 0 ? "\"-\"" : "null",
-                       res->side_proved[k] == 1 ? "true" : res->side_proved[k] == 0 ? "false" : "null");
-            printf("],\n \"levels_ok\": %s, \"steps\": %ld, \"events\": %ld, \"crossings\": %ld, \"sliding_phases\": %ld, \"inclusion_steps\": %ld, \"max_width\": %.3e, \"seconds\": %.3f",
-                   res->levels_ok ? "true" : "false", (long) res->steps, (long) res->events, (long) res->crossings,
-                   (long) res->slide_phases, (long) res->incl_steps, res->max_width, secs);
-            if (cmpf)
-            {
-                printf(",\n \"compare_float\": {\"method\": \"rk4 h=1/512 double\", \"max_distance\": %.3e, \"at\": [", fdist);
-                for (j = 0; j < 10 && tp[j] > 0; j++)
-                    printf("%s{\"t\": %.6g, \"distance\": %.3e}", j ? ", " : "", tp[j], dd[j]);
-                printf("]}");
-            }
-            printf("}\n");
-        }
+            print_json(res, pr, ts, stays, cmpf, fdist, tp, dd, secs);
         else
-        {
-            printf("verdict: %s%s%s\n", res->certified ? "certified" : "NOT certified",
-                   res->certified ? "" : " -- ", res->certified ? "" : res->reason);
-            if (!res->certified && res->fail_time >= 0)
-                printf("  failed at t = %.6g\n", res->fail_time);
-            printf("time T = %s; %ld steps (%ld events: %ld crossings, %ld sliding phases; %ld inclusion steps), %.2f s\n",
-                   ts, (long) res->steps, (long) res->events, (long) res->crossings, (long) res->slide_phases,
-                   (long) res->incl_steps, secs);
-            printf("loss at T in "); print_pair(res->loss_T);
-            printf("\nloss over [0, T] in "); print_pair(res->loss_tube);
-            printf("\nlargest width of theta(T): %.3e\n", res->max_width);
-            for (k = 0; k < pr->l; k++)
-                if (res->side[k])
-                    printf("neuron %ld: disconnected factor, side %c, sign %s\n", (long) k, res->side[k] > 0 ? '+' : '-',
-                           res->side_proved[k] == 1 ? "proved constant on [0, T]" : "NOT proved constant");
-            printf("conservation check (level enclosures contain c_k e^{-2 lambda t}): %s\n", res->levels_ok ? "passed" : "FAILED");
-            printf("theta(T) (W1, b1, W2, b2):\n");
-            for (j = 0; j < pr->P; j++) { printf("  "); print_pair(res->theta + j); printf("\n"); }
-            if (cmpf)
-            {
-                printf("float RK4 (h = 1/512, double): largest distance to the enclosure %.3e\n", fdist);
-                for (j = 0; j < 10 && tp[j] > 0; j++)
-                    printf("  t = %-10.6g distance %.3e\n", tp[j], dd[j]);
-            }
-        }
+            print_text(res, pr, ts, cmpf, fdist, tp, dd, secs);
         flint_free(ts);
     }
     int plot_status = RC_EXIT_OK;

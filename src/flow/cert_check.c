@@ -73,36 +73,68 @@ int rc_flow_cert_seal(const char * path, rc_err_t err)
     return RC_OK;
 }
 
-#define REJECT(...) do { rc_err_set(err, RC_EINPUT, __VA_ARGS__); goto done; } while (0)
+#define REJECT(...) do { rc_err_set(err, RC_EINPUT, __VA_ARGS__); return 0; } while (0)
 
-int rc_flow_cert_check_buf(const char * buf, size_t len, const char * name, rc_err_t err, FILE * report)
+/* The checker's state. */
+typedef struct
 {
     cur_t c;
-    const char * ls, * le, * s;
-    long prec = 0, order = 0, dims[6];
-    int loss = -1, accepted = 0, have_pr = 0, have_net = 0, have_data = 0, last_kind = -1;
-    fmpq_t leak, lam, T, q;
+    const char * name;
+    long prec, order, dims[6];
+    int loss, have_pr, have_net, have_data, last_kind;
+    fmpq_t leak, lam, T;
     rc_net_t net;
     rc_data_t data;
     rc_flow_problem_t pr;
     rc_flow_set_struct S;
     rc_flow_step_struct st;
-    int * modes = NULL, * facts = NULL, * m0 = NULL, * sides = NULL;
-    slong * which = NULL;
-    slong P = 0, LN = 0, i, j, nsteps = 0, sides_bad = 0;
+    int * modes, * facts, * sides;
+    slong * which;
+    slong P, LN, nsteps, sides_bad;
     arb_t t, te, tmp, Tb;
-    arb_ptr E2 = NULL, X0 = NULL;
+    arb_ptr E2, X0;
+}
+ck_t;
+
+static void ck_init(ck_t * k, const char * buf, size_t len, const char * name)
+{
+    memset(k, 0, sizeof(ck_t));
+    k->c.p = buf;
+    k->c.end = buf + len;
+    k->name = name;
+    k->loss = -1;
+    k->last_kind = -1;
+    fmpq_init(k->leak); fmpq_init(k->lam); fmpq_init(k->T);
+    arb_init(k->t); arb_init(k->te); arb_init(k->tmp); arb_init(k->Tb);
+    arb_init(k->st.dur);
+}
+
+static void ck_clear(ck_t * k)
+{
+    if (k->st.B != NULL)
+    {
+        _arb_vec_clear(k->st.B, k->P);
+        _arb_vec_clear(k->st.E, k->P);
+        _arb_vec_clear(k->E2, k->P);
+        _arb_vec_clear(k->X0, k->P);
+        rc_flow_set_clear(&k->S);
+    }
+    arb_clear(k->st.dur);
+    if (k->have_pr) rc_flow_problem_clear(k->pr);
+    if (k->have_net) rc_net_clear(k->net);
+    if (k->have_data) rc_data_clear(k->data);
+    flint_free(k->modes); flint_free(k->facts); flint_free(k->sides); flint_free(k->which);
+    fmpq_clear(k->leak); fmpq_clear(k->lam); fmpq_clear(k->T);
+    arb_clear(k->t); arb_clear(k->te); arb_clear(k->tmp); arb_clear(k->Tb);
+}
+
+/* digest: the last line "digest H" covers every byte before it; *len is cut before it */
+static int ck_digest(const char * buf, size_t * len, const char * name, rc_err_t err)
+{
+    const char * dig = NULL;
+    slong i;
     ulong h;
-    const char * dig;
-
-    fmpq_init(leak); fmpq_init(lam); fmpq_init(T); fmpq_init(q);
-    arb_init(t); arb_init(te); arb_init(tmp); arb_init(Tb);
-    st.B = st.E = NULL;
-    arb_init(st.dur);
-
-    /* digest: the last line "digest H" covers every byte before it */
-    dig = NULL;
-    for (i = (slong) len - 2; i >= 0; i--)
+    for (i = (slong) *len - 2; i >= 0; i--)
         if (buf[i] == '\n')
         {
             dig = buf + i + 1;
@@ -113,200 +145,271 @@ int rc_flow_cert_check_buf(const char * buf, size_t len, const char * name, rc_e
     h = _rc_fnv1a(RC_FNV_INIT, buf, dig - buf);
     if (strtoul(dig + 7, NULL, 16) != (unsigned long) h)
         REJECT("%s: digest mismatch (the file was altered)", name);
-    len = dig - buf;
+    *len = dig - buf;
+    return 1;
+}
 
-    c.p = buf; c.end = buf + len; c.line = 0;
-    if (!next_line(&c, &ls, &le) || le - ls != 19 || strncmp(ls, "relucert.flowcert/1", 19))
+/* header lines up to "time", and the network and data shells */
+static int ck_header_scalars(ck_t * k, rc_err_t err)
+{
+    const char * ls, * le, * s, * name = k->name;
+    cur_t * c = &k->c;
+    slong i;
+    if (!next_line(c, &ls, &le) || le - ls != 19 || strncmp(ls, "relucert.flowcert/1", 19))
         REJECT("%s: line 1: not a relucert.flowcert/1 certificate", name);
-    if (!next_line(&c, &ls, &le) || expect_key(&s, ls, le, "prec") || (prec = strtol(s, NULL, 10)) < 32 || prec > RC_MAX_PREC)
-        REJECT("%s: line %ld: bad prec", name, (long) c.line);
-    if (!next_line(&c, &ls, &le) || expect_key(&s, ls, le, "order") || (order = strtol(s, NULL, 10)) < 4 || order > 200)
-        REJECT("%s: line %ld: bad order", name, (long) c.line);
-    if (!next_line(&c, &ls, &le) || expect_key(&s, ls, le, "loss"))
-        REJECT("%s: line %ld: bad loss", name, (long) c.line);
-    loss = (le - s == 4 && !strncmp(s, " mse", 4)) ? RC_LOSS_MSE : (le - s == 4 && !strncmp(s, " bce", 4)) ? RC_LOSS_BCE : -1;
-    if (loss < 0)
-        REJECT("%s: line %ld: bad loss", name, (long) c.line);
-    if (!next_line(&c, &ls, &le) || expect_key(&s, ls, le, "dims"))
-        REJECT("%s: line %ld: bad dims", name, (long) c.line);
+    if (!next_line(c, &ls, &le) || expect_key(&s, ls, le, "prec") || (k->prec = strtol(s, NULL, 10)) < 32 || k->prec > RC_MAX_PREC)
+        REJECT("%s: line %ld: bad prec", name, (long) c->line);
+    if (!next_line(c, &ls, &le) || expect_key(&s, ls, le, "order") || (k->order = strtol(s, NULL, 10)) < 4 || k->order > 200)
+        REJECT("%s: line %ld: bad order", name, (long) c->line);
+    if (!next_line(c, &ls, &le) || expect_key(&s, ls, le, "loss"))
+        REJECT("%s: line %ld: bad loss", name, (long) c->line);
+    k->loss = (le - s == 4 && !strncmp(s, " mse", 4)) ? RC_LOSS_MSE : (le - s == 4 && !strncmp(s, " bce", 4)) ? RC_LOSS_BCE : -1;
+    if (k->loss < 0)
+        REJECT("%s: line %ld: bad loss", name, (long) c->line);
+    if (!next_line(c, &ls, &le) || expect_key(&s, ls, le, "dims"))
+        REJECT("%s: line %ld: bad dims", name, (long) c->line);
     for (i = 0; i < 6; i++)
     {
         char * e2;
-        dims[i] = strtol(s, &e2, 10);
-        if (e2 == s || dims[i] < 0 || dims[i] > 1000000)
-            REJECT("%s: line %ld: bad dims", name, (long) c.line);
+        k->dims[i] = strtol(s, &e2, 10);
+        if (e2 == s || k->dims[i] < 0 || k->dims[i] > 1000000)
+            REJECT("%s: line %ld: bad dims", name, (long) c->line);
         s = e2;
     }
-    if (!next_line(&c, &ls, &le) || expect_key(&s, ls, le, "leak") || read_fmpq_tok(leak, &s, le))
-        REJECT("%s: line %ld: bad leak", name, (long) c.line);
-    if (!next_line(&c, &ls, &le) || expect_key(&s, ls, le, "lambda") || read_fmpq_tok(lam, &s, le))
-        REJECT("%s: line %ld: bad lambda", name, (long) c.line);
-    if (!next_line(&c, &ls, &le) || expect_key(&s, ls, le, "time") || read_fmpq_tok(T, &s, le) || fmpq_sgn(T) <= 0)
-        REJECT("%s: line %ld: bad time", name, (long) c.line);
-    if (rc_net_init(net, dims[0], dims[1], dims[2], (int) dims[4], (int) dims[5], err) != RC_OK)
-        goto done;
-    have_net = 1;
-    fmpq_set(net->leak, leak);
-    if (rc_data_init(data, dims[3], dims[0], dims[2], err) != RC_OK)
-        goto done;
-    have_data = 1;
-    if (!next_line(&c, &ls, &le) || expect_key(&s, ls, le, "X"))
-        REJECT("%s: line %ld: expected X", name, (long) c.line);
-    for (i = 0; i < dims[3] * dims[0]; i++)
-        if (read_fmpq_tok(data->X + i, &s, le))
-            REJECT("%s: line %ld: bad X entry %ld", name, (long) c.line, (long) i);
-    if (!next_line(&c, &ls, &le) || expect_key(&s, ls, le, "Y"))
-        REJECT("%s: line %ld: expected Y", name, (long) c.line);
-    for (i = 0; i < dims[3] * dims[2]; i++)
-        if (read_fmpq_tok(data->Y + i, &s, le))
-            REJECT("%s: line %ld: bad Y entry %ld", name, (long) c.line, (long) i);
-    P = rc_net_num_params(net);
-    {
-        fmpq * th = _fmpq_vec_init(P);
-        int bad = 0;
-        if (!next_line(&c, &ls, &le) || expect_key(&s, ls, le, "theta0"))
-            bad = 1;
-        for (i = 0; i < P && !bad; i++)
-            bad = read_fmpq_tok(th + i, &s, le);
-        if (!bad)
-            rc_net_set_theta(net, th);
-        _fmpq_vec_clear(th, P);
-        if (bad)
-            REJECT("%s: line %ld: bad theta0", name, (long) c.line);
-    }
-    if (rc_flow_problem_init(pr, net, data, loss, lam, prec, err) != RC_OK)
-        goto done;
-    have_pr = 1;
-    LN = pr->l * pr->n;
-    modes = flint_malloc(sizeof(int) * LN);
-    m0 = flint_malloc(sizeof(int) * LN);
-    facts = flint_calloc(LN, sizeof(int));
-    sides = flint_calloc(pr->l, sizeof(int));
-    which = flint_malloc(sizeof(slong) * pr->l);
-    _rc_flow_initial_modes(modes, pr);
-    _rc_flow_sides(sides, which, pr);
-    if (!next_line(&c, &ls, &le) || expect_key(&s, ls, le, "modes"))
-        REJECT("%s: line %ld: expected modes", name, (long) c.line);
-    for (i = 0; i < LN; i++)
+    if (!next_line(c, &ls, &le) || expect_key(&s, ls, le, "leak") || read_fmpq_tok(k->leak, &s, le))
+        REJECT("%s: line %ld: bad leak", name, (long) c->line);
+    if (!next_line(c, &ls, &le) || expect_key(&s, ls, le, "lambda") || read_fmpq_tok(k->lam, &s, le))
+        REJECT("%s: line %ld: bad lambda", name, (long) c->line);
+    if (!next_line(c, &ls, &le) || expect_key(&s, ls, le, "time") || read_fmpq_tok(k->T, &s, le) || fmpq_sgn(k->T) <= 0)
+        REJECT("%s: line %ld: bad time", name, (long) c->line);
+    if (rc_net_init(k->net, k->dims[0], k->dims[1], k->dims[2], (int) k->dims[4], (int) k->dims[5], err) != RC_OK)
+        return 0;
+    k->have_net = 1;
+    fmpq_set(k->net->leak, k->leak);
+    if (rc_data_init(k->data, k->dims[3], k->dims[0], k->dims[2], err) != RC_OK)
+        return 0;
+    k->have_data = 1;
+    return 1;
+}
+
+/* X, Y, theta0, the problem, and the initial modes (which must be the exact signs at theta0) */
+static int ck_header_values(ck_t * k, rc_err_t err)
+{
+    const char * ls, * le, * s, * name = k->name;
+    cur_t * c = &k->c;
+    slong i, j, P;
+    int bad = 0;
+    fmpq * th;
+    if (!next_line(c, &ls, &le) || expect_key(&s, ls, le, "X"))
+        REJECT("%s: line %ld: expected X", name, (long) c->line);
+    for (i = 0; i < k->dims[3] * k->dims[0]; i++)
+        if (read_fmpq_tok(k->data->X + i, &s, le))
+            REJECT("%s: line %ld: bad X entry %ld", name, (long) c->line, (long) i);
+    if (!next_line(c, &ls, &le) || expect_key(&s, ls, le, "Y"))
+        REJECT("%s: line %ld: expected Y", name, (long) c->line);
+    for (i = 0; i < k->dims[3] * k->dims[2]; i++)
+        if (read_fmpq_tok(k->data->Y + i, &s, le))
+            REJECT("%s: line %ld: bad Y entry %ld", name, (long) c->line, (long) i);
+    P = k->P = rc_net_num_params(k->net);
+    th = _fmpq_vec_init(P);
+    if (!next_line(c, &ls, &le) || expect_key(&s, ls, le, "theta0"))
+        bad = 1;
+    for (i = 0; i < P && !bad; i++)
+        bad = read_fmpq_tok(th + i, &s, le);
+    if (!bad)
+        rc_net_set_theta(k->net, th);
+    _fmpq_vec_clear(th, P);
+    if (bad)
+        REJECT("%s: line %ld: bad theta0", name, (long) c->line);
+    if (rc_flow_problem_init(k->pr, k->net, k->data, k->loss, k->lam, k->prec, err) != RC_OK)
+        return 0;
+    k->have_pr = 1;
+    k->LN = k->pr->l * k->pr->n;
+    k->modes = flint_malloc(sizeof(int) * k->LN);
+    k->facts = flint_calloc(k->LN, sizeof(int));
+    k->sides = flint_calloc(k->pr->l, sizeof(int));
+    k->which = flint_malloc(sizeof(slong) * k->pr->l);
+    _rc_flow_initial_modes(k->modes, k->pr);
+    _rc_flow_sides(k->sides, k->which, k->pr);
+    if (!next_line(c, &ls, &le) || expect_key(&s, ls, le, "modes"))
+        REJECT("%s: line %ld: expected modes", name, (long) c->line);
+    for (i = 0; i < k->LN; i++)
     {
         char * e2;
-        m0[i] = (int) strtol(s, &e2, 10);
-        if (e2 == s || m0[i] != modes[i])
-            REJECT("%s: line %ld: initial modes do not match the exact signs at theta0", name, (long) c.line);
+        long m = strtol(s, &e2, 10);
+        if (e2 == s || m != k->modes[i])
+            REJECT("%s: line %ld: initial modes do not match the exact signs at theta0", name, (long) c->line);
         s = e2;
     }
-    rc_flow_set_init(&S, P);
-    st.B = _arb_vec_init(P);
-    st.E = _arb_vec_init(P);
-    E2 = _arb_vec_init(P);
-    X0 = _arb_vec_init(P);
+    rc_flow_set_init(&k->S, P);
+    k->st.B = _arb_vec_init(P);
+    k->st.E = _arb_vec_init(P);
+    k->E2 = _arb_vec_init(P);
+    k->X0 = _arb_vec_init(P);
     for (j = 0; j < P; j++)
-        arb_set_fmpq(X0 + j, pr->theta0 + j, prec);
-    rc_flow_set_from_box(&S, X0, prec);
-    arb_zero(t);
+        arb_set_fmpq(k->X0 + j, k->pr->theta0 + j, k->prec);
+    rc_flow_set_from_box(&k->S, k->X0, k->prec);
+    arb_zero(k->t);
+    return 1;
+}
 
-    for (;;)
+/* One recorded step (its first line is [ls, le)): read, check the time semantics, re-validate,
+   compare the end box bit for bit, check the levels. */
+static int ck_step(ck_t * k, const char * ls, const char * le, rc_err_t err)
+{
+    const char * s, * why, * name = k->name;
+    cur_t * c = &k->c;
+    rc_flow_step_struct * st = &k->st;
+    char kname[16];
+    long pair;
+    int nm, n_read;
+    slong i, j, P = k->P;
+    if (k->last_kind == RC_EV_NONUNIQUE)
+        REJECT("%s: line %ld: a step after the onset of non-uniqueness", name, (long) c->line);
+    if (expect_key(&s, ls, le, "step") || sscanf(s, " %15s %ld %d%n", kname, &pair, &nm, &n_read) != 3)
+        REJECT("%s: line %ld: expected a step", name, (long) c->line);
+    s += n_read;
+    st->kind = !strcmp(kname, "taylor") ? RC_EV_NONE : !strcmp(kname, "cross") ? RC_EV_CROSS
+            : !strcmp(kname, "exit") ? RC_EV_EXIT : !strcmp(kname, "inclusion") ? RC_EV_INCL
+            : !strcmp(kname, "nonunique") ? RC_EV_NONUNIQUE : -1;
+    if (st->kind < 0)
+        REJECT("%s: line %ld: unknown step kind", name, (long) c->line);
+    st->pair = pair;
+    st->newmode = nm;
+    if (st->kind == RC_EV_CROSS && nm == RC_FLOW_FREE)
+        REJECT("%s: line %ld: a crossing must state the new mode", name, (long) c->line);
+    if (_rc_flow_read_arb(k->te, &s) || _rc_flow_read_arb(st->dur, &s))
+        REJECT("%s: line %ld: bad times", name, (long) c->line);
+    if (!next_line(c, &ls, &le) || expect_key(&s, ls, le, "B"))
+        REJECT("%s: line %ld: expected B", name, (long) c->line);
+    for (j = 0; j < P; j++)
+        if (_rc_flow_read_arb(st->B + j, &s))
+            REJECT("%s: line %ld: bad B entry %ld", name, (long) c->line, (long) j);
+    if (!next_line(c, &ls, &le) || expect_key(&s, ls, le, "E"))
+        REJECT("%s: line %ld: expected E", name, (long) c->line);
+    for (j = 0; j < P; j++)
+        if (_rc_flow_read_arb(k->E2 + j, &s))
+            REJECT("%s: line %ld: bad E entry %ld", name, (long) c->line, (long) j);
+    /* time semantics (proofs/flow.md 5) */
+    if (st->kind == RC_EV_CROSS || st->kind == RC_EV_EXIT || st->kind == RC_EV_NONUNIQUE)
     {
-        char kname[16];
-        long pair;
-        int nm, n_read;
-        const char * why;
-        if (!next_line(&c, &ls, &le))
-            REJECT("%s: missing end line", name);
-        if (le - ls == 3 && !strncmp(ls, "end", 3))
-            break;
-        if (expect_key(&s, ls, le, "step") || sscanf(s, " %15s %ld %d%n", kname, &pair, &nm, &n_read) != 3)
-            REJECT("%s: line %ld: expected a step", name, (long) c.line);
-        s += n_read;
-        st.kind = !strcmp(kname, "taylor") ? RC_EV_NONE : !strcmp(kname, "cross") ? RC_EV_CROSS
-                : !strcmp(kname, "exit") ? RC_EV_EXIT : !strcmp(kname, "inclusion") ? RC_EV_INCL : -1;
-        if (st.kind < 0)
-            REJECT("%s: line %ld: unknown step kind", name, (long) c.line);
-        st.pair = pair;
-        st.newmode = nm;
-        if (st.kind == RC_EV_CROSS && nm == RC_FLOW_FREE)
-            REJECT("%s: line %ld: a crossing must state the new mode", name, (long) c.line);
-        if (_rc_flow_read_arb(te, &s) || _rc_flow_read_arb(st.dur, &s))
-            REJECT("%s: line %ld: bad times", name, (long) c.line);
-        if (!next_line(&c, &ls, &le) || expect_key(&s, ls, le, "B"))
-            REJECT("%s: line %ld: expected B", name, (long) c.line);
-        for (j = 0; j < P; j++)
-            if (_rc_flow_read_arb(st.B + j, &s))
-                REJECT("%s: line %ld: bad B entry %ld", name, (long) c.line, (long) j);
-        if (!next_line(&c, &ls, &le) || expect_key(&s, ls, le, "E"))
-            REJECT("%s: line %ld: expected E", name, (long) c.line);
-        for (j = 0; j < P; j++)
-            if (_rc_flow_read_arb(E2 + j, &s))
-                REJECT("%s: line %ld: bad E entry %ld", name, (long) c.line, (long) j);
-        /* time semantics */
-        if (st.kind == RC_EV_CROSS || st.kind == RC_EV_EXIT)
-        {
-            arb_add(tmp, t, st.dur, prec);
-            if (!arb_contains(te, tmp))
-                REJECT("%s: step %ld: end time does not contain start + duration", name, (long) nsteps);
-        }
-        else
-        {
-            arb_sub(tmp, te, t, prec);
-            if (!arb_contains(st.dur, tmp))
-                REJECT("%s: step %ld: duration does not contain end - start", name, (long) nsteps);
-        }
-        if (!rc_flow_step_validate(&st, &S, modes, facts, order, pr, prec, &why))
-            REJECT("%s: step %ld (line %ld): not proved: %s", name, (long) nsteps, (long) c.line, why);
-        for (j = 0; j < P; j++)
-            if (!arb_equal(st.E + j, E2 + j))
-                REJECT("%s: step %ld: recorded end box differs from the recomputed one (entry %ld)", name, (long) nsteps, (long) j);
-        if (!_rc_flow_levels_ok(st.E, te, pr, prec))
-            REJECT("%s: step %ld: conservation check failed", name, (long) nsteps);
-        for (i = 0; i < pr->l; i++)
-            if (sides[i] != 0 && !(sides[i] > 0 ? arb_is_positive(st.B + which[i]) : arb_is_negative(st.B + which[i])))
-                sides_bad++;
-        arb_set(t, te);
-        last_kind = st.kind;
-        nsteps++;
+        arb_add(k->tmp, k->t, st->dur, k->prec);
+        if (!arb_contains(k->te, k->tmp))
+            REJECT("%s: step %ld: end time does not contain start + duration", name, (long) k->nsteps);
     }
-    arb_set_fmpq(Tb, T, prec);
-    if (nsteps == 0 || !(last_kind == RC_EV_NONE || last_kind == RC_EV_INCL) || !arb_equal(t, Tb))
-        REJECT("%s: the steps do not end at the time T", name);
-    accepted = 1;
-    if (report != NULL)
+    else
     {
-        char * ts = rc_fmpq_get_str(T), * lo, * hi;
-        fprintf(report, "certificate %s: ACCEPTED (%ld steps re-validated, end time %s)\n", name, (long) nsteps, ts);
-        flint_free(ts);
-        for (i = 0; i < pr->l; i++)
-            if (sides[i] != 0)
-                fprintf(report, "neuron %ld: sign %c %s on [0, T]\n", (long) i, sides[i] > 0 ? '+' : '-',
-                        sides_bad ? "not proved constant" : "proved constant");
-        arb_zero(tmp);
-        rc_flow_loss(tmp, st.E, pr, prec);
-        rc_arb_get_interval_str(&lo, &hi, tmp, 25);
-        fprintf(report, "loss at T in [%s, %s]\n", lo, hi);
+        arb_sub(k->tmp, k->te, k->t, k->prec);
+        if (!arb_contains(st->dur, k->tmp))
+            REJECT("%s: step %ld: duration does not contain end - start", name, (long) k->nsteps);
+    }
+    if (!rc_flow_step_validate(st, &k->S, k->modes, k->facts, k->order, k->pr, k->prec, &why))
+        REJECT("%s: step %ld (line %ld): not proved: %s", name, (long) k->nsteps, (long) c->line, why);
+    for (j = 0; j < P; j++)
+        if (!arb_equal(st->E + j, k->E2 + j))
+            REJECT("%s: step %ld: recorded end box differs from the recomputed one (entry %ld)", name, (long) k->nsteps, (long) j);
+    if (!_rc_flow_levels_ok(st->E, k->te, k->pr, k->prec))
+        REJECT("%s: step %ld: conservation check failed", name, (long) k->nsteps);
+    for (i = 0; i < k->pr->l; i++)
+        if (k->sides[i] != 0 && !(k->sides[i] > 0 ? arb_is_positive(st->B + k->which[i]) : arb_is_negative(st->B + k->which[i])))
+            k->sides_bad++;
+    arb_set(k->t, k->te);
+    k->last_kind = st->kind;
+    k->nsteps++;
+    return 1;
+}
+
+/* the end: T reached (or a proved onset of non-uniqueness before T); the verdict */
+static int ck_finish(ck_t * k, int * verdict, rc_err_t err)
+{
+    const char * name = k->name;
+    arb_set_fmpq(k->Tb, k->T, k->prec);
+    if (k->last_kind == RC_EV_NONUNIQUE)
+    {
+        /* the theorem of proofs/flow.md 3.9: the last step proved the onset of non-uniqueness,
+           which must lie before T */
+        if (!arb_lt(k->t, k->Tb))
+            REJECT("%s: the onset of non-uniqueness is not proved to lie before T", name);
+        *verdict = RC_FLOW_NOT_UNIQUE;
+    }
+    else if (k->nsteps == 0 || !(k->last_kind == RC_EV_NONE || k->last_kind == RC_EV_INCL) || !arb_equal(k->t, k->Tb))
+        REJECT("%s: the steps do not end at the time T", name);
+    else
+        *verdict = k->sides_bad ? RC_FLOW_NOT_CERTIFIED : RC_FLOW_CERTIFIED;
+    return 1;
+}
+
+static void ck_report(ck_t * k, int verdict, FILE * report)
+{
+    char * lo, * hi;
+    slong i, j;
+    if (verdict == RC_FLOW_NOT_UNIQUE)
+    {
+        rc_arb_get_interval_str(&lo, &hi, k->t, 25);
+        fprintf(report, "certificate %s: ACCEPTED (%ld steps re-validated): NOT UNIQUE: neuron %ld, sample %ld "
+                "is dead on its surface and its active side repels from a time in [%s, %s]; staying dead and "
+                "reviving are both Filippov solutions\n", k->name, (long) k->nsteps, (long) (k->st.pair / k->pr->n),
+                (long) (k->st.pair % k->pr->n), lo, hi);
         flint_free(lo);
         flint_free(hi);
-        for (j = 0; j < P; j++)
-        {
-            rc_arb_get_interval_str(&lo, &hi, st.E + j, 25);
-            fprintf(report, "theta[%ld] in [%s, %s]\n", (long) j, lo, hi);
-            flint_free(lo);
-            flint_free(hi);
-        }
+        return;
     }
-done:
-    if (st.B != NULL)
+    lo = rc_fmpq_get_str(k->T);
+    fprintf(report, "certificate %s: ACCEPTED (%ld steps re-validated, end time %s)\n", k->name, (long) k->nsteps, lo);
+    flint_free(lo);
+    for (i = 0; i < k->pr->l; i++)
+        if (k->sides[i] != 0)
+            fprintf(report, "neuron %ld: sign %c %s on [0, T]\n", (long) i, k->sides[i] > 0 ? '+' : '-',
+                    k->sides_bad ? "not proved constant" : "proved constant");
+    arb_zero(k->tmp);
+    rc_flow_loss(k->tmp, k->st.E, k->pr, k->prec);
+    rc_arb_get_interval_str(&lo, &hi, k->tmp, 25);
+    fprintf(report, "loss at T in [%s, %s]\n", lo, hi);
+    flint_free(lo);
+    flint_free(hi);
+    for (j = 0; j < k->P; j++)
     {
-        _arb_vec_clear(st.B, P);
-        _arb_vec_clear(st.E, P);
-        _arb_vec_clear(E2, P);
-        _arb_vec_clear(X0, P);
-        rc_flow_set_clear(&S);
+        rc_arb_get_interval_str(&lo, &hi, k->st.E + j, 25);
+        fprintf(report, "theta[%ld] in [%s, %s]\n", (long) j, lo, hi);
+        flint_free(lo);
+        flint_free(hi);
     }
-    arb_clear(st.dur);
-    if (have_pr) rc_flow_problem_clear(pr);
-    if (have_net) rc_net_clear(net);
-    if (have_data) rc_data_clear(data);
-    flint_free(modes); flint_free(m0); flint_free(facts); flint_free(sides); flint_free(which);
-    fmpq_clear(leak); fmpq_clear(lam); fmpq_clear(T); fmpq_clear(q);
-    arb_clear(t); arb_clear(te); arb_clear(tmp); arb_clear(Tb);
-    return accepted;
+}
+
+int rc_flow_cert_check_buf_verdict(int * verdict, const char * buf, size_t len, const char * name,
+                                   rc_err_t err, FILE * report)
+{
+    ck_t k;
+    const char * ls, * le;
+    int ok;
+    *verdict = RC_FLOW_NOT_CERTIFIED;
+    if (!ck_digest(buf, &len, name, err))
+        return 0;
+    ck_init(&k, buf, len, name);
+    ok = ck_header_scalars(&k, err) && ck_header_values(&k, err);
+    while (ok)
+    {
+        if (!next_line(&k.c, &ls, &le))
+        {
+            rc_err_set(err, RC_EINPUT, "%s: missing end line", name);
+            ok = 0;
+        }
+        else if (le - ls == 3 && !strncmp(ls, "end", 3))
+            break;
+        else
+            ok = ck_step(&k, ls, le, err);
+    }
+    ok = ok && ck_finish(&k, verdict, err);
+    if (ok && report != NULL)
+        ck_report(&k, *verdict, report);
+    if (!ok)
+        *verdict = RC_FLOW_NOT_CERTIFIED;
+    ck_clear(&k);
+    return ok;
+}
+
+int rc_flow_cert_check_buf(const char * buf, size_t len, const char * name, rc_err_t err, FILE * report)
+{
+    int verdict;
+    return rc_flow_cert_check_buf_verdict(&verdict, buf, len, name, err, report);
 }

@@ -18,16 +18,16 @@ void _rc_flow_sides(int * side, slong * which, const rc_flow_problem_t pr);
 /* 1 if level enclosure at box E overlaps c_k e^{-2 lambda t} for t in the ball te, every k. */
 int _rc_flow_levels_ok(arb_srcptr E, const arb_t te, const rc_flow_problem_t pr, slong prec);
 
-/* ReLU (a = 0) and every other pair of neuron k inactive: then A = 0 identically and the
+/* ReLU (a = 0) and every other pair of neuron k (not tied to i) inactive: then A = 0 identically and the
    lower side field has z' = -lambda z; the surface is attracting from above iff G > 0, and the
-   Filippov solution on it is unique (the neuron is frozen but for the decay): proofs/flow.md 3.3. */
+   Filippov solution on it is unique (the neuron is frozen but for the decay): proofs/flow.md 3.5. */
 static inline int _rc_flow_dead_slide(const int * modes, slong k, slong i, const rc_flow_problem_t pr)
 {
     slong j, n = pr->n;
     if (!fmpq_is_zero(pr->leak))
         return 0;
     for (j = 0; j < n; j++)
-        if (j != i && modes[k * n + j] != RC_FLOW_INACT)
+        if (j != i && pr->tie[j] != pr->tie[i] && modes[k * n + j] != RC_FLOW_INACT)
             return 0;
     return 1;
 }
@@ -98,5 +98,52 @@ static inline ulong _rc_fnv1a(ulong h, const char * s, size_t len)
     return h;
 }
 #define RC_FNV_INIT UWORD(14695981039346656037)
+
+/* ---- the integrator's helpers (heuristics; nothing proved depends on them) ---- */
+
+/* A priori box for [0, hi] (integrate_apriori.c): first B <- X + [0, hi] F(B), inflated; then
+   (thX != NULL) the high-order form, which leaves the series at B in pre->thB, zB, cB (in bufB). */
+int _rc_flow_apriori(arb_ptr B, arb_srcptr X, const int * modes, const arb_t hi,
+                     const rc_flow_problem_t pr, slong prec, arb_srcptr thX, slong p,
+                     _rc_flow_pre_struct * pre, arb_ptr bufB);
+/* First root in (0, hmax] of sum_{n<p} c[n*stride] t^n (midpoints); sign0 its sign at 0+;
+   returns 0 if no sign change was seen (integrate_events.c). */
+int _rc_flow_first_root(arb_t root, arb_srcptr c, slong stride, slong p, double hmax, int sign0,
+                        slong prec);
+/* Radius for a predicted event time: uncertainty of the event function at root over its slope,
+   times quarters / 4, plus a relative 2^(16 - prec). */
+void _rc_flow_event_radius(mag_t eps, const arb_t root, arb_srcptr c, slong stride, slong p,
+                           slong quarters, slong prec);
+/* Output (integrate_out.c). */
+const char * _rc_flow_kind_name(int kind);
+void _rc_flow_write_box_line(FILE * f, const char * tag, arb_srcptr v, slong len);
+void _rc_flow_tube_line(FILE * f, const arb_t te, const rc_flow_step_struct * st, const arb_t loss,
+                        const int * modes, const rc_flow_problem_t pr);
+void _rc_flow_cert_header(FILE * f, const rc_flow_problem_t pr, const fmpq_t T, slong p, slong prec,
+                          const int * modes);
+
+/* The sliding projections (slide_proj.c): per neuron, its sliding samples and (two or more) the
+   inverse Gram matrix of their x~_i; ok = 0 when it could not be enclosed. */
+typedef struct
+{
+    slong l, n;
+    slong * cnt;               /* l: number of sliding pairs of each neuron */
+    slong * idx;               /* l * n: their samples */
+    arb_ptr Ginv;              /* NULL, or l blocks of n * n (the first cnt^2 used) */
+    int ok;
+}
+_rc_flow_proj_struct;
+
+void _rc_flow_proj_init(_rc_flow_proj_struct * pj, const int * modes, const rc_flow_problem_t pr, slong prec);
+void _rc_flow_proj_clear(_rc_flow_proj_struct * pj);
+/* Projects the w_k block, whose entries are base[rc_flow_iw(pr, k, j) * stride]. */
+void _rc_flow_proj_apply(arb_ptr base, slong stride, const _rc_flow_proj_struct * pj, slong k,
+                         const rc_flow_problem_t pr, slong prec);
+
+/* q and r of pair (k, i), unreduced or (reduced = 1 and the neuron slides on other surfaces)
+   reduced to the other sliding surfaces of the neuron (pair_qr.c, proofs/flow.md 3.6); returns
+   1 if reduced. */
+int _rc_flow_pair_qr(arb_t q, arb_t r, arb_srcptr cblock, const int * modes, slong k, slong i,
+                     int reduced, const rc_flow_problem_t pr, slong prec);
 
 #endif

@@ -1,14 +1,19 @@
 #include <math.h>
 #include <string.h>
 #include <time.h>
-#include <stdlib.h>
 #include "relucert/flow.h"
 #include "relucert/num.h"
 #include "flow_internal.h"
 
 /* The integrator: chooses steps (sizes, events, a priori boxes) by heuristics and hands each
    one to rc_flow_step_validate, which alone proves it.  Nothing proved depends on the
-   heuristics here (proofs/flow.md, section 5). */
+   heuristics here (proofs/flow.md, section 5).  It decides its next move from the validator's
+   status codes (rc_flow_status), never from message text.
+
+   Phases of one step: step control (taylor_attempts: size from the remainder estimate),
+   event prediction (event_attempt: earliest root of z, q or r within the step), validation
+   (rc_flow_step_validate), inclusion (inclusion_attempts: the last resort), bookkeeping
+   (record_step: verdict checks, trace, tube, certificate). */
 
 void rc_flow_opts_init(rc_flow_opts_t o)
 {
@@ -18,7 +23,8 @@ void rc_flow_opts_init(rc_flow_opts_t o)
     o->max_steps = 2000000;
     o->tube = NULL;
     o->cert = NULL;
-    o->progress = 0;
+    o->progress = NULL;
+    o->progress_arg = NULL;
 }
 
 void rc_flow_result_init(rc_flow_result_t res, const rc_flow_problem_t pr)
@@ -27,9 +33,15 @@ void rc_flow_result_init(rc_flow_result_t res, const rc_flow_problem_t pr)
     res->theta = _arb_vec_init(pr->P);
     arb_init(res->loss_T);
     arb_init(res->loss_tube);
+    arb_init(res->nu_t);
+    arb_init(res->nu_field_inactive);
+    arb_init(res->nu_field_active);
     res->side_proved = flint_calloc(pr->l, sizeof(int));
     res->side = flint_calloc(pr->l, sizeof(int));
     res->fail_time = -1;
+    res->fail_neuron = res->fail_sample = -1;
+    res->nu_neuron = res->nu_sample = -1;
+    res->verdict = RC_FLOW_NOT_CERTIFIED;
 }
 
 void rc_flow_result_clear(rc_flow_result_t res, const rc_flow_problem_t pr)
@@ -37,9 +49,18 @@ void rc_flow_result_clear(rc_flow_result_t res, const rc_flow_problem_t pr)
     _arb_vec_clear(res->theta, pr->P);
     arb_clear(res->loss_T);
     arb_clear(res->loss_tube);
+    arb_clear(res->nu_t);
+    arb_clear(res->nu_field_inactive);
+    arb_clear(res->nu_field_active);
     flint_free(res->side_proved);
     flint_free(res->side);
     flint_free(res->trace);
+}
+
+const char * rc_flow_verdict_str(int verdict)
+{
+    return verdict == RC_FLOW_CERTIFIED ? "certified" : verdict == RC_FLOW_NOT_UNIQUE ? "not_unique"
+           : "not_certified";
 }
 
 static double arb_ub_d(const arb_t x)
@@ -58,387 +79,604 @@ static double arb_mid_d(const arb_t x)
     return arf_get_d(arb_midref(x), ARF_RND_NEAR);
 }
 
-/* A priori box for [0, hi]: iterate B <- X + [0, hi] F(B), inflated, until the inclusion in the
-   interior holds (checked again, rigorously, by the validator). */
-static void inflate(arb_ptr B, arb_srcptr C, slong P, slong prec)
+/* A failed validation, kept to explain a verdict. */
+typedef struct
 {
-    slong j;
-    mag_t m, tiny;
-    mag_init(m);
-    mag_init(tiny);
+    int status, kind;
+    slong pair;
+    const char * why;
+    double t;
+}
+failure_t;
+
+/* The state of a run. */
+typedef struct
+{
+    const rc_flow_problem_struct * pr;
+    const rc_flow_opts_struct * opts;
+    slong P, LN, n, p, prec;
+    arb_ptr X, thX, zX, cX, qs, rs, bser, bufB;
+    arb_t t, T, te, dur, hiA;
+    arf_t thi;
+    int * modes, * facts, * mtry, * ftry;
+    rc_flow_step_struct st;
+    rc_flow_set_struct SS;
+    _rc_flow_pre_struct pre;
+    mag_t rtol, rout;
+    double tolbits, h, hfac, hlast, tau;
+    arb_ptr Dint;               /* per step: Jacobian coefficients at X for event-time estimates */
+    slong qint;
+    failure_t last;             /* the last failure of a Taylor or event step (not a refusal) */
+    failure_t last_event;       /* the last failed event step (kept across steps; its why is
+                                   NULL when none, or after an accepted event) */
+    failure_t cause;            /* the failure that led to the first inclusion step */
+    int have_cause;
+    double lost_time;           /* first time the enclosure was lost, or -1 */
+}
+run_t;
+
+static void run_init(run_t * r, const rc_flow_problem_t pr, const fmpq_t Tq, const rc_flow_opts_t opts)
+{
+    slong P = pr->P, LN = pr->l * pr->n, p = opts->order, prec = opts->prec, j;
+    memset(r, 0, sizeof(run_t));
+    r->pr = pr, r->opts = opts, r->P = P, r->LN = LN, r->n = pr->n, r->p = p, r->prec = prec;
+    r->X = _arb_vec_init(P);
+    r->thX = _arb_vec_init((p + 1) * P);
+    r->bufB = _arb_vec_init((p + 1) * (P + 2 * LN));
+    r->zX = _arb_vec_init((p + 1) * LN);
+    r->cX = _arb_vec_init((p + 1) * LN);
+    r->qs = _arb_vec_init(p + 1);
+    r->rs = _arb_vec_init(p + 1);
+    r->bser = _arb_vec_init(p + 1);
+    r->st.B = _arb_vec_init(P);
+    r->st.E = _arb_vec_init(P);
+    r->st.nu_fields = _arb_vec_init(2);
+    arb_init(r->st.dur);
+    arb_init(r->t);
+    arb_init(r->T);
+    arb_init(r->te);
+    arb_init(r->dur);
+    arb_init(r->hiA);
+    arf_init(r->thi);
+    mag_init(r->rtol);
+    mag_init(r->rout);
+    r->modes = flint_malloc(sizeof(int) * LN);
+    r->facts = flint_calloc(LN, sizeof(int));
+    r->mtry = flint_malloc(sizeof(int) * LN);
+    r->ftry = flint_malloc(sizeof(int) * LN);
+    r->tolbits = opts->tol_bits > 0 ? (double) FLINT_MIN(opts->tol_bits, prec) : 0.5 * (double) prec;
+    r->h = 0.0, r->hfac = 0.9, r->hlast = 4.0;
+    r->lost_time = -1;
+    r->last.why = NULL;
+    r->last_event.why = NULL;
+    arb_set_fmpq(r->T, Tq, prec);
     for (j = 0; j < P; j++)
-    {
-        /* C with radius 1.5 rad + 2^-prec (|mid| + 1) */
-        arb_set_round(B + j, C + j, 64);
-        mag_mul_ui(m, arb_radref(B + j), 3);
-        mag_mul_2exp_si(m, m, -1);
-        arf_get_mag(tiny, arb_midref(C + j));
-        mag_add_ui(tiny, tiny, 1);
-        mag_mul_2exp_si(tiny, tiny, -prec + 8);
-        mag_add(arb_radref(B + j), m, tiny);
-    }
-    mag_clear(m);
-    mag_clear(tiny);
+        arb_set_fmpq(r->X + j, pr->theta0 + j, prec);
+    rc_flow_set_init(&r->SS, P);
+    rc_flow_set_from_box(&r->SS, r->X, prec);
+    _rc_flow_initial_modes(r->modes, pr);
 }
 
-/* High-order a priori box (when the first-order iteration fails, typically in stiff phases):
-   iterate B <- sum_{n<p} th_n(X) [0, hi]^n + th_p(B) [0, hi]^p, inflated (the validator accepts
-   the inclusion for any order k <= p, per component). */
-static int apriori_high(arb_ptr B, arb_ptr th, arb_ptr zB, arb_ptr cB, arb_srcptr thX,
-                        const int * modes, const arb_t t0i, slong p,
-                        const rc_flow_problem_t pr, slong prec)
+static void run_clear(run_t * r)
 {
-    slong P = pr->P, j, it, k;
-    int ok = 0;
-    arb_ptr C = _arb_vec_init(P);
-    arb_t zero;
-    arb_init(zero);
-    for (j = 0; j < P; j++)
-        _rc_flow_tm_eval(C + j, thX + j, P, zero, p, t0i, prec);
-    inflate(B, C, P, prec);
-    for (it = 0; it < 4 && !ok; it++)
+    slong P = r->P, LN = r->LN, p = r->p;
+    if (r->Dint != NULL)
+        _arb_vec_clear(r->Dint, r->qint * P * P);
+    rc_flow_set_clear(&r->SS);
+    _arb_vec_clear(r->X, P);
+    _arb_vec_clear(r->thX, (p + 1) * P);
+    _arb_vec_clear(r->bufB, (p + 1) * (P + 2 * LN));
+    _arb_vec_clear(r->zX, (p + 1) * LN);
+    _arb_vec_clear(r->cX, (p + 1) * LN);
+    _arb_vec_clear(r->qs, p + 1);
+    _arb_vec_clear(r->rs, p + 1);
+    _arb_vec_clear(r->bser, p + 1);
+    _arb_vec_clear(r->st.B, P);
+    _arb_vec_clear(r->st.E, P);
+    _arb_vec_clear(r->st.nu_fields, 2);
+    arb_clear(r->st.dur);
+    arb_clear(r->t);
+    arb_clear(r->T);
+    arb_clear(r->te);
+    arb_clear(r->dur);
+    arb_clear(r->hiA);
+    arf_clear(r->thi);
+    mag_clear(r->rtol);
+    mag_clear(r->rout);
+    flint_free(r->modes);
+    flint_free(r->facts);
+    flint_free(r->mtry);
+    flint_free(r->ftry);
+}
+
+/* hiA = exact upper bound of the ball d */
+static void upper_of(arb_t hi, const arb_t d, slong prec)
+{
+    arf_t u;
+    arf_init(u);
+    arb_get_ubound_arf(u, d, prec);
+    arb_set_arf(hi, u);
+    arf_clear(u);
+}
+
+/* te = exact dyadic t_hi + h (h rounded to 24 bits), or T if that reaches T; returns 1 at T */
+static int end_time(run_t * r, double h)
+{
+    arb_t hh;
+    int final = 0;
+    arb_init(hh);
+    arb_set_d(hh, h);
+    arb_set_round(hh, hh, 24);
+    arb_get_mid_arb(hh, hh);
+    arb_set_arf(r->te, r->thi);
+    arb_add(r->te, r->te, hh, ARF_PREC_EXACT);
+    if (arb_ge(r->te, r->T) || arb_overlaps(r->te, r->T))
     {
-        _arb_vec_set(th, B, P);
-        rc_flow_series(th, zB, cB, modes, p, pr, RC_FLOW_BPREC(prec));
-        ok = 1;
-        for (j = 0; j < P; j++)
-        {
-            int inside = 0;
-            for (k = p; k >= 1 && !inside; k--)
-            {
-                _rc_flow_tm_eval(C + j, thX + j, P, th + k * P + j, k, t0i, prec);
-                inside = arb_contains_interior(B + j, C + j);
-            }
-            if (!inside)
-            {
-                _rc_flow_tm_eval(C + j, thX + j, P, th + p * P + j, p, t0i, prec);
-                ok = 0;
-            }
-            else
-                arb_set(C + j, B + j);
-        }
-        if (!ok)
-        {
-            /* grow only the failing components */
-            arb_ptr D = _arb_vec_init(P);
-            inflate(D, C, P, prec);
-            for (j = 0; j < P; j++)
-                if (!arb_equal(C + j, B + j))
-                    arb_union(B + j, B + j, D + j, prec);
-            _arb_vec_clear(D, P);
-        }
+        arb_set(r->te, r->T);
+        final = 1;
     }
-    _arb_vec_clear(C, P);
-    arb_clear(zero);
+    arb_clear(hh);
+    return final;
+}
+
+/* validation of r->st (modes/facts on copies), recording the failure */
+static int validate(run_t * r, int use_pre, int use_tol)
+{
+    const char * why = "";
+    int ok;
+    memcpy(r->mtry, r->modes, sizeof(int) * r->LN);
+    memcpy(r->ftry, r->facts, sizeof(int) * r->LN);
+    ok = _rc_flow_step_validate_ext(&r->st, &r->SS, r->mtry, r->ftry, r->p, r->pr, r->prec, &why,
+                                    use_pre ? &r->pre : NULL, use_tol ? r->rtol : NULL,
+                                    use_tol ? r->rout : NULL);
+    /* an event's failure is more specific than the sign or sliding failure that led to it:
+       within one time step it is not overwritten by later plain Taylor attempts */
+    if (!ok && r->st.status != RC_FLOW_ST_REMAINDER && r->st.kind != RC_EV_INCL
+        && (r->st.kind != RC_EV_NONE || r->last.why == NULL || r->last.kind == RC_EV_NONE))
+    {
+        r->last.status = r->st.status;
+        r->last.kind = r->st.kind;
+        r->last.pair = r->st.fail_pair;
+        r->last.why = why;
+        r->last.t = arb_mid_d(r->t);
+        if (r->st.kind != RC_EV_NONE)
+            r->last_event = r->last;
+    }
+    if (ok && r->st.kind != RC_EV_NONE && r->st.kind != RC_EV_INCL)
+        r->last_event.why = NULL;
     return ok;
 }
 
-/* A priori box for [0, hi].  First B <- X + [0, hi] F(B), inflated, until the inclusion in the
-   interior holds; then (thX != NULL) the high-order form, which leaves the series at B in
-   pre->thB, zB, cB (else those are set to NULL).  The validator checks the inclusion again. */
-static int apriori(arb_ptr B, arb_srcptr X, const int * modes, const arb_t hi,
-                   const rc_flow_problem_t pr, slong prec, arb_srcptr thX, slong p,
-                   _rc_flow_pre_struct * pre, arb_ptr bufB)
+/* The earliest predicted event within [0, hs]: a crossing (root of z), an exit (root of q upward,
+   of r downward) or, for a dead slide whose q turns positive, the onset of non-uniqueness.
+   Sets kind, pair, newmode, root and the event function's series (bser). */
+static int predict_event(run_t * r, double hs, int * kind, slong * pair, int * newmode, arb_t broot)
 {
-    slong P = pr->P, j, it;
-    int ok = 0;
-    arb_ptr F = _arb_vec_init(P), C = _arb_vec_init(P);
-    arb_t t0i, zero;
-    mag_t m, tiny;
-    arb_init(t0i);
-    arb_init(zero);
-    mag_init(m);
-    mag_init(tiny);
-    arb_union(t0i, zero, hi, prec);
-    _arb_vec_set(B, X, P);
-    for (it = 0; it < (thX != NULL ? 6 : 12) && !ok; it++)
+    slong LN = r->LN, n = r->n, p = r->p, prec = r->prec, ix, m;
+    double best = 1e300;
+    arb_t root;
+    arb_init(root);
+    *pair = -1;
+    for (ix = 0; ix < LN; ix++)
     {
-        rc_flow_field(F, B, modes, pr, prec);
-        ok = 1;
-        for (j = 0; j < P; j++)
+        if (r->modes[ix] == RC_FLOW_SLIDE)
         {
-            arb_mul(C + j, t0i, F + j, prec);
-            arb_add(C + j, C + j, X + j, prec);
-            if (it == 0 || !arb_contains_interior(B + j, C + j))
-                ok = 0;
+            int dead = _rc_flow_dead_slide(r->modes, ix / n, ix % n, r->pr);
+            /* q and r (reduced to the neuron's other sliding surfaces, if any) along the step */
+            for (m = 0; m <= p; m++)
+                _rc_flow_pair_qr(r->qs + m, r->rs + m, r->cX + m * LN, r->modes, ix / n, ix % n, 1, r->pr, prec);
+            if (_rc_flow_first_root(root, r->qs, 1, p, hs, -1, prec) && arb_mid_d(root) < best)
+            {
+                best = arb_mid_d(root), *pair = ix, arb_set(broot, root);
+                *kind = dead ? RC_EV_NONUNIQUE : RC_EV_EXIT;
+                *newmode = dead ? RC_FLOW_SLIDE : RC_FLOW_ACT;
+                _arb_vec_set(r->bser, r->qs, p + 1);
+            }
+            if (!dead && _rc_flow_first_root(root, r->rs, 1, p, hs, 1, prec) && arb_mid_d(root) < best)
+            {
+                best = arb_mid_d(root), *pair = ix, *kind = RC_EV_EXIT, *newmode = RC_FLOW_INACT;
+                arb_set(broot, root);
+                _arb_vec_set(r->bser, r->rs, p + 1);
+            }
         }
-        if (!ok)
-            inflate(B, C, P, prec);
-    }
-    if (pre != NULL)
-        pre->thB = pre->zB = pre->cB = NULL;
-    if (!ok && thX != NULL)
-    {
-        slong LN = pr->l * pr->n;
-        ok = apriori_high(B, bufB, bufB + (p + 1) * P, bufB + (p + 1) * (P + LN), thX, modes, t0i, p, pr, prec);
-        if (ok && pre != NULL)
-        {
-            pre->thB = bufB;
-            pre->zB = bufB + (p + 1) * P;
-            pre->cB = bufB + (p + 1) * (P + LN);
-        }
-    }
-    _arb_vec_clear(F, P);
-    _arb_vec_clear(C, P);
-    arb_clear(t0i);
-    arb_clear(zero);
-    mag_clear(m);
-    mag_clear(tiny);
-    return ok;
-}
-
-/* First root in (0, hmax] of the polynomial sum_{n<p} c[n*stride] t^n (midpoints), located by
-   sampling and bisection in doubles, then refined by Newton at full precision.  sign0 is the
-   sign expected at t = 0+; returns 0 if no sign change was seen. */
-static int first_root(arb_t root, arb_srcptr c, slong stride, slong p, double hmax, int sign0,
-                      slong prec)
-{
-    slong n, s, it;
-    const slong NS = 64;
-    double * cd = flint_malloc(sizeof(double) * p);
-    double a = 0, b = -1, fa, fm, mid;
-    arb_t v, dv, tt, cm;
-    int found = 0;
-    for (n = 0; n < p; n++)
-        cd[n] = arb_mid_d(c + n * stride);
-#define PEVAL(x, out) do { double _x = (x); out = 0; for (n = p - 1; n >= 0; n--) out = out * _x + cd[n]; } while (0)
-    for (s = 1; s <= NS; s++)
-    {
-        double x = hmax * s / NS;
-        double fx;
-        PEVAL(x, fx);
-        if (fx * sign0 <= 0)
-        {
-            a = hmax * (s - 1) / NS;
-            b = x;
-            found = 1;
-            break;
-        }
-    }
-    if (!found)
-    {
-        flint_free(cd);
-        return 0;
-    }
-    PEVAL(a, fa);
-    for (it = 0; it < 60; it++)
-    {
-        mid = 0.5 * (a + b);
-        PEVAL(mid, fm);
-        if ((fm > 0) == (fa > 0) && fm != 0)
-            a = mid, fa = fm;
         else
-            b = mid;
-    }
-#undef PEVAL
-    arb_init(v);
-    arb_init(dv);
-    arb_init(tt);
-    arb_init(cm);
-    arb_set_d(root, 0.5 * (a + b));
-    for (it = 0; it < 6; it++)
-    {
-        arb_zero(v);
-        arb_zero(dv);
-        for (n = p - 1; n >= 0; n--)
         {
-            arb_mul(dv, dv, root, prec);
-            arb_add(dv, dv, v, prec);
-            arb_mul(v, v, root, prec);
-            arb_get_mid_arb(cm, c + n * stride);
-            arb_add(v, v, cm, prec);
+            int sg = r->modes[ix] == RC_FLOW_INACT ? -1 : 1;
+            if (_rc_flow_first_root(root, r->zX + ix, LN, p, hs, sg, prec) && arb_mid_d(root) < best)
+                best = arb_mid_d(root), *pair = ix, *kind = RC_EV_CROSS, *newmode = 0, arb_set(broot, root);
         }
-        arb_get_mid_arb(v, v);
-        arb_get_mid_arb(dv, dv);
-        if (arb_is_zero(dv))
-            break;
-        arb_div(tt, v, dv, prec);
-        arb_sub(root, root, tt, prec);
-        arb_get_mid_arb(root, root);
     }
-    arb_clear(v);
-    arb_clear(dv);
-    arb_clear(tt);
-    arb_clear(cm);
-    flint_free(cd);
-    return arb_is_positive(root);
+    arb_clear(root);
+    return *pair >= 0;
 }
 
-/* Radius to put around a predicted event time: the uncertainty of the event function at the
-   root (ball coefficients) over its slope, times quarters / 4, plus a relative 2^(16 - prec). */
-static void event_radius(mag_t eps, const arb_t root, arb_srcptr c, slong stride, slong p,
-                         slong quarters, slong prec)
+/* Radius of a crossing time ball: the uncertainty of z at the root over the Lohner set (not the
+   box), over |z'| at the root, times factor / 4, plus a relative 2^(16 - prec). */
+static void cross_radius(run_t * r, mag_t eps, const arb_t broot, slong bpair, slong factor)
 {
-    arb_t v, dv;
-    slong n;
-    mag_t m, d;
-    arb_init(v);
-    arb_init(dv);
+    slong P = r->P, LN = r->LN, p = r->p, prec = r->prec, nn;
+    arb_t zl, dz;
+    mag_t m;
+    arb_init(zl);
+    arb_init(dz);
     mag_init(m);
-    mag_init(d);
-    for (n = p - 1; n >= 0; n--)
+    if (r->Dint == NULL || r->qint != _rc_flow_jac_order(r->thX, r->X, p, broot, r->pr, prec))
     {
-        arb_mul(dv, dv, root, prec);
-        arb_add(dv, dv, v, prec);
-        arb_mul(v, v, root, prec);
-        arb_add(v, v, c + n * stride, prec);
+        if (r->Dint != NULL)
+            _arb_vec_clear(r->Dint, r->qint * P * P);
+        r->qint = _rc_flow_jac_order(r->thX, r->X, p, broot, r->pr, prec);
+        r->Dint = _arb_vec_init(r->qint * P * P);
+        _rc_flow_series_jac_coeffs(r->Dint, r->X, r->modes, r->qint, r->pr, RC_FLOW_JPREC(prec));
+        r->pre.D = r->Dint;
+        r->pre.qD = r->qint;
     }
-    arb_get_mag_lower(d, dv);
-    if (getenv("RC_FLOW_DEBUG2")) { printf("root "); arb_printd(root, 10); printf(" v "); arb_printd(v, 10); printf(" dv "); arb_printd(dv, 10); printf(" c0 "); arb_printd(c, 10); printf(" c1 "); arb_printd(c + stride, 10); printf("\n"); }
-    mag_set(m, arb_radref(v));
-    if (mag_is_zero(d))
+    _rc_flow_lohner_z(zl, &r->SS, r->X, r->thX, NULL, r->Dint, r->modes, p, r->qint, broot, bpair, r->pr, prec);
+    for (nn = p - 1; nn >= 1; nn--)
+    {
+        arb_mul(dz, dz, broot, prec);
+        arb_addmul_si(dz, r->zX + nn * LN + bpair, nn, prec);
+    }
+    arb_get_mag_lower(eps, dz);
+    if (mag_is_zero(eps))
         mag_inf(eps);
     else
     {
-        mag_div(eps, m, d);
-        mag_mul_ui(eps, eps, quarters);
+        mag_div(eps, arb_radref(zl), eps);
+        mag_mul_ui(eps, eps, factor);
         mag_mul_2exp_si(eps, eps, -2);
     }
-    arb_get_mag(m, root);
+    arb_get_mag(m, broot);
     mag_mul_2exp_si(m, m, 16 - prec);
     mag_add(eps, eps, m);
-    arb_clear(v);
-    arb_clear(dv);
+    arb_clear(zl);
+    arb_clear(dz);
     mag_clear(m);
-    mag_clear(d);
 }
 
-static const char * kind_name(int k)
+/* An event step at the earliest predicted event within [0, hs].  The event time ball has radius
+   (uncertainty of the event function at the root) / slope times 5/4 (tight: the time uncertainty
+   becomes width along the flow), then times 4 if the localization was not proved.  Returns 1 if
+   accepted (r->te set); else *best receives the predicted time (or -1 if none). */
+static int event_attempt(run_t * r, double hs, double * best)
 {
-    return k == RC_EV_NONE ? "taylor" : k == RC_EV_CROSS ? "cross" : k == RC_EV_EXIT ? "exit" : "inclusion";
-}
-
-static void write_box_line(FILE * f, const char * tag, arb_srcptr v, slong len)
-{
-    slong j;
-    fputs(tag, f);
-    for (j = 0; j < len; j++)
+    static const int factors[2] = {5, 16};
+    slong bpair, fi, prec = r->prec;
+    int bkind = 0, bmode = 0, accepted = 0;
+    arb_t broot;
+    mag_t eps;
+    arb_init(broot);
+    mag_init(eps);
+    *best = -1;
+    if (predict_event(r, hs, &bkind, &bpair, &bmode, broot))
     {
-        fputc(' ', f);
-        _rc_flow_write_arb(f, v + j);
-    }
-    fputc('\n', f);
-}
-
-static void tube_line(FILE * f, const arb_t te, const rc_flow_step_struct * st, const arb_t loss,
-                      const int * modes, const rc_flow_problem_t pr)
-{
-    char * lo, * hi;
-    slong j;
-    rc_arb_get_interval_str(&lo, &hi, te, 17);
-    fprintf(f, "{\"t\": [\"%s\", \"%s\"], \"kind\": \"%s\"", lo, hi, kind_name(st->kind));
-    flint_free(lo);
-    flint_free(hi);
-    rc_arb_get_interval_str(&lo, &hi, loss, 17);
-    fprintf(f, ", \"loss\": [\"%s\", \"%s\"], \"theta\": [", lo, hi);
-    flint_free(lo);
-    flint_free(hi);
-    for (j = 0; j < pr->P; j++)
-    {
-        rc_arb_get_interval_str(&lo, &hi, st->E + j, 17);
-        fprintf(f, "%s[\"%s\", \"%s\"]", j ? ", " : "", lo, hi);
-        flint_free(lo);
-        flint_free(hi);
-    }
-    fprintf(f, "], \"sliding\": [");
-    {
-        int first = 1;
-        for (j = 0; j < pr->l * pr->n; j++)
-            if (modes[j] == RC_FLOW_SLIDE)
+        *best = arb_mid_d(broot);
+        for (fi = 0; fi < 2 && !accepted; fi++)
+        {
+            if (bkind == RC_EV_CROSS && r->pr->loss == RC_LOSS_MSE)
+                cross_radius(r, eps, broot, bpair, factors[fi]);
+            else if (bkind == RC_EV_CROSS)
+                _rc_flow_event_radius(eps, broot, r->zX + bpair, r->LN, r->p, factors[fi], prec);
+            else
+                _rc_flow_event_radius(eps, broot, r->bser, 1, r->p, factors[fi], prec);
+            arb_set(r->st.dur, broot);
+            mag_set(arb_radref(r->st.dur), eps);
+            arb_set_round(r->st.dur, r->st.dur, prec);
+            upper_of(r->hiA, r->st.dur, prec);
+            if (!arb_is_positive(r->st.dur)
+                || !_rc_flow_apriori(r->st.B, r->X, r->modes, r->hiA, r->pr, prec, r->thX, r->p, &r->pre, r->bufB))
+                break;
+            r->st.kind = bkind;
+            r->st.pair = bpair;
+            r->st.newmode = bmode;
+            arb_add(r->te, r->t, r->st.dur, prec);
+            /* the onset of non-uniqueness must lie before T (else the flow may be unique on
+               [0, T]: the step is not proposed) */
+            if (bkind == RC_EV_NONUNIQUE && !arb_lt(r->te, r->T))
             {
-                fprintf(f, "%s[%ld, %ld]", first ? "" : ", ", (long) (j / pr->n), (long) (j % pr->n));
-                first = 0;
+                r->last.status = RC_FLOW_ST_NONUNIQUE_HYP, r->last.kind = bkind, r->last.pair = bpair;
+                r->last.why = "nonunique: the onset is not proved to lie before T";
+                r->last.t = arb_mid_d(r->t);
+                break;
             }
+            if (validate(r, 1, 1))
+                accepted = 1;
+            else if (r->st.status != RC_FLOW_ST_CROSS_LOC && r->st.status != RC_FLOW_ST_EXIT_LOC)
+                break;
+        }
     }
-    fprintf(f, "]}\n");
+    arb_clear(broot);
+    mag_clear(eps);
+    return accepted;
 }
 
-/* The certificate header: everything the checker needs to rebuild the problem exactly. */
-static void cert_header(FILE * f, const rc_flow_problem_t pr, const fmpq_t T, slong p, slong prec,
-                        const int * modes)
+/* Step control and Taylor steps in the current modes: the step size is predicted from the
+   midpoints of the last two coefficients at X, aiming at a remainder radius tau = 2^-tolbits
+   (1 + |X|), corrected by the remainders actually measured; on a sign or sliding failure, the
+   earliest predicted event is tried instead.  Returns 1 when a step was accepted. */
+static int taylor_attempts(run_t * r)
 {
-    slong i;
-    char * s;
-#define WQ(x) do { s = rc_fmpq_get_str(x); fprintf(f, " %s", s); flint_free(s); } while (0)
-    fprintf(f, "relucert.flowcert/1\n");
-    fprintf(f, "prec %ld\norder %ld\nloss %s\n", (long) prec, (long) p, pr->loss == RC_LOSS_MSE ? "mse" : "bce");
-    fprintf(f, "dims %ld %ld %ld %ld %d %d\n", (long) pr->d, (long) pr->l, (long) pr->e, (long) pr->n,
-            pr->has_b1, pr->has_b2);
-    fprintf(f, "leak");
-    WQ(pr->leak);
-    fprintf(f, "\nlambda");
-    WQ(pr->lambda);
-    fprintf(f, "\ntime");
-    WQ(T);
-    fprintf(f, "\nX");
-    for (i = 0; i < pr->n; i++)
+    slong P = r->P, p = r->p, prec = r->prec, nn, j, attempt;
+    double nrm0 = 0, hp = 1e300;
+    int accepted = 0;
+    /* the series at X = box(S), shared with every attempt of this step */
+    rc_flow_set_box(r->X, &r->SS, prec);
+    _arb_vec_set(r->thX, r->X, P);
+    rc_flow_series(r->thX, r->zX, r->cX, r->modes, p, r->pr, prec);
+    r->pre.th = r->thX;
+    r->pre.z = r->zX;
+    r->pre.c = r->cX;
+    r->pre.thB = r->pre.zB = r->pre.cB = NULL;
+    r->pre.D = NULL;
+    r->pre.qD = 0;
+    for (j = 0; j < P; j++)
+        nrm0 = FLINT_MAX(nrm0, arb_ub_d(r->X + j));
+    r->tau = ldexp(1.0 + nrm0, -(int) r->tolbits);
+    for (nn = p - 1; nn <= p; nn++)
     {
-        slong j;
-        for (j = 0; j < pr->d; j++)
-            WQ(pr->Xq + i * pr->dp + j);
+        double c = 0;
+        for (j = 0; j < P; j++)
+            c = FLINT_MAX(c, fabs(arf_get_d(arb_midref(r->thX + nn * P + j), ARF_RND_NEAR)));
+        if (c > 0)
+            hp = FLINT_MIN(hp, pow(r->tau / c, 1.0 / nn));
     }
-    fprintf(f, "\nY");
-    for (i = 0; i < pr->n * pr->e; i++)
-        WQ(pr->Yq + i);
-    fprintf(f, "\ntheta0");
-    for (i = 0; i < pr->P; i++)
-        WQ(pr->theta0 + i);
-    fprintf(f, "\nmodes");
-    for (i = 0; i < pr->l * pr->n; i++)
-        fprintf(f, " %d", modes[i]);
-    fprintf(f, "\n");
-#undef WQ
+    r->h = FLINT_MIN(FLINT_MIN(r->hfac * hp, 4.0), 2 * r->hlast);
+    mag_set_d(r->rtol, ldexp(r->tau, 8));
+    for (attempt = 0; attempt < 40 && !accepted; attempt++)
+    {
+        double best;
+        end_time(r, r->h);
+        arb_sub(r->dur, r->te, r->t, prec);
+        arb_set(r->st.dur, r->dur);
+        upper_of(r->hiA, r->dur, prec);
+        if (!_rc_flow_apriori(r->st.B, r->X, r->modes, r->hiA, r->pr, prec, r->thX, p, &r->pre, r->bufB))
+        {
+            r->h *= 0.5;
+            continue;
+        }
+        r->st.kind = RC_EV_NONE;
+        r->st.pair = -1;
+        r->st.newmode = 0;
+        mag_zero(r->rout);
+        if (validate(r, 1, 1))
+        {
+            /* next step: aim at a remainder of tau / 2 (it grows at least like dur^p) */
+            double rr = mag_get_d(r->rout);
+            double f = rr > 0 ? pow(0.5 * r->tau / rr, 1.0 / (p + 1)) : 2.0;
+            r->hfac = FLINT_MIN(4.0, r->hfac * FLINT_MAX(0.5, FLINT_MIN(f, 2.0)));
+            r->hlast = r->h;
+            accepted = 1;
+        }
+        else if (r->st.status == RC_FLOW_ST_REMAINDER)
+        {
+            double rr = mag_get_d(r->rout);
+            double f = FLINT_MAX(0.2, FLINT_MIN(0.9, pow(0.5 * r->tau / rr, 1.0 / (p + 1))));
+            r->hfac *= f;
+            r->h *= f;
+        }
+        else if (r->st.status == RC_FLOW_ST_SIGN || r->st.status == RC_FLOW_ST_SLIDE)
+        {
+            accepted = event_attempt(r, arb_mid_d(r->hiA), &best);
+            if (!accepted)
+                r->h = best >= 0 ? 0.5 * FLINT_MIN(best, r->h) : 0.5 * r->h;
+        }
+        else
+            r->h *= 0.5;
+    }
+    if (r->Dint != NULL)
+        _arb_vec_clear(r->Dint, r->qint * P * P);
+    r->Dint = NULL;
+    return accepted;
+}
+
+/* The last resort: a first-order differential-inclusion step of length hi_ = 2^-10 (undecided
+   pairs) or h, halved up to 40 times. */
+static int inclusion_attempts(run_t * r, int anyfree)
+{
+    slong LN = r->LN, ix, attempt;
+    double hi_ = anyfree ? 1.0 / 1024 : FLINT_MAX(r->h, 1e-12);
+    int accepted = 0;
+    int * fr = flint_malloc(sizeof(int) * LN);
+    for (ix = 0; ix < LN; ix++)
+        fr[ix] = RC_FLOW_FREE;
+    for (attempt = 0; attempt < 40 && !accepted; attempt++, hi_ *= 0.5)
+    {
+        end_time(r, hi_);
+        arb_sub(r->st.dur, r->te, r->t, r->prec);
+        upper_of(r->hiA, r->st.dur, r->prec);
+        if (_rc_flow_apriori(r->st.B, r->X, fr, r->hiA, r->pr, r->prec, NULL, 0, NULL, NULL))
+        {
+            r->st.kind = RC_EV_INCL;
+            r->st.pair = -1;
+            r->st.newmode = 0;
+            accepted = validate(r, 0, 0);
+        }
+    }
+    flint_free(fr);
+    return accepted;
+}
+
+/* Bookkeeping of an accepted step: counters, the verdict's checks (sides, levels), the trace,
+   the tube line and the certificate record; then the new state. */
+static void record_step(run_t * r, rc_flow_result_t res, const int * sides, const slong * which)
+{
+    const rc_flow_problem_struct * pr = r->pr;
+    rc_flow_step_struct * st = &r->st;
+    slong P = r->P, LN = r->LN, prec = r->prec, k, j, ix;
+    int slide_now = 0;
+    double wmax = 0, vmax = 0, * tr;
+    arb_t lossB;
+    arb_init(lossB);
+    res->steps++;
+    if (st->kind == RC_EV_CROSS || st->kind == RC_EV_EXIT || st->kind == RC_EV_NONUNIQUE)
+        res->events++;
+    if (st->kind == RC_EV_CROSS && r->mtry[st->pair] != RC_FLOW_SLIDE)
+        res->crossings++;
+    if (st->kind == RC_EV_INCL)
+        res->incl_steps++;
+    for (ix = 0; ix < LN; ix++)
+        slide_now |= r->mtry[ix] == RC_FLOW_SLIDE;
+    for (ix = 0; ix < LN; ix++)
+        if (r->modes[ix] == RC_FLOW_SLIDE)
+            break;
+    if (slide_now && ix == LN)
+        res->slide_phases++;
+    for (k = 0; k < pr->l; k++)
+        if (sides[k] != 0 && res->side_proved[k] == 1)
+        {
+            arb_srcptr b = st->B + which[k];
+            if (!(sides[k] > 0 ? arb_is_positive(b) : arb_is_negative(b)))
+            {
+                res->side_proved[k] = 0;
+                if (res->fail_time < 0)
+                    res->fail_time = arb_mid_d(r->t);
+            }
+        }
+    if (!_rc_flow_levels_ok(st->E, r->te, pr, prec))
+    {
+        res->levels_ok = 0;
+        if (res->fail_time < 0)
+            res->fail_time = arb_mid_d(r->t);
+    }
+    res->trace = flint_realloc(res->trace, sizeof(double) * (res->ntrace + 1) * (2 * P + 1));
+    tr = res->trace + res->ntrace * (2 * P + 1);
+    tr[0] = arb_mid_d(r->te);
+    for (j = 0; j < P; j++)
+    {
+        tr[1 + j] = arb_mid_d(st->E + j);
+        tr[1 + P + j] = mag_get_d(arb_radref(st->E + j));
+        wmax = FLINT_MAX(wmax, 2 * tr[1 + P + j]);
+        vmax = FLINT_MAX(vmax, fabs(tr[1 + j]));
+    }
+    res->ntrace++;
+    /* the enclosure is lost when it is wider than the values it encloses (doc/flow.md) */
+    if (r->lost_time < 0 && wmax > 1 + vmax)
+        r->lost_time = arb_mid_d(r->te);
+    rc_flow_loss(lossB, st->B, pr, prec);
+    arb_union(res->loss_tube, res->loss_tube, lossB, prec);
+    if (r->opts->tube != NULL)
+    {
+        rc_flow_loss(lossB, st->E, pr, prec);
+        _rc_flow_tube_line(r->opts->tube, r->te, st, lossB, r->mtry, pr);
+    }
+    if (r->opts->cert != NULL)
+    {
+        FILE * f = r->opts->cert;
+        fprintf(f, "step %s %ld %d ", _rc_flow_kind_name(st->kind), (long) st->pair, st->newmode);
+        _rc_flow_write_arb(f, r->te);
+        fputc(' ', f);
+        _rc_flow_write_arb(f, st->dur);
+        fputc('\n', f);
+        _rc_flow_write_box_line(f, "B", st->B, P);
+        _rc_flow_write_box_line(f, "E", st->E, P);
+    }
+    memcpy(r->modes, r->mtry, sizeof(int) * LN);
+    memcpy(r->facts, r->ftry, sizeof(int) * LN);
+    rc_flow_set_box(r->X, &r->SS, prec);
+    arb_set(r->t, r->te);
+    arb_clear(lossB);
+}
+
+static const char * rule_name(int kind)
+{
+    return _rc_flow_kind_name(kind);
+}
+
+/* res->reason and the failure fields from a failure record; where = what happened there. */
+static void describe_failure(rc_flow_result_t res, const run_t * r, const failure_t * f, const char * where)
+{
+    slong n = r->n;
+    char who[96] = "";
+    res->fail_rule = rule_name(f->kind);
+    res->fail_hyp = f->why;
+    res->fail_neuron = f->pair >= 0 ? f->pair / n : -1;
+    res->fail_sample = f->pair >= 0 ? f->pair % n : -1;
+    if (f->pair >= 0)
+        snprintf(who, sizeof who, ", neuron %ld, sample %ld", (long) (f->pair / n), (long) (f->pair % n));
+    snprintf(res->reason, sizeof(res->reason), "%s: %s (at t = %.10g%s)", where,
+             f->why != NULL && f->why[0] ? f->why : "no hypothesis recorded", f->t, who);
+}
+
+/* The verdict's reason when no step could be proved at the current time. */
+static void reason_stuck(rc_flow_result_t res, run_t * r)
+{
+    char buf[1200];
+    failure_t incl;
+    const failure_t * f;
+    incl.status = r->st.status;
+    incl.kind = RC_EV_INCL;
+    incl.pair = -1;
+    incl.why = "inclusion step: a priori box not proved for any step length down to 2^-40 h";
+    incl.t = arb_mid_d(r->t);
+    f = r->have_cause ? &r->cause : (r->last.why != NULL ? &r->last : &incl);
+    describe_failure(res, r, f, r->have_cause ? "rule failed, inclusion steps after it" : "no step could be proved");
+    snprintf(buf, sizeof buf, "%s; stopped at t = %.10g: %s", res->reason, arb_mid_d(r->t), incl.why);
+    memcpy(res->reason, buf, sizeof(res->reason));
+    res->reason[sizeof(res->reason) - 1] = '\0';
+    res->fail_time = arb_mid_d(r->t);
+}
+
+/* The verdict at the end of a run (proofs/flow.md 4). */
+static void finish(rc_flow_result_t res, run_t * r, int nonunique)
+{
+    slong P = r->P, k, j;
+    if (res->steps > 0)
+        _arb_vec_set(r->X, r->st.E, P);
+    _arb_vec_set(res->theta, r->X, P);
+    rc_flow_loss(res->loss_T, r->X, r->pr, r->prec);
+    res->max_width = 0;
+    for (j = 0; j < P; j++)
+        res->max_width = FLINT_MAX(res->max_width, 2 * mag_get_d(arb_radref(r->X + j)));
+    if (nonunique)
+    {
+        /* the onset tau lies in t_start + (lo, hi): te = t_start + dur encloses it */
+        slong ev = r->st.pair;
+        res->verdict = RC_FLOW_NOT_UNIQUE;
+        arb_set(res->nu_t, r->te);
+        res->nu_neuron = ev / r->n;
+        res->nu_sample = ev % r->n;
+        arb_set(res->nu_field_inactive, r->st.nu_fields);
+        arb_set(res->nu_field_active, r->st.nu_fields + 1);
+        snprintf(res->reason, sizeof(res->reason),
+                 "not unique: neuron %ld is dead on its surface for sample %ld (inactive-side normal field "
+                 "identically 0) and from t in [%.12g, %.12g] its active side repels (z' = %.6g > 0): "
+                 "staying dead and reviving are both Filippov solutions", (long) res->nu_neuron,
+                 (long) res->nu_sample, arb_mid_d(r->te) - mag_get_d(arb_radref(r->te)),
+                 arb_mid_d(r->te) + mag_get_d(arb_radref(r->te)), arb_mid_d(r->st.nu_fields + 1));
+        res->fail_time = arb_mid_d(r->te);
+        return;
+    }
+    if (res->reason[0] == '\0')
+    {
+        slong bad = -1;
+        for (k = r->pr->l - 1; k >= 0; k--)
+            if (res->side_proved[k] == 0)
+                bad = k;
+        if (!res->levels_ok)
+            snprintf(res->reason, sizeof(res->reason), "conservation check failed (level enclosure misses c_k)");
+        else if (bad >= 0)
+        {
+            res->fail_rule = "component";
+            res->fail_hyp = "the sign of a disconnected neuron's parameter is proved on every a priori box";
+            res->fail_neuron = bad;
+            snprintf(res->reason, sizeof(res->reason), "component: the sign of disconnected neuron %ld is not "
+                     "proved constant (its a priori box meets 0 at t = %.10g)", (long) bad, res->fail_time);
+        }
+        else
+            res->verdict = RC_FLOW_CERTIFIED;
+    }
+    res->certified = res->verdict == RC_FLOW_CERTIFIED;
 }
 
 void rc_flow_integrate(rc_flow_result_t res, const rc_flow_problem_t pr, const fmpq_t Tq,
                        const rc_flow_opts_t opts)
 {
-    slong P = pr->P, LN = pr->l * pr->n, n = pr->n, p = opts->order, prec = opts->prec;
-    slong j, k, ix;
-    arb_ptr X, thX, zX, cX, qs, rs, bser, bufB;
-    arb_t t, T, te, dur, hiA, lossB, rem;
-    int * modes, * facts, * mtry, * ftry, * sides;
-    slong * which;
-    rc_flow_step_struct st;
-    rc_flow_set_struct SS;
-    double tolbits = opts->tol_bits > 0 ? (double) FLINT_MIN(opts->tol_bits, prec) : 0.5 * (double) prec;
-    double h = 0.0, hfac = 0.9, hlast = 4.0;
-    slong nrej_rem = 0, ncalls[4] = {0, 0, 0, 0}, qint = 0;
-    arb_ptr Dint = NULL;        /* per step: Jacobian coefficients at X for event-time estimates */
+    slong LN = pr->l * pr->n, k, ix;
+    int * sides = flint_calloc(pr->l, sizeof(int)), nonunique = 0;
+    slong * which = flint_malloc(sizeof(slong) * pr->l);
     clock_t last = clock();
-    int have_tube = 0, slide_before = 0;
+    run_t r;
 
-    X = _arb_vec_init(P);
-    thX = _arb_vec_init((p + 1) * P);
-    bufB = _arb_vec_init((p + 1) * (P + 2 * LN));
-    zX = _arb_vec_init((p + 1) * LN);
-    cX = _arb_vec_init((p + 1) * LN);
-    qs = _arb_vec_init(p + 1);
-    rs = _arb_vec_init(p + 1);
-    bser = _arb_vec_init(p + 1);
-    st.B = _arb_vec_init(P);
-    st.E = _arb_vec_init(P);
-    arb_init(st.dur);
-    arb_init(t);
-    arb_init(T);
-    arb_init(te);
-    arb_init(dur);
-    arb_init(hiA);
-    arb_init(lossB);
-    arb_init(rem);
-    modes = flint_malloc(sizeof(int) * LN);
-    facts = flint_calloc(LN, sizeof(int));
-    mtry = flint_malloc(sizeof(int) * LN);
-    ftry = flint_malloc(sizeof(int) * LN);
-    sides = flint_calloc(pr->l, sizeof(int));
-    which = flint_malloc(sizeof(slong) * pr->l);
-
-    arb_set_fmpq(T, Tq, prec);
-    for (j = 0; j < P; j++)
-        arb_set_fmpq(X + j, pr->theta0 + j, prec);
-    rc_flow_set_init(&SS, P);
-    rc_flow_set_from_box(&SS, X, prec);
-    _rc_flow_initial_modes(modes, pr);
+    run_init(&r, pr, Tq, opts);
     _rc_flow_sides(sides, which, pr);
     for (k = 0; k < pr->l; k++)
     {
@@ -447,453 +685,79 @@ void rc_flow_integrate(rc_flow_result_t res, const rc_flow_problem_t pr, const f
     }
     res->levels_ok = 1;
     res->certified = 0;
-    rc_flow_loss(res->loss_tube, X, pr, prec);
+    res->verdict = RC_FLOW_NOT_CERTIFIED;
+    rc_flow_loss(res->loss_tube, r.X, pr, r.prec);
     if (opts->cert != NULL)
-        cert_header(opts->cert, pr, Tq, p, prec, modes);
-    (void) have_tube;
+        _rc_flow_cert_header(opts->cert, pr, Tq, r.p, r.prec, r.modes);
 
     for (;;)
     {
         int accepted = 0, anyfree = 0;
-        const char * why = "";
-        arf_t tlo, thi;
         if (res->steps >= opts->max_steps)
         {
-            snprintf(res->reason, sizeof(res->reason), "step limit (%ld) reached", (long) opts->max_steps);
-            res->fail_time = arb_mid_d(t);
+            snprintf(res->reason, sizeof(res->reason), "step limit (%ld) reached at t = %.10g",
+                     (long) opts->max_steps, arb_mid_d(r.t));
+            res->fail_time = arb_mid_d(r.t);
             break;
         }
-        arf_init(tlo);
-        arf_init(thi);
-        arb_get_lbound_arf(tlo, t, prec);
-        arb_get_ubound_arf(thi, t, prec);
+        arb_get_ubound_arf(r.thi, r.t, r.prec);
         for (ix = 0; ix < LN; ix++)
-            anyfree |= modes[ix] == RC_FLOW_FREE;
-
+            anyfree |= r.modes[ix] == RC_FLOW_FREE;
+        r.last.why = NULL;
         if (!anyfree)
+            accepted = taylor_attempts(&r);
+        if (!accepted)
         {
-            double nrm0 = 0, hp = 1e300, tau;
-            slong nn, attempt;
-            _rc_flow_pre_struct pre;
-            mag_t rtol, rout;
-            /* the series at X = box(S), shared with every attempt of this step */
-            rc_flow_set_box(X, &SS, prec);
-            _arb_vec_set(thX, X, P);
-            rc_flow_series(thX, zX, cX, modes, p, pr, prec);
-            pre.th = thX;
-            pre.z = zX;
-            pre.c = cX;
-            pre.thB = pre.zB = pre.cB = NULL;
-            pre.D = NULL;
-            pre.qD = 0;
-            for (j = 0; j < P; j++)
-                nrm0 = FLINT_MAX(nrm0, arb_ub_d(X + j));
-            /* step tolerance: the radius a step's remainder th_p(B) dur^p may add is about
-               tau = 2^-tolbits (1 + |X|); the prediction uses the midpoints of the last two
-               coefficients at X, corrected by hfac from the remainders actually measured */
-            tau = ldexp(1.0 + nrm0, -(int) tolbits);
-            for (nn = p - 1; nn <= p; nn++)
-            {
-                double c = 0;
-                for (j = 0; j < P; j++)
-                    c = FLINT_MAX(c, arf_get_d(arb_midref(thX + nn * P + j), ARF_RND_NEAR) >= 0
-                                  ? arf_get_d(arb_midref(thX + nn * P + j), ARF_RND_NEAR)
-                                  : -arf_get_d(arb_midref(thX + nn * P + j), ARF_RND_NEAR));
-                if (c > 0)
-                    hp = FLINT_MIN(hp, pow(tau / c, 1.0 / nn));
-            }
-            h = FLINT_MIN(FLINT_MIN(hfac * hp, 4.0), 2 * hlast);
-            mag_init(rtol);
-            mag_init(rout);
-            mag_set_d(rtol, ldexp(tau, 8));
-            for (attempt = 0; attempt < 40 && !accepted; attempt++)
-            {
-                int final = 0;
-                /* the end: exact dyadic t_hi + h, or T */
-                arb_set_arf(te, thi);
-                {
-                    arb_t hh;
-                    arb_init(hh);
-                    arb_set_d(hh, h);
-                    arb_set_round(hh, hh, 24);
-                    arb_get_mid_arb(hh, hh);
-                    arb_add(te, te, hh, ARF_PREC_EXACT);
-                    arb_clear(hh);
-                }
-                if (arb_ge(te, T) || arb_overlaps(te, T))
-                {
-                    arb_set(te, T);
-                    final = 1;
-                }
-                arb_sub(dur, te, t, prec);
-                arb_set(st.dur, dur);
-                arb_set_arf(hiA, arb_midref(dur));
-                arb_add_error_mag(hiA, arb_radref(dur));
-                arb_get_ubound_arf(arb_midref(hiA), hiA, prec);
-                mag_zero(arb_radref(hiA));
-                ncalls[0]++;
-                if (!apriori(st.B, X, modes, hiA, pr, prec, thX, p, &pre, bufB))
-                {
-                    ncalls[1]++;
-                    h *= 0.5;
-                    continue;
-                }
-                st.kind = RC_EV_NONE;
-                st.pair = -1;
-                st.newmode = 0;
-                memcpy(mtry, modes, sizeof(int) * LN);
-                memcpy(ftry, facts, sizeof(int) * LN);
-                mag_zero(rout);
-                ncalls[2]++;
-                if (_rc_flow_step_validate_ext(&st, &SS, mtry, ftry, p, pr, prec, &why, &pre, rtol, rout))
-                {
-                    /* next step: aim at a remainder of tau / 2 (it grows at least like dur^p) */
-                    double rr = mag_get_d(rout);
-                    double f = rr > 0 ? pow(0.5 * tau / rr, 1.0 / (p + 1)) : 2.0;
-                    hfac = FLINT_MIN(4.0, hfac * FLINT_MAX(0.5, FLINT_MIN(f, 2.0)));
-                    hlast = h;
-                    accepted = 1;
-                    break;
-                }
-                if (strstr(why, "remainder above") != NULL)
-                {
-                    double rr = mag_get_d(rout);
-                    double f = FLINT_MAX(0.2, FLINT_MIN(0.9, pow(0.5 * tau / rr, 1.0 / (p + 1))));
-                    hfac *= f;
-                    h *= f;
-                    nrej_rem++;
-                    continue;
-                }
-                if (strstr(why, "not proved on the step") != NULL || strstr(why, "sliding condition") != NULL)
-                {
-                    /* the earliest predicted event within the step */
-                    double best = 1e300, hs = arb_mid_d(hiA);
-                    slong bpair = -1;
-                    int bkind = 0, bmode = 0;
-                    arb_t root, broot;
-                    arb_init(root);
-                    arb_init(broot);
-                    for (ix = 0; ix < LN; ix++)
-                    {
-                        if (modes[ix] == RC_FLOW_SLIDE)
-                        {
-                            slong m;
-                            arb_t A, G;
-                            arb_init(A);
-                            arb_init(G);
-                            for (m = 0; m <= p; m++)
-                            {
-                                rc_flow_pair_AG(A, G, cX + m * LN, modes, ix / n, ix % n, pr, prec);
-                                arb_sub(qs + m, A, G, prec);
-                                arb_submul(A, pr->a, G, prec);
-                                arb_set(rs + m, A);
-                            }
-                            arb_clear(A);
-                            arb_clear(G);
-                            if (first_root(root, qs, 1, p, hs, -1, prec) && arb_mid_d(root) < best)
-                            {
-                                best = arb_mid_d(root), bpair = ix, bkind = RC_EV_EXIT, bmode = RC_FLOW_ACT, arb_set(broot, root);
-                                _arb_vec_set(bser, qs, p + 1);
-                            }
-                            if (!_rc_flow_dead_slide(modes, ix / n, ix % n, pr)
-                                && first_root(root, rs, 1, p, hs, 1, prec) && arb_mid_d(root) < best)
-                            {
-                                best = arb_mid_d(root), bpair = ix, bkind = RC_EV_EXIT, bmode = RC_FLOW_INACT, arb_set(broot, root);
-                                _arb_vec_set(bser, rs, p + 1);
-                            }
-                        }
-                        else
-                        {
-                            int sg = modes[ix] == RC_FLOW_INACT ? -1 : 1;
-                            if (first_root(root, zX + ix, LN, p, hs, sg, prec) && arb_mid_d(root) < best)
-                                best = arb_mid_d(root), bpair = ix, bkind = RC_EV_CROSS, bmode = 0, arb_set(broot, root);
-                        }
-                    }
-                    if (bpair >= 0)
-                    {
-                        mag_t eps;
-                        slong fi;
-                        /* the event time ball: radius (uncertainty of the event function at the
-                           root) / slope, times 5/4 (tight: the time uncertainty becomes width
-                           along the flow), then times 4 if the localization was not proved */
-                        static const int factors[2] = {5, 16};
-                        mag_init(eps);
-                        for (fi = 0; fi < 2 && !accepted; fi++)
-                        {
-                        if (bkind == RC_EV_CROSS && pr->loss == RC_LOSS_MSE)
-                        {
-                            /* uncertainty of z at the root over the Lohner set (not the box),
-                               over |z'| at the root */
-                            arb_t zl, dz;
-                            slong nn2;
-                            arb_init(zl);
-                            arb_init(dz);
-                            if (Dint == NULL || qint != _rc_flow_jac_order(thX, X, p, broot, pr, prec))
-                            {
-                                if (Dint != NULL)
-                                    _arb_vec_clear(Dint, qint * P * P);
-                                qint = _rc_flow_jac_order(thX, X, p, broot, pr, prec);
-                                Dint = _arb_vec_init(qint * P * P);
-                                _rc_flow_series_jac_coeffs(Dint, X, modes, qint, pr, RC_FLOW_JPREC(prec));
-                                pre.D = Dint;
-                                pre.qD = qint;
-                            }
-                            _rc_flow_lohner_z(zl, &SS, X, thX, NULL, Dint, modes, p, qint,
-                                              broot, bpair, pr, prec);
-                            for (nn2 = p - 1; nn2 >= 1; nn2--)
-                            {
-                                arb_mul(dz, dz, broot, prec);
-                                arb_addmul_si(dz, zX + nn2 * LN + bpair, nn2, prec);
-                            }
-                            arb_get_mag_lower(eps, dz);
-                            if (mag_is_zero(eps))
-                                mag_inf(eps);
-                            else
-                            {
-                                mag_div(eps, arb_radref(zl), eps);
-                                mag_mul_ui(eps, eps, factors[fi]);
-                                mag_mul_2exp_si(eps, eps, -2);
-                            }
-                            {
-                                mag_t m;
-                                mag_init(m);
-                                arb_get_mag(m, broot);
-                                mag_mul_2exp_si(m, m, 16 - prec);
-                                mag_add(eps, eps, m);
-                                mag_clear(m);
-                            }
-                            arb_clear(zl);
-                            arb_clear(dz);
-                        }
-                        else if (bkind == RC_EV_CROSS)
-                            event_radius(eps, broot, zX + bpair, LN, p, factors[fi], prec);
-                        else
-                            event_radius(eps, broot, bser, 1, p, factors[fi], prec);
-                        arb_set(st.dur, broot);
-                        mag_set(arb_radref(st.dur), eps);
-                        arb_set_round(st.dur, st.dur, prec);
-                        arb_set_arf(hiA, arb_midref(st.dur));
-                        arb_add_error_mag(hiA, arb_radref(st.dur));
-                        arb_get_ubound_arf(arb_midref(hiA), hiA, prec);
-                        mag_zero(arb_radref(hiA));
-                        if (arb_is_positive(st.dur) && apriori(st.B, X, modes, hiA, pr, prec, thX, p, &pre, bufB))
-                        {
-                            st.kind = bkind;
-                            st.pair = bpair;
-                            st.newmode = bmode;
-                            memcpy(mtry, modes, sizeof(int) * LN);
-                            memcpy(ftry, facts, sizeof(int) * LN);
-                            ncalls[3]++;
-                            if (_rc_flow_step_validate_ext(&st, &SS, mtry, ftry, p, pr, prec, &why, &pre, rtol, rout))
-                            {
-                                arb_add(te, t, st.dur, prec);
-                                accepted = 1;
-                            }
-                            else if (getenv("RC_FLOW_DEBUG"))
-                                fprintf(stderr, "event %d pair %ld at t=%g+%g failed: %s\n", bkind, (long) bpair, arb_mid_d(t), best, why);
-                        }
-                        if (strstr(why, "not localized") == NULL)
-                            break;
-                        }
-                        if (!accepted && getenv("RC_FLOW_DEBUG"))
-                            fprintf(stderr, "event kind %d pair %ld mode %d at %.17g + %g (rad %g): %s\n", bkind, (long) bpair, bmode, arb_mid_d(t), best, mag_get_d(eps), why);
-                        mag_clear(eps);
-                        if (!accepted)
-                            h = 0.5 * FLINT_MIN(best, h);
-                    }
-                    else
-                        h *= 0.5;
-                    arb_clear(root);
-                    arb_clear(broot);
-                }
-                else
-                    h *= 0.5;
-                (void) final;
-            }
-            mag_clear(rtol);
-            mag_clear(rout);
-            if (Dint != NULL)
-                _arb_vec_clear(Dint, qint * P * P);
-            Dint = NULL;
+            /* the cause of the first inclusion step: the last failed event (the integrator kept
+               approaching it), else the last failed Taylor step */
+            if (!r.have_cause && (r.last_event.why != NULL || r.last.why != NULL))
+                r.cause = r.last_event.why != NULL ? r.last_event : r.last, r.have_cause = 1;
+            accepted = inclusion_attempts(&r, anyfree);
         }
         if (!accepted)
         {
-            /* last resort: a first-order differential-inclusion step */
-            double hi_ = anyfree ? 1.0 / 1024 : FLINT_MAX(h, 1e-12);
-            slong attempt;
-            for (attempt = 0; attempt < 40 && !accepted; attempt++, hi_ *= 0.5)
-            {
-                int * fr = flint_malloc(sizeof(int) * LN);
-                arb_t hh;
-                arb_init(hh);
-                arb_set_d(hh, hi_);
-                arb_set_round(hh, hh, 24);
-                arb_get_mid_arb(hh, hh);
-                arb_set_arf(te, thi);
-                arb_add(te, te, hh, ARF_PREC_EXACT);
-                if (arb_ge(te, T) || arb_overlaps(te, T))
-                    arb_set(te, T);
-                arb_sub(st.dur, te, t, prec);
-                arb_set_arf(hiA, arb_midref(st.dur));
-                arb_add_error_mag(hiA, arb_radref(st.dur));
-                arb_get_ubound_arf(arb_midref(hiA), hiA, prec);
-                mag_zero(arb_radref(hiA));
-                for (ix = 0; ix < LN; ix++)
-                    fr[ix] = RC_FLOW_FREE;
-                if (apriori(st.B, X, fr, hiA, pr, prec, NULL, 0, NULL, NULL))
-                {
-                    st.kind = RC_EV_INCL;
-                    st.pair = -1;
-                    st.newmode = 0;
-                    memcpy(mtry, modes, sizeof(int) * LN);
-                    memcpy(ftry, facts, sizeof(int) * LN);
-                    if (rc_flow_step_validate(&st, &SS, mtry, ftry, p, pr, prec, &why))
-                        accepted = 1;
-                }
-                flint_free(fr);
-                arb_clear(hh);
-            }
-        }
-        arf_clear(tlo);
-        arf_clear(thi);
-        if (!accepted)
-        {
-            snprintf(res->reason, sizeof(res->reason), "no step could be proved (%s)", why);
-            res->fail_time = arb_mid_d(t);
+            reason_stuck(res, &r);
             break;
         }
-
-        if (getenv("RC_FLOW_DEBUG") && res->steps % 50 == 0)
-            fprintf(stderr, "step %ld %s t=%.17g dur=%g rad0=%g why-last=%s\n", (long) res->steps, kind_name(st.kind), arb_mid_d(t), arb_mid_d(st.dur), mag_get_d(arb_radref(st.E)), why);
-        /* accepted: bookkeeping and the checks of the verdict */
-        res->steps++;
-        if (st.kind == RC_EV_CROSS || st.kind == RC_EV_EXIT)
-            res->events++;
-        if (st.kind == RC_EV_CROSS && mtry[st.pair] != RC_FLOW_SLIDE)
-            res->crossings++;
-        if (st.kind == RC_EV_INCL)
-            res->incl_steps++;
-        {
-            int slide_now = 0;
-            for (ix = 0; ix < LN; ix++)
-                slide_now |= mtry[ix] == RC_FLOW_SLIDE;
-            if (slide_now && !slide_before)
-                res->slide_phases++;
-            slide_before = slide_now;
-        }
-        for (k = 0; k < pr->l; k++)
-            if (sides[k] != 0 && res->side_proved[k] == 1)
-            {
-                arb_srcptr b = st.B + which[k];
-                if (!(sides[k] > 0 ? arb_is_positive(b) : arb_is_negative(b)))
-                {
-                    res->side_proved[k] = 0;
-                    if (res->fail_time < 0)
-                        res->fail_time = arb_mid_d(t);
-                }
-            }
-        if (!_rc_flow_levels_ok(st.E, te, pr, prec))
-        {
-            res->levels_ok = 0;
-            if (res->fail_time < 0)
-                res->fail_time = arb_mid_d(t);
-        }
-        {
-            double * tr;
-            res->trace = flint_realloc(res->trace, sizeof(double) * (res->ntrace + 1) * (2 * P + 1));
-            tr = res->trace + res->ntrace * (2 * P + 1);
-            tr[0] = arb_mid_d(te);
-            for (j = 0; j < P; j++)
-            {
-                tr[1 + j] = arb_mid_d(st.E + j);
-                tr[1 + P + j] = mag_get_d(arb_radref(st.E + j));
-            }
-            res->ntrace++;
-        }
-        rc_flow_loss(lossB, st.B, pr, prec);
-        arb_union(res->loss_tube, res->loss_tube, lossB, prec);
-        if (opts->tube != NULL)
-        {
-            rc_flow_loss(lossB, st.E, pr, prec);
-            tube_line(opts->tube, te, &st, lossB, mtry, pr);
-        }
-        if (opts->cert != NULL)
-        {
-            fprintf(opts->cert, "step %s %ld %d ", kind_name(st.kind), (long) st.pair, st.newmode);
-            _rc_flow_write_arb(opts->cert, te);
-            fputc(' ', opts->cert);
-            _rc_flow_write_arb(opts->cert, st.dur);
-            fputc('\n', opts->cert);
-            write_box_line(opts->cert, "B", st.B, P);
-            write_box_line(opts->cert, "E", st.E, P);
-        }
-        memcpy(modes, mtry, sizeof(int) * LN);
-        memcpy(facts, ftry, sizeof(int) * LN);
-        rc_flow_set_box(X, &SS, prec);
-        arb_set(t, te);
-        if (opts->progress && (double) (clock() - last) > CLOCKS_PER_SEC)
+        record_step(&r, res, sides, which);
+        if (opts->progress != NULL && (double) (clock() - last) > CLOCKS_PER_SEC)
         {
             last = clock();
-            fprintf(stderr, "relucert flow: t = %.6g, %ld steps\n", arb_mid_d(t), (long) res->steps);
+            opts->progress(opts->progress_arg, arb_mid_d(r.t), res->steps);
         }
-        if (arb_equal(t, T) && st.kind != RC_EV_CROSS && st.kind != RC_EV_EXIT)
+        if (r.st.kind == RC_EV_NONUNIQUE)
         {
-            res->reached_time = arb_mid_d(T);
+            nonunique = 1;
+            res->reached_time = arb_mid_d(r.t);
             break;
         }
-        res->reached_time = arb_mid_d(t);
+        if (r.lost_time >= 0)
+        {
+            failure_t * f = r.have_cause ? &r.cause : NULL;
+            if (f != NULL)
+                describe_failure(res, &r, f, "rule failed, inclusion steps after it");
+            res->enclosure_lost = 1;
+            res->fail_time = r.lost_time;
+            {
+                char buf[1200];
+                snprintf(buf, sizeof buf, "%s%senclosure lost at t = %.10g (wider than the values it encloses)",
+                         res->reason, res->reason[0] ? "; " : "", r.lost_time);
+                memcpy(res->reason, buf, sizeof(res->reason));
+                res->reason[sizeof(res->reason) - 1] = '\0';
+            }
+            break;
+        }
+        if (arb_equal(r.t, r.T) && r.st.kind != RC_EV_CROSS && r.st.kind != RC_EV_EXIT)
+        {
+            res->reached_time = arb_mid_d(r.T);
+            break;
+        }
+        res->reached_time = arb_mid_d(r.t);
     }
     if (opts->cert != NULL)
         fprintf(opts->cert, "end\n");
-    if (getenv("RC_FLOW_DEBUG"))
-        fprintf(stderr, "steps %ld, remainder refusals %ld, apriori %ld (failed %ld), validations %ld + events %ld\n", (long) res->steps, (long) nrej_rem, (long) ncalls[0], (long) ncalls[1], (long) ncalls[2], (long) ncalls[3]);
-
-    if (res->steps > 0)
-        _arb_vec_set(X, st.E, P);
-    _arb_vec_set(res->theta, X, P);
-    rc_flow_loss(res->loss_T, X, pr, prec);
-    rc_flow_set_clear(&SS);
-    res->max_width = 0;
-    for (j = 0; j < P; j++)
-    {
-        double w = 2 * mag_get_d(arb_radref(X + j));
-        res->max_width = FLINT_MAX(res->max_width, w);
-    }
-    if (res->reason[0] == '\0')
-    {
-        int sides_ok = 1;
-        for (k = 0; k < pr->l; k++)
-            if (res->side_proved[k] == 0)
-                sides_ok = 0;
-        if (!res->levels_ok)
-            snprintf(res->reason, sizeof(res->reason), "conservation check failed (level enclosure misses c_k)");
-        else if (!sides_ok)
-            snprintf(res->reason, sizeof(res->reason), "sign of a disconnected neuron not proved constant");
-        else
-            res->certified = 1;
-    }
-    _arb_vec_clear(X, P);
-    _arb_vec_clear(thX, (p + 1) * P);
-    _arb_vec_clear(bufB, (p + 1) * (P + 2 * LN));
-    _arb_vec_clear(zX, (p + 1) * LN);
-    _arb_vec_clear(cX, (p + 1) * LN);
-    _arb_vec_clear(qs, p + 1);
-    _arb_vec_clear(rs, p + 1);
-    _arb_vec_clear(bser, p + 1);
-    _arb_vec_clear(st.B, P);
-    _arb_vec_clear(st.E, P);
-    arb_clear(st.dur);
-    arb_clear(t);
-    arb_clear(T);
-    arb_clear(te);
-    arb_clear(dur);
-    arb_clear(hiA);
-    arb_clear(lossB);
-    arb_clear(rem);
-    flint_free(modes);
-    flint_free(facts);
-    flint_free(mtry);
-    flint_free(ftry);
+    finish(res, &r, nonunique);
+    run_clear(&r);
     flint_free(sides);
     flint_free(which);
 }

@@ -95,7 +95,8 @@ void rc_flow_level(arb_t c, arb_srcptr theta, slong k, const rc_flow_problem_t p
         arb_submul(c, theta + rc_flow_iv(pr, k, o), theta + rc_flow_iv(pr, k, o), prec);
 }
 
-/* z_ki' = -lambda z_ki - sum_j c_kj s_kj K_ji  =  A - s_ki G - lambda z_ki. */
+/* z_ki' = -lambda z_ki - sum_j c_kj s_kj K_ji  =  A - s_ki G - lambda z_ki.  Samples tied to i
+   (pr->tie: the same switching surface) share its slope: their terms go into G. */
 void rc_flow_pair_AG(arb_t A, arb_t G, arb_srcptr cs, const int * modes, slong k, slong i,
                      const rc_flow_problem_t pr, slong prec)
 {
@@ -109,7 +110,7 @@ void rc_flow_pair_AG(arb_t A, arb_t G, arb_srcptr cs, const int * modes, slong k
     for (j = 0; j < n; j++)
     {
         int md = modes[k * n + j];
-        if (j == i)
+        if (j == i || pr->tie[j] == pr->tie[i])
             continue;
         if (md == RC_FLOW_ACT)
             arb_one(s);
@@ -121,6 +122,9 @@ void rc_flow_pair_AG(arb_t A, arb_t G, arb_srcptr cs, const int * modes, slong k
         arb_submul(A, t, pr->K + j * n + i, prec);
     }
     arb_mul(G, cs + k * n + i, pr->K + i * n + i, prec);
+    for (j = 0; j < n; j++)
+        if (j != i && pr->tie[j] == pr->tie[i])
+            arb_addmul(G, cs + k * n + j, pr->K + j * n + i, prec);
     arb_clear(s);
     arb_clear(t);
     arb_clear(one);

@@ -66,6 +66,7 @@ int rc_flow_problem_init(rc_flow_problem_t pr, const rc_net_t net, const rc_data
         arb_set_fmpq(pr->Y + i, pr->Yq + i, prec);
     {
         fmpq_t s, t;
+        fmpq * Kq = _fmpq_vec_init(n * n);
         fmpq_init(s);
         fmpq_init(t);
         for (i = 0; i < n; i++)
@@ -77,8 +78,28 @@ int rc_flow_problem_init(rc_flow_problem_t pr, const rc_net_t net, const rc_data
                     fmpq_mul(t, pr->Xq + i * pr->dp + k, pr->Xq + j * pr->dp + k);
                     fmpq_add(s, s, t);
                 }
+                fmpq_set(Kq + i * n + j, s);
                 arb_set_fmpq(pr->K + i * n + j, s, prec);
             }
+        /* tied samples: x~_j a positive multiple of x~_i (K_ij > 0 and K_ij^2 = K_ii K_jj, exact
+           Cauchy-Schwarz equality), so z_kj = (K_ij / K_ii) z_ki for every neuron: one switching
+           surface.  tie[j] = the smallest such i (proofs/flow.md 3.11). */
+        pr->tie = flint_malloc(sizeof(slong) * n);
+        for (j = 0; j < n; j++)
+        {
+            pr->tie[j] = j;
+            for (i = 0; i < j; i++)
+            {
+                fmpq_mul(s, Kq + i * n + j, Kq + i * n + j);
+                fmpq_mul(t, Kq + i * n + i, Kq + j * n + j);
+                if (fmpq_sgn(Kq + i * n + j) > 0 && fmpq_equal(s, t))
+                {
+                    pr->tie[j] = pr->tie[i];
+                    break;
+                }
+            }
+        }
+        _fmpq_vec_clear(Kq, n * n);
         fmpq_clear(s);
         fmpq_clear(t);
     }
@@ -103,6 +124,7 @@ void rc_flow_problem_clear(rc_flow_problem_t pr)
     _arb_vec_clear(pr->X, pr->n * pr->dp);
     _arb_vec_clear(pr->Y, pr->n * pr->e);
     _arb_vec_clear(pr->K, pr->n * pr->n);
+    flint_free(pr->tie);
     arb_clear(pr->a);
     arb_clear(pr->lam);
     arb_clear(pr->scale);

@@ -1,4 +1,5 @@
 #include "relucert/flow.h"
+#include "flow_internal.h"
 
 /* Taylor coefficients of the solution of theta' = F(theta), F = -grad L - lambda theta, inside
    a fixed mode assignment, by automatic differentiation (series arithmetic): if theta(t) =
@@ -12,8 +13,8 @@
      grad v_k[o] = sum_i g_i[o] h_ki,  grad w_k = sum_i c_ki s_ki x~_i,  grad b2 = sum_i g_i
    and th_{m+1} = F_m / (m + 1), where F_m is the m-th coefficient of F(theta(t)).
    In ball arithmetic with a box as block 0, every coefficient encloses its value at every point
-   of the box (each operation is an enclosure).  A SLIDE pair (k, i) replaces grad w_k by its
-   orthogonal projection onto x~_i^perp (proofs/flow.md, section 3). */
+   of the box (each operation is an enclosure).  The SLIDE pairs S_k of neuron k replace grad w_k
+   by its orthogonal projection onto span{x~_i : i in S_k}^perp (slide_proj.c, proofs/flow.md 3). */
 
 static void slope_of(arb_t s, int mode, const rc_flow_problem_t pr, slong prec)
 {
@@ -31,13 +32,55 @@ static void slope_of(arb_t s, int mode, const rc_flow_problem_t pr, slong prec)
         arb_one(s);
 }
 
+/* BCE: g_m = scale (S_m - y [m = 0]) with S = sigmoid(f) by S' = S (1 - S) f': S_m from
+   m S_m = sum_{q=1}^m q f_q U_{m-q}, U = S - S^2 (series of S (1 - S)).  fm = f + m n, gm likewise. */
+static void bce_order(arb_ptr gm, arb_ptr S, arb_ptr U, arb_srcptr f, arb_srcptr fm, slong m,
+                      const rc_flow_problem_t pr, slong prec)
+{
+    slong n = pr->n, i, q;
+    arb_t t, u;
+    arb_init(t);
+    arb_init(u);
+    for (i = 0; i < n; i++)
+    {
+        /* S_m, then U_m = S_m - sum_{a=0}^m S_a S_{m-a} */
+        if (m == 0)
+        {
+            arb_neg(t, fm + i);
+            arb_exp(t, t, prec);
+            arb_add_ui(t, t, 1, prec);
+            arb_inv(S + i, t, prec);
+        }
+        else
+        {
+            arb_zero(t);
+            for (q = 1; q <= m; q++)
+            {
+                arb_mul(u, f + q * n + i, U + (m - q) * n + i, prec);
+                arb_addmul_si(t, u, q, prec);
+            }
+            arb_div_si(S + m * n + i, t, m, prec);
+        }
+        arb_set(U + m * n + i, S + m * n + i);
+        for (q = 0; q <= m; q++)
+            arb_submul(U + m * n + i, S + q * n + i, S + (m - q) * n + i, prec);
+        if (m == 0)
+            arb_sub(t, S + i, pr->Y + i, prec);
+        else
+            arb_set(t, S + m * n + i);
+        arb_mul(gm + i, t, pr->scale, prec);
+    }
+    arb_clear(t);
+    arb_clear(u);
+}
+
 void rc_flow_series(arb_ptr th, arb_ptr zs, arb_ptr cs, const int * modes, slong p,
                     const rc_flow_problem_t pr, slong prec)
 {
     slong n = pr->n, l = pr->l, e = pr->e, dp = pr->dp, P = pr->P, LN = l * n;
-    slong m, q, k, i, j, o, top;
+    slong m, k, i, j, o, top;
     arb_ptr z, h, f, g, c, S = NULL, U = NULL, sl, grad, cs_;
-    slong * slide;
+    _rc_flow_proj_struct pj;
     arb_t t, u;
 
     z = _arb_vec_init((p + 1) * LN);
@@ -48,7 +91,7 @@ void rc_flow_series(arb_ptr th, arb_ptr zs, arb_ptr cs, const int * modes, slong
     sl = _arb_vec_init(LN);
     grad = _arb_vec_init(P);
     cs_ = _arb_vec_init(n);
-    slide = flint_malloc(sizeof(slong) * l);
+    _rc_flow_proj_init(&pj, modes, pr, prec);
     if (pr->loss == RC_LOSS_BCE)
     {
         S = _arb_vec_init((p + 1) * n);
@@ -57,15 +100,8 @@ void rc_flow_series(arb_ptr th, arb_ptr zs, arb_ptr cs, const int * modes, slong
     arb_init(t);
     arb_init(u);
     for (k = 0; k < l; k++)
-    {
-        slide[k] = -1;
         for (i = 0; i < n; i++)
-        {
             slope_of(sl + k * n + i, modes[k * n + i], pr, prec);
-            if (modes[k * n + i] == RC_FLOW_SLIDE)
-                slide[k] = i;
-        }
-    }
 
     /* orders 0..p of the intermediates; the field only up to p - 1 */
     for (m = 0; m <= p; m++)
@@ -104,37 +140,7 @@ void rc_flow_series(arb_ptr th, arb_ptr zs, arb_ptr cs, const int * modes, slong
             }
         }
         else
-        {
-            for (i = 0; i < n; i++)
-            {
-                /* S_m, then U_m = S_m - sum_{a=0}^m S_a S_{m-a} */
-                if (m == 0)
-                {
-                    arb_neg(t, fm + i);
-                    arb_exp(t, t, prec);
-                    arb_add_ui(t, t, 1, prec);
-                    arb_inv(S + i, t, prec);
-                }
-                else
-                {
-                    arb_zero(t);
-                    for (q = 1; q <= m; q++)
-                    {
-                        arb_mul(u, f + q * n + i, U + (m - q) * n + i, prec);
-                        arb_addmul_si(t, u, q, prec);
-                    }
-                    arb_div_si(S + m * n + i, t, m, prec);
-                }
-                arb_set(U + m * n + i, S + m * n + i);
-                for (q = 0; q <= m; q++)
-                    arb_submul(U + m * n + i, S + q * n + i, S + (m - q) * n + i, prec);
-                if (m == 0)
-                    arb_sub(t, S + i, pr->Y + i, prec);
-                else
-                    arb_set(t, S + m * n + i);
-                arb_mul(gm + i, t, pr->scale, prec);
-            }
-        }
+            bce_order(gm, S, U, f, fm, m, pr, prec);
         for (k = 0; k < l; k++)
             for (i = 0; i < n; i++)
             {
@@ -155,16 +161,7 @@ void rc_flow_series(arb_ptr th, arb_ptr zs, arb_ptr cs, const int * modes, slong
                 arb_mul(cs_ + i, cm + k * n + i, sl + k * n + i, prec);
             for (j = 0; j < dp; j++)
                 arb_dot(grad + rc_flow_iw(pr, k, j), NULL, 0, cs_, 1, pr->X + j, dp, n, prec);
-            if (slide[k] >= 0)
-            {
-                slong is = slide[k];
-                arb_zero(t);
-                for (j = 0; j < dp; j++)
-                    arb_addmul(t, grad + rc_flow_iw(pr, k, j), pr->X + is * dp + j, prec);
-                arb_div(t, t, pr->K + is * n + is, prec);
-                for (j = 0; j < dp; j++)
-                    arb_submul(grad + rc_flow_iw(pr, k, j), t, pr->X + is * dp + j, prec);
-            }
+            _rc_flow_proj_apply(grad, 1, &pj, k, pr, prec);
             for (o = 0; o < e; o++)
             {
                 arb_ptr gv = grad + rc_flow_iv(pr, k, o);
@@ -199,7 +196,7 @@ void rc_flow_series(arb_ptr th, arb_ptr zs, arb_ptr cs, const int * modes, slong
     _arb_vec_clear(sl, LN);
     _arb_vec_clear(grad, P);
     _arb_vec_clear(cs_, n);
-    flint_free(slide);
+    _rc_flow_proj_clear(&pj);
     if (S != NULL)
     {
         _arb_vec_clear(S, (p + 1) * n);
