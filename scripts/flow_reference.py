@@ -573,10 +573,12 @@ def main():
     ap.add_argument("--tol", default=None, help="per-step truncation (default 10^-(dps-15))")
     ap.add_argument("--weight-decay", default="0")
     ap.add_argument("--max-events", type=int, default=5000)
-    ap.add_argument("--digits", type=int, default=40, help="digits printed")
+    ap.add_argument("--digits", type=int, default=None, help="digits printed (default dps - 10)")
     ap.add_argument("--json", action="store_true", help="(default output is JSON anyway)")
     args = ap.parse_args()
     mp.dps = args.dps
+    if args.digits is None:
+        args.digits = args.dps - 10
     try:
         times = [parse_num(s, "--time") for s in args.time.split(",")]
         if any(x <= 0 for x in times):

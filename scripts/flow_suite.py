@@ -35,8 +35,33 @@ def tstr(q):
     return str(q.numerator) if q.denominator == 1 else "%d/%d" % (q.numerator, q.denominator)
 
 
-def run_relucert(binp, net, data, T, timeout):
+def dyadic(s):
+    """a certificate number: 0, or [-]0x<hex>p<exp> (exact)"""
+    if s == "0":
+        return Fraction(0)
+    neg = s.startswith("-")
+    m, e = s.lstrip("-")[2:].split("p")
+    q = Fraction(int(m, 16)) * (Fraction(2) ** int(e))
+    return -q if neg else q
+
+
+def last_box(certp):
+    """the exact end box (mid, rad per component) of the last step of a relucert.flowcert/1"""
+    last = None
+    with open(certp) as f:
+        for line in f:
+            if line.startswith("E "):
+                last = line
+    if last is None:
+        return None
+    w = last.split()[1:]
+    return [(dyadic(w[2 * j]), dyadic(w[2 * j + 1])) for j in range(len(w) // 2)]
+
+
+def run_relucert(binp, net, data, T, timeout, certp=None):
     cmd = [binp, "flow", net, data, "--time", T, "--json", "--quiet"]
+    if certp:
+        cmd += ["--certificate", certp]
     t0 = time.time()
     try:
         p = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout)
@@ -51,6 +76,11 @@ def run_relucert(binp, net, data, T, timeout):
     except ValueError:
         return {"verdict": "error", "reason": "output is not JSON", "wall": wall}
     out["wall"] = wall
+    if certp and os.path.exists(certp):
+        box = last_box(certp)
+        os.remove(certp)
+        if box is not None:
+            out["exact_box"] = [[str(m), str(r)] for m, r in box]
     return out
 
 
@@ -92,6 +122,24 @@ def containment(out, ref):
     return not misses, misses, worst
 
 
+def exact_containment(box, ref):
+    """reference theta inside the exact final box [mid - rad, mid + rad]?  Returns (ok, misses,
+    max |ref - mid|, max rad).  The reference's own error (~1e-44 at 60 digits, measured in
+    doc/flow-suite.md) is far below the boxes' radii (>= 1e-40 at 256 bits), so a miss by more
+    than 1e-38 (1 + |x|) is an alarm; a smaller miss is reported as marginal, not an alarm."""
+    misses, dist, rmax = [], Fraction(0), Fraction(0)
+    for j, ((m, r), x) in enumerate(zip(box, ref["theta"])):
+        m, r, x = frac(m), frac(r), frac(x)
+        dist, rmax = max(dist, abs(x - m)), max(rmax, r)
+        out = abs(x - m) - r
+        if out > Fraction(1, 10 ** 38) * (1 + abs(x)):
+            misses.append("theta[%d]: reference %.20e outside %.20e +- %.3e" % (j, float(x), float(m), float(r)))
+        elif out > 0:
+            sys.stderr.write("note: theta[%d] outside the exact box by %.2e, within the reference's accuracy\n"
+                             % (j, float(out)))
+    return not misses, misses, dist, rmax
+
+
 def ref_value_str(x):
     return "%.20e" % float(x) if x != 0 else "0"
 
@@ -113,6 +161,13 @@ def main():
                     help="(re)compute the reference of the selected problems at --times and write it")
     ap.add_argument("--no-relucert", action="store_true", help="only the reference part")
     ap.add_argument("--jobs", type=int, default=1)
+    ap.add_argument("--exact-boxes", action="store_true",
+                    help="also write a certificate and check the reference against its exact final box "
+                         "(the JSON prints 25 digits; the box has the full precision)")
+    ap.add_argument("--tmpdir", default="/tmp")
+    ap.add_argument("--ref-dps", type=int, default=60, help="digits of the reference when it is computed")
+    ap.add_argument("--runs", default=None,
+                    help="directory keeping each relucert JSON output; an output already there is reused")
     ap.add_argument("--out", default=None, help="markdown table")
     ap.add_argument("--json-out", default=None, help="all results as JSON")
     args = ap.parse_args()
@@ -137,7 +192,7 @@ def main():
         def refjob(pid):
             old = refs.get(pid, {}).get("results", {})
             ts = sorted(set(times) | (set() if args.write_reference else set(old)), key=frac)
-            return pid, ref_entry(run_reference(*paths[pid], ts))
+            return pid, ref_entry(run_reference(*paths[pid], ts, args.ref_dps))
         with ThreadPoolExecutor(args.jobs) as ex:
             for pid, ent in ex.map(refjob, todo):
                 refs[pid] = ent
@@ -147,19 +202,31 @@ def main():
         if args.write_reference:
             doc = {"format": "relucert.flowsuite-reference/1",
                    "made_by": "scripts/flow_suite.py --write-reference (scripts/flow_reference.py, "
-                              "60 digits, order 40, tol 1e-45; non-rigorous)",
+                              "%d digits, order 40, tol 1e-%d; non-rigorous)" % (args.ref_dps, args.ref_dps - 15),
                    "problems": {k: refs[k] for k in sorted(refs)}}
             with open(refp, "w") as f:
                 json.dump(doc, f, indent=1)
                 f.write("\n")
     if args.no_relucert:
         return 0
+    if args.runs:
+        os.makedirs(args.runs, exist_ok=True)
 
     jobs = [(p, T) for T in times for p in probs]
 
     def job(pt):
         p, T = pt
-        return p, T, run_relucert(args.bin, *paths[p["id"]], T, args.timeout)
+        cache = os.path.join(args.runs, "%s-T%s.json" % (p["id"], T.replace("/", "_"))) if args.runs else None
+        if cache and os.path.exists(cache):
+            return p, T, json.load(open(cache))
+        certp = None
+        if args.exact_boxes:
+            certp = os.path.join(args.tmpdir, "flowsuite-%d-%s-T%s.cert" % (os.getpid(), p["id"], T.replace("/", "_")))
+        out = run_relucert(args.bin, *paths[p["id"]], T, args.timeout, certp)
+        if cache:
+            with open(cache, "w") as f:
+                json.dump(out, f)
+        return p, T, out
 
     rows, alarms, warnings = [], [], []
     with ThreadPoolExecutor(args.jobs) as ex:
@@ -186,6 +253,17 @@ def main():
                     elif not ok:
                         warnings.append("%s T=%s: not_unique enclosure misses the reference branch: %s"
                                         % (p["id"], T, misses[0]))
+                    if "exact_box" in out:
+                        eok, emiss, dist, rad = exact_containment(out["exact_box"], rr)
+                        row["exact_contained"] = eok
+                        row["ref_distance"] = float(dist)
+                        row["box_radius"] = float(rad)
+                        if not eok and v == "certified":
+                            if ok:
+                                alarms.append((p["id"], T, ["exact box: " + m for m in emiss]))
+                            else:
+                                alarms[-1][2].extend("exact box: " + m for m in emiss)
+                            row["contained"] = False
                     if v == "certified" and not rr["unique_so_far"]:
                         warnings.append("%s T=%s: certified, but the reference found two Filippov "
                                         "solutions at t = %s (sound only if every branch is enclosed)"
