@@ -434,6 +434,7 @@ class Flow:
                 if self.csum(ci, k, g) < 0:
                     self.dead_flip.add((k, g))
         ev = dict(info)
+        ev["margin"] = mpmath.nstr(chosen[1], 5)   # smallest consistency margin of the choice
         ev["modes"] = ["dead" if chosen[2] else {1: "active", -1: "inactive", 0: "slide"}[m] for m in combo]
         self.events.append(ev)
 

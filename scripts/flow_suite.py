@@ -148,6 +148,53 @@ def lo_str(x):
     return "%.20e" % float(x) if x != 0 else "0"
 
 
+def diagnose(args, rows, paths):
+    """for every run that is not certified: where relucert stopped proving (the first inclusion
+    step of its --tube, or its failure time) and the reference's events within 0.3 before that
+    (python3-mpmath).  Adds row["diagnosis"]."""
+    refcache = {}
+    for r in rows:
+        if r["verdict"] in ("certified", "not_unique"):
+            continue
+        net, data = paths[r["id"]]
+        tube = os.path.join(args.tmpdir, "flowsuite-%d-%s.tube" % (os.getpid(), r["id"]))
+        try:
+            subprocess.run([args.bin, "flow", net, data, "--time", r["T"], "--quiet", "--tube", tube],
+                           capture_output=True, timeout=args.timeout)
+        except subprocess.TimeoutExpired:
+            pass
+        t_stop, last = None, None
+        if os.path.exists(tube):
+            with open(tube) as f:
+                for line in f:
+                    try:
+                        d = json.loads(line)
+                    except ValueError:
+                        break
+                    if d.get("kind") == "inclusion":
+                        t_stop = float(last["t"][1]) if last else 0.0
+                        break
+                    last = d
+            os.remove(tube)
+        if t_stop is None:
+            t_stop = r["fail_time"] if isinstance(r["fail_time"], (int, float)) else None
+        if r["id"] not in refcache:
+            refcache[r["id"]] = run_reference(net, data, ["10"], args.ref_dps)
+        ref = refcache[r["id"]]
+        evs = []
+        if t_stop is not None:
+            for e in ref["events"]:
+                te = float(e["t"])
+                if t_stop - 0.3 <= te <= t_stop + 1e-6:
+                    kind = e["fired"]
+                    evs.append("t=%.5f n%d samples %s %s -> %s" % (te, e["neuron"], e["samples"], kind,
+                                                                   "/".join(e["modes"])))
+        r["stopped_proving_at"] = t_stop
+        r["diagnosis"] = evs[-3:]
+        sys.stderr.write("%s T=%s: stopped proving at t = %s; reference events before: %s\n" %
+                         (r["id"], r["T"], "%.5f" % t_stop if t_stop is not None else "?", "; ".join(evs[-3:]) or "none"))
+
+
 def main():
     ap = argparse.ArgumentParser(description="relucert flow on the random suite, against the reference")
     ap.add_argument("--bin", default=os.path.join(ROOT, "build", "relucert"), help="relucert binary")
@@ -165,6 +212,9 @@ def main():
                     help="also write a certificate and check the reference against its exact final box "
                          "(the JSON prints 25 digits; the box has the full precision)")
     ap.add_argument("--tmpdir", default="/tmp")
+    ap.add_argument("--diagnose", action="store_true",
+                    help="for runs not certified: rerun with --tube, find where relucert stopped proving "
+                         "(first inclusion step) and list the reference's events just before (needs mpmath)")
     ap.add_argument("--ref-dps", type=int, default=60, help="digits of the reference when it is computed")
     ap.add_argument("--runs", default=None,
                     help="directory keeping each relucert JSON output; an output already there is reused")
@@ -272,6 +322,9 @@ def main():
             sys.stderr.write("%s T=%-3s %-13s %7s s  %s\n" % (p["id"], T, v, row["seconds"] if row["seconds"] is not None else row["wall"],
                              "" if v == "certified" else (row["reason"] or "")[:100]))
 
+    if args.diagnose:
+        diagnose(args, rows, paths)
+
     for pid, T, misses in alarms:
         sys.stderr.write("\n*** SOUNDNESS ALARM: problem %s, T = %s: the certified enclosure does not "
                          "contain the reference ***\n" % (pid, T))
@@ -328,6 +381,14 @@ def main():
                     r["seconds"] if r["seconds"] is not None else "%.1f (wall)" % r["wall"],
                     {True: "yes", False: "**no**", None: ""}[r["ref_unique"]],
                     {True: "yes", False: "**NO: ALARM**", None: ""}.get(r["contained"], r["contained"])))
+            diag = [r for r in rows if r.get("diagnosis") is not None]
+            if diag:
+                f.write("\n## Where the runs that are not certified stopped proving\n\n")
+                f.write("| id | T | stopped proving at t | reference events in the 0.3 before |\n|---|---|---|---|\n")
+                for r in diag:
+                    f.write("| %s | %s | %s | %s |\n" % (r["id"], r["T"],
+                            "%.5f" % r["stopped_proving_at"] if r["stopped_proving_at"] is not None else "?",
+                            "; ".join(r["diagnosis"]) or "none"))
             if alarms or warnings:
                 f.write("\n## Alarms and warnings\n\n")
                 for pid, T, misses in alarms:
