@@ -285,7 +285,9 @@ def main():
             rr = ref.get("results", {}).get(T)
             v = out.get("verdict")
             row = {"id": p["id"], "d": p["d"], "l": p["l"], "N": p["N"], "P": p["P"], "T": T,
-                   "verdict": v, "reason": out.get("reason"), "fail_time": out.get("fail_time"),
+                   "verdict": v, "fail_time": out.get("fail_time"),
+                   "reason": out.get("reason") if isinstance(out.get("reason"), (str, type(None)))
+                   else json.dumps(out.get("reason")),
                    "steps": out.get("steps"), "inclusion_steps": out.get("inclusion_steps"),
                    "max_width": out.get("max_width"), "seconds": out.get("seconds"),
                    "wall": round(out["wall"], 2), "ref_unique": None, "contained": None}
