@@ -525,12 +525,14 @@ class Flow:
                 w = self.watches(self.evalp(T, tt))
                 neg = [key for (v, key) in w if v < 0]
                 if neg:
-                    best = None
-                    for key in neg:
-                        r = self.root(T, key, prev, tt)
-                        if best is None or r < best[0]:
-                            best = (r, key)
-                    first = best
+                    roots = sorted((self.root(T, key, prev, tt), key) for key in neg)
+                    # events at the same instant (e.g. a crossing that zeroes the residual a
+                    # dead neuron's c depends on): crossings first, then slide exits, then dead
+                    # watches, since the earlier kinds change the modes the later ones read
+                    same = mpf(10) ** (-(mp.dps // 2)) * (1 + t + roots[0][0])
+                    order = {"cross": 0, "slide_lo": 1, "slide_hi": 1, "slide_singular": 1, "dead": 2}
+                    tied = [rk for rk in roots if rk[0] - roots[0][0] <= same]
+                    first = min(tied, key=lambda rk: (order[rk[1][0]], rk[0]))
                     break
                 prev = tt
             if first is None:
