@@ -14,7 +14,7 @@ NET=data/toy-obstructed.json; DATA=data/toy-data.json
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
-# --- JSON contract (toy of MATH.md section 8, obstructed start, T = 1: 3 events, one slide) ---
+# --- JSON contract (the toy: data/toy-obstructed.json, obstructed start, T = 1: 3 events, one slide) ---
 out=$("$RC" flow $NET $DATA --time 1 --json --quiet); st=$?
 expect "status" "$st" 0
 expect "keys" "$(echo "$out" | jq -c '[has("verdict"), has("time"), has("stays_on_component"), has("theta"), has("loss"), has("reason")]')" \
@@ -28,7 +28,7 @@ expect "theta lo <= hi" "$(echo "$out" | jq '[.theta[] | select((.[0] | tonumber
 expect "loss pair" "$(echo "$out" | jq -r '(.loss | length) == 2 and ((.loss[0] | tonumber) <= (.loss[1] | tonumber))')" true
 expect "reason null when certified" "$(echo "$out" | jq -r .reason)" null
 expect "stays on component" "$(echo "$out" | jq -r .stays_on_component)" true
-# the obstruction (MATH.md section 8): both output weights stay positive, the loss stays >= 5/16
+# the obstruction: both output weights stay positive, the loss stays >= 5/16
 expect "loss above 5/16" "$(echo "$out" | jq -r '(.loss[0] | tonumber) >= 0.3125')" true
 expect "v stays positive" "$(echo "$out" | jq -r '(.theta[4][0] | tonumber) > 0 and (.theta[5][0] | tonumber) > 0')" true
 expect "event counts" "$(echo "$out" | jq -c '[.crossings, .sliding_phases, .inclusion_steps, .levels_ok]')" "[1,1,0,true]"
