@@ -4,8 +4,8 @@
 set -eu
 core="build-essential cmake pkg-config libflint-dev libflint-arb-dev libmpfr-dev libgmp-dev
       libcunit1-dev libzip-dev jq"
-optional="clang python3 python3-numpy python3-matplotlib python3-sklearn python3-torch
-          libopenmpi-dev openmpi-bin"
+optional="clang python3 python3-numpy python3-matplotlib python3-sklearn python3-torch python3-mpmath
+          python3-pytest libopenmpi-dev openmpi-bin"
 want="$core"
 [ "${RC_DEPS_MINIMAL:-0}" = 1 ] || want="$want $optional"
 missing=""

@@ -280,6 +280,13 @@ int rc_cli_flow(int argc, char ** argv)
         rc_net_clear(net); fmpq_clear(T); fmpq_clear(lam);
         return rc_cli_error_err(cmd, err);
     }
+    if (data->d != net->d)  /* name both files (the library's message cannot) */
+    {
+        status = rc_cli_error(cmd, "%s: X: %ld columns, but %s has input dimension %ld",
+                              datap, (long) data->d, netp, (long) net->d);
+        rc_net_clear(net); rc_data_clear(data); fmpq_clear(T); fmpq_clear(lam);
+        return status;
+    }
     if (rc_flow_problem_init(pr, net, data, loss, lam, prec, err) != RC_OK)
     {
         rc_net_clear(net); rc_data_clear(data); fmpq_clear(T); fmpq_clear(lam);
