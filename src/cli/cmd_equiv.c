@@ -12,7 +12,7 @@ static const char * equiv_help =
 "a > 0: the symmetries that leave the network function unchanged.  When they are,\n"
 "prints the permutation: permutation[k] is the neuron of A matched to neuron k of B.\n"
 "\n"
-"  --json   {\"equivalent\": true, \"permutation\": [...]} (FORMATS.md)\n";
+"  --json   {\"equivalent\": true, \"permutation\": [...]} (doc/formats.md)\n";
 
 /* Reads the two networks named by the positional arguments; shared by equiv and reach. */
 int rc_cli_read_two_nets(rc_net_t a, rc_net_t b, int * json, const char * cmd, const char * help,

@@ -1,5 +1,5 @@
 /* relucert family: exact component counts, effective components and Betti numbers of H(c) over
-   families of architectures and level-sign patterns (MATH.md section 3; proofs/foundation.md P4). */
+   families of architectures and level-sign patterns (doc/math.md section 3; proofs/foundation.md P4). */
 #include <stdlib.h>
 #include <string.h>
 #include "relucert/num.h"

@@ -31,7 +31,7 @@ static const char * flow_help =
 "                      depend on it, never soundness\n"
 "  --loss mse|bce      loss (default mse; bce = BCE-with-logits, one output, labels 0/1)\n"
 "  --weight-decay L    L2 decay lambda >= 0 (levels then follow c_k e^{-2 lambda t})\n"
-"  --json              machine-readable output (FORMATS.md)\n"
+"  --json              machine-readable output (doc/formats.md)\n"
 "  --tube FILE         one JSON line per step: end time, kind, loss and theta enclosures\n"
 "  --certificate FILE  write the proof (relucert.flowcert/1), checked by relucert check\n"
 "  --compare-float     also integrate with double-precision RK4 and report its distance to\n"
@@ -116,7 +116,7 @@ static void print_failure_json(const rc_flow_result_t res)
     printf("}");
 }
 
-/* --json output (doc/flow.md: FORMATS.md keys plus the extra keys) */
+/* --json output (doc/flow.md: doc/formats.md keys plus the extra keys) */
 static void print_json(const rc_flow_result_t res, const rc_flow_problem_t pr, const char * ts, int stays,
                        int cmpf, double fdist, const double * tp, const double * dd, double secs)
 {

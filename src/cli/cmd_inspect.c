@@ -20,7 +20,7 @@ static const char * inspect_help =
 "permutations and rescalings), the Poincare polynomial and all Betti numbers, and\n"
 "the component the parameters lie on.  Everything is exact.\n"
 "\n"
-"  --json              machine-readable output (relucert.inspect/1, FORMATS.md)\n"
+"  --json              machine-readable output (relucert.inspect/1, doc/formats.md)\n"
 "  --all               print every neuron in the table (default: the first 50)\n"
 "  --betti-limit BITS  largest expanded Poincare polynomial, in bits (default 2^26);\n"
 "                      beyond it the factored form is printed and betti is null\n"

@@ -18,7 +18,7 @@ static const char * obstruct_help =
 "\n"
 "Proves a lower bound on the loss over the whole connected component of H(c) that the\n"
 "parameters NET lie on (gradient flow never leaves it), from the sign class of the component\n"
-"(MATH.md section 5): the sign bound, and a convex relaxation over the activation patterns of\n"
+"(doc/math.md section 5): the sign bound, and a convex relaxation over the activation patterns of\n"
 "the data whose dual certificate is checked in exact rational arithmetic.  With a witness\n"
 "(a parameter set of the same architecture, e.g. a teacher), the verdict is \"obstructed\" when\n"
 "the bound exceeds the witness's exact loss: then gradient flow from NET never reaches the\n"
@@ -37,7 +37,7 @@ static const char * obstruct_help =
 "  --max-subsets N     relaxation limit: subsets of r-1 samples enumerated for the test rays\n"
 "                      (default 200000; beyond it only the sign bound is used)\n"
 "  --check FILE        verify a certificate from scratch (exit 0 valid, 2 invalid)\n"
-"  --json              machine-readable output (FORMATS.md)\n"
+"  --json              machine-readable output (doc/formats.md)\n"
 RC_CLI_HEADER_HELP;
 
 static const char * kind_name(int kind)

@@ -1,4 +1,4 @@
-/* relucert prob: level-sign statistics of an initialization scheme (MATH.md §3, §7). */
+/* relucert prob: level-sign statistics of an initialization scheme (doc/math.md §3, §7). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,7 +17,7 @@ static void prob_usage(FILE * f)
 "                     [--monte-carlo [--samples N] [--seed S] [--level A]] [--json]\n\n"
 "Probability, at initialization, that a neuron's level c = |w|^2 - |v|^2 is negative,\n"
 "that H(c) is disconnected, the law of the number of pathological neurons, and the\n"
-"expected numbers of components and effective components (MATH.md §3, §7).\n\n"
+"expected numbers of components and effective components (doc/math.md §3, §7).\n\n"
 "  --init SCHEME      xavier-normal, kaiming-normal, lecun-normal, xavier-uniform,\n"
 "                     kaiming-uniform, torch-default\n"
 "  --input-dim D      d >= 1        --hidden L   l >= 1      --output-dim E  e >= 1 (1)\n"
@@ -29,7 +29,7 @@ static void prob_usage(FILE * f)
 "  --monte-carlo      sample instead of certifying (also used automatically, and said so,\n"
 "                     where no certified method exists)\n"
 "  --samples N        Monte Carlo neurons (1000000)   --seed S (1)   --level A (0.99)\n"
-"  --json             machine-readable output (FORMATS.md)\n\n"
+"  --json             machine-readable output (doc/formats.md)\n\n"
 "Certified values are intervals [lo, hi] that contain the true value.  Monte Carlo values\n"
 "are marked \"certified\": false and are Hoeffding confidence intervals at level A.\n");
 }

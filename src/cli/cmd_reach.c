@@ -18,7 +18,7 @@ static const char * reach_help =
 "target neurons that cannot be placed (a Hall-violating set) and the slots they compete for.\n"
 "\"reachable\" is only topological: it does not claim the flow goes there.\n"
 "\n"
-"  --json   {\"reachable\": false, \"blocking\": \"...\"} (FORMATS.md)\n";
+"  --json   {\"reachable\": false, \"blocking\": \"...\"} (doc/formats.md)\n";
 
 int rc_cli_reach(int argc, char ** argv)
 {

@@ -47,7 +47,7 @@ static const char * replay_help =
 "                       every snapshot, the costly part): exact levels, drifts, signs only\n"
 "  --no-fast            enclose every gradient with Arb at --prec bits (tighter, about 10x\n"
 "                       slower) instead of double ball arithmetic with rounding bounds\n"
-"  --json               machine-readable summary (FORMATS.md)\n"
+"  --json               machine-readable summary (doc/formats.md)\n"
 RC_CLI_HEADER_HELP;
 
 

@@ -11,7 +11,7 @@ slong rc_descent_v_index(const rc_net_t shape, slong k, slong i)
     return shape->l * shape->d + (shape->has_b1 ? shape->l : 0) + i * shape->l + k;
 }
 
-/* The sheets of Q(c) (MATH.md section 3): c < 0, e = 1: |v_k| >= sqrt(-c) > 0, sheet = sign v_k;
+/* The sheets of Q(c) (doc/math.md section 3): c < 0, e = 1: |v_k| >= sqrt(-c) > 0, sheet = sign v_k;
    c > 0, d' = 1: |w_k| >= sqrt(c) > 0, sheet = sign w_k. */
 slong rc_descent_side_index(const rc_net_t shape, slong k, int level_sign)
 {

@@ -69,7 +69,7 @@ int rc_descent_init(rc_descent_t S, rc_net_t net, const rc_data_t data, const fm
         S->sgn0[k] = fmpq_sgn(S->level_q + k);
         idx = rc_descent_side_index(net, k, S->sgn0[k]);
         S->disc[k] = (idx >= 0);
-        /* on a disconnected factor the sheet coordinate is nonzero (MATH.md section 3) */
+        /* on a disconnected factor the sheet coordinate is nonzero (doc/math.md section 3) */
         S->side0[k] = (idx >= 0) ? fmpq_sgn(S->theta_q + idx) : 0;
         S->proved_through[k] = -1;
         S->first_flip[k] = -1;

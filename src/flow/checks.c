@@ -17,7 +17,7 @@ void _rc_flow_initial_modes(int * modes, const rc_flow_problem_t pr)
     fmpq_clear(z);
 }
 
-/* MATH.md section 3: Q(c) is disconnected iff (c < 0, e = 1) or (c > 0, d' = 1); the sheet is
+/* doc/math.md section 3: Q(c) is disconnected iff (c < 0, e = 1) or (c > 0, d' = 1); the sheet is
    the sign of v_k, resp. w_k (which cannot vanish on Q(c)). */
 void _rc_flow_sides(int * side, slong * which, const rc_flow_problem_t pr)
 {

@@ -1,4 +1,4 @@
-/* relucert.network/1 from a parsed JSON document (FORMATS.md).  Every shape is checked before
+/* relucert.network/1 from a parsed JSON document (doc/formats.md).  Every shape is checked before
    anything is allocated; every number is read exactly (_rc_io_json_fmpq). */
 #include "internal.h"
 

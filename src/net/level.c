@@ -16,7 +16,7 @@ void rc_net_v_norm2(fmpq_t r, const rc_net_t net, slong k)
         fmpq_addmul(r, rc_net_v_entry(net, k, i), rc_net_v_entry(net, k, i));
 }
 
-/* c_k = ||w_k||^2 - ||v_k||^2, conserved by gradient flow (MATH.md section 2; proofs/foundation.md, P1). */
+/* c_k = ||w_k||^2 - ||v_k||^2, conserved by gradient flow (doc/math.md section 2; proofs/foundation.md, P1). */
 void rc_net_level(fmpq_t c, const rc_net_t net, slong k)
 {
     fmpq_t t;

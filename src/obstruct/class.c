@@ -1,5 +1,5 @@
 /* The sign class of a component: which functions t sigma(u.x~) each neuron can realize
-   (MATH.md section 5, proofs/obstruct.md O1).
+   (doc/math.md section 5, proofs/obstruct.md O1).
    c < 0, e = 1, side s: v = s sqrt(||w||^2 - c), so v sigma(w.x~) = s |w| sqrt(||w||^2 - c)
    sigma(u.x~) with u = w/|w|: every s a sigma(u.x~), a >= 0 (w = 0 gives a = 0).
    c > 0, d' = 1, side s: w = s |w|, v any real: t sigma(s x~) for every real t.

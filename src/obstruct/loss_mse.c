@@ -1,4 +1,4 @@
-/* MSE (1/N) sum_i ||f(x_i) - y_i||^2, exact (MATH.md section 1). */
+/* MSE (1/N) sum_i ||f(x_i) - y_i||^2, exact (doc/math.md section 1). */
 #include "relucert/obstruct.h"
 
 void rc_obstruct_loss_mse(fmpq_t loss, const rc_net_t net, const rc_data_t data)

@@ -1,4 +1,4 @@
-/* The sign-bound dual point (MATH.md section 5, proofs/obstruct.md O6).
+/* The sign-bound dual point (doc/math.md section 5, proofs/obstruct.md O6).
    f >= 0 (class allows + only): MSE min_{z>=0} (z - y)^2 is min(y, 0)^2, dual mu = min(y, 0);
    BCE min_{z>=0} l(z) is log 2 for y <= 1/2 and H(y) otherwise: p = max(y, 1/2),
    mu = y - p = min(y - 1/2, 0).  f <= 0: the mirror images.  Other classes: mu = 0. */

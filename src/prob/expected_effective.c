@@ -1,6 +1,6 @@
 #include "relucert/prob.h"
 
-/* E[(n1 + 1)(n2 + 1)] (MATH.md §4).
+/* E[(n1 + 1)(n2 + 1)] (doc/math.md §4).
    d' >= 2: n2 = 0, and n1 ~ Bin(l, p) when e = 1 (else 0): 1 + l p, or 1.
    d' = 1, e >= 2: n1 = 0, n2 ~ Bin(l, 1 - p): 1 + l (1 - p).
    d' = 1, e = 1: n2 = l - n1 almost surely, E[n1 (l - n1)] = l (l - 1) p (1 - p):

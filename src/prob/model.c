@@ -43,7 +43,7 @@ int rc_prob_model_set(rc_prob_model_t m, rc_init_scheme s, slong d, slong l, slo
     /* Zero-initialised hidden bias: that coordinate of w is 0 at initialization, so |w|^2
        is a sum of d squares; torch-default draws b1 like W1, so d + 1 squares. */
     m->nw = (s == RC_INIT_TORCH_DEFAULT) ? d + m->bias : d;
-    /* MATH.md §7: fan_in/fan_out of W1 are d/l, of W2 are l/e. */
+    /* doc/math.md §7: fan_in/fan_out of W1 are d/l, of W2 are l/e. */
     switch (s)
     {
         case RC_INIT_XAVIER_NORMAL:

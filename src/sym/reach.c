@@ -3,7 +3,7 @@
 #include "relucert/sym.h"
 
 /* Neuron j of the target can be moved onto slot k of init's component iff a level-restoring
-   rescaling takes it to level c_k on the slot's sheet (MATH.md section 4; proofs P6):
+   rescaling takes it to level c_k on the slot's sheet (doc/math.md section 4; proofs P6):
    alpha^2 ||w||^2 - ||v||^2 / alpha^2 = c_k has a root alpha > 0 iff
      c_k < 0: v != 0;   c_k > 0: w != 0;   c_k = 0: w, v both nonzero or both zero;
    rescaling by alpha > 0 keeps the signs of w and v, so the sheet must match the side. */

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# relucert flow: the JSON contract of FORMATS.md (verdict, time, stays_on_component, theta, loss,
+# relucert flow: the JSON contract of doc/formats.md (verdict, time, stays_on_component, theta, loss,
 # reason), a closed-form flow (one neuron, w = v, one active sample: w(t)^2 = 1/(1 + 3 e^{-2t}))
 # enclosed, --compare-float, --certificate accepted by relucert check (and an edited one
 # rejected), --tube (one JSON line per step, last step ending at T), text output, and exit codes:
