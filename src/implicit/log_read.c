@@ -19,8 +19,11 @@ static int want(const rc_npy_struct * a, const char * nm, slong T, slong r, slon
         return RC_OK;
     if (allow_flat && a->ndim == 1 && r == 1)
         return RC_OK;
-    return rc_err_set(err, RC_EINPUT, "%s: %s: shape mismatch (expected (%ld, %ld%s%ld))", path, nm,
-                      (long) T, (long) r, c > 0 ? ", " : "", c > 0 ? (long) c : 0L);
+    if (c > 0)
+        return rc_err_set(err, RC_EINPUT, "%s: %s: shape mismatch (expected (%ld, %ld, %ld))", path,
+                          nm, (long) T, (long) r, (long) c);
+    return rc_err_set(err, RC_EINPUT, "%s: %s: shape mismatch (expected (%ld, %ld))", path, nm,
+                      (long) T, (long) r);
 }
 
 static double * copy(const rc_npy_struct * a)

@@ -42,8 +42,16 @@ void rc_implicit_replay_write_json(FILE * f, const rc_implicit_replay_t rep, slo
         if (isfinite(s->logged_loss))
             fprintf(f, ", \"logged_loss\": %.17g", s->logged_loss);
         if (t + 1 < rep->T)
-            fprintf(f, ", \"observed_ratio\": %.6g, \"gf_rate_bound\": %.6g",
-                    mid(rep->step[t + 1].loss) / mid(s->loss), gf_rate(rep, t, rep->n_samples));
+        {
+            /* L(t+1)/L(t) is undefined when a loss is unknown (no equilibrium) or L(t) = 0:
+               JSON null then (inf and nan are not JSON) */
+            double ratio = mid(rep->step[t + 1].loss) / mid(s->loss);
+            if (isfinite(ratio))
+                fprintf(f, ", \"observed_ratio\": %.6g", ratio);
+            else
+                fprintf(f, ", \"observed_ratio\": null");
+            fprintf(f, ", \"gf_rate_bound\": %.6g", gf_rate(rep, t, rep->n_samples));
+        }
         fprintf(f, "}");
     }
     fprintf(f, "]}\n");

@@ -108,6 +108,19 @@ expect "replay needs lr" "$?" 2
 expect "replay wrong log" "$?" 2
 expect "replay wrong log one line" "$(wc -l < "$tmp/err")" 1
 
+# a log with a zero loss (step 0) and a snapshot without equilibrium (step 2, gamma A = 2 I):
+# the ratios L(t+1)/L(t) are undefined there and must be JSON null, not inf/nan
+echo '{"X": [["1"]], "y": ["2"]}' > "$tmp/rz.json"
+out=$("$RC" implicit replay tests/implicit/replay-zero-loss.npz "$tmp/rz.json" --lr 0.1 --json); st=$?
+expect "replay zero loss status" "$st" 0
+expect "replay zero loss valid JSON" "$(echo "$out" | jq -c '[.snapshots[] | .observed_ratio]' 2>&1)" '[null,null,null]'
+expect "replay zero loss losses" "$(echo "$out" | jq -c '[.snapshots[] | .loss]')" '[["0","0"],["1/8","1/8"],null]'
+
+# a bias of the wrong shape: the message gives the expected shape (T, m) = (2, 2)
+"$RC" implicit replay tests/implicit/replay-bad-b.npz "$tmp/rz.json" --lr 0.1 >/dev/null 2>"$tmp/err"
+expect "replay bad b status" "$?" 2
+expect "replay bad b message" "$(sed 's/.*replay-bad-b.npz: //' "$tmp/err")" "b: shape mismatch (expected (2, 2))"
+
 # the PyTorch client (skipped, with a message, when Debian's python3-torch is missing)
 if /usr/bin/python3 -c "import torch, numpy" 2>/dev/null; then
   out=$(/usr/bin/python3 examples/pytorch/implicit_train.py --out "$tmp/py" --steps 10 --relucert "$RC"); st=$?
