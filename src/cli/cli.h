@@ -41,6 +41,7 @@ int rc_cli_replay(int argc, char ** argv);
 int rc_cli_obstruct(int argc, char ** argv);
 int rc_cli_flow(int argc, char ** argv);
 int rc_cli_check(int argc, char ** argv);
+int rc_cli_regions(int argc, char ** argv);
 /* further subcommands: declare here, register in main.c */
 
 #endif

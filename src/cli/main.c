@@ -19,6 +19,7 @@ static const rc_cmd commands[] = {
     { "obstruct", rc_cli_obstruct, "certified loss lower bound on a component; obstruction certificates" },
     { "flow",    rc_cli_flow,    "certified enclosure of the gradient flow over [0, T]" },
     { "check",   rc_cli_check,   "re-validate a flow certificate" },
+    { "regions", rc_cli_regions, "exact linear regions of a deep network, facet histograms" },
     /* further subcommands: one line each */
 };
 
