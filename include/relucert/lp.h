@@ -63,6 +63,13 @@ void rc_lp_result_clear(rc_lp_result_t res);
 int rc_lp_max(rc_lp_result_t res, const fmpq * rows, slong m, slong d, const fmpq * c,
               const fmpq * p, const fmpq_t stop, rc_err_t err);
 
+/* Is sup over P of g(x) = c.x + c0 positive?  (p in P.)  *yes = 1: q (d) in P with g(q) > 0.
+   *yes = 0: u (m, >= 0) and v <= 0 with g = v - sum u_i row_i identically (so g <= 0 on P).
+   A double-precision simplex proposes, an exact check disposes; when the check fails the
+   exact simplex decides (*exact_calls is incremented).  Returns RC_OK or rc_lp_max's error. */
+int rc_lp_sup_positive(int * yes, fmpq * q, fmpq * u, fmpq_t v, const fmpq * rows, slong m,
+                       slong d, const fmpq * c, const fmpq * p, slong * exact_calls, rc_err_t err);
+
 /* v = a . x + b for a row (a, b) of length d + 1. */
 void rc_lp_row_eval(fmpq_t v, const fmpq * row, const fmpq * x, slong d);
 

@@ -49,7 +49,7 @@ int _rc_facets_lp(char * isf, fmpq * wit, rc_rctx * C, const rc_wreg * w,
     slong * ids = flint_malloc(FLINT_MAX(m, 1) * sizeof(slong));
     fmpq_t zero, a, b;
     rc_lp_result_t lp;
-    int status = RC_OK;
+    int status = RC_OK, yes;
     fmpq_init(zero); fmpq_init(a); fmpq_init(b);
     rc_lp_result_init(lp, d, m);
     for (i = 0; i < m; i++)
@@ -70,11 +70,11 @@ int _rc_facets_lp(char * isf, fmpq * wit, rc_rctx * C, const rc_wreg * w,
                 ids[mm++] = w->ids[t];
             }
         _rc_qv_neg(c, ri, d + 1);
-        status = rc_lp_max(lp, rows, mm, d, c, w->p, zero, C->err);
-        C->res->lp_calls++;
+        status = rc_lp_sup_positive(&yes, lp->x, lp->u, lp->val, rows, mm, d, c, w->p,
+                                    &C->res->lp_calls, C->err);
         if (status != RC_OK)
             break;
-        if (lp->status == RC_LP_ABOVE)
+        if (yes)
         {
             isf[i] = 1;
             rc_lp_row_eval(a, ri, w->p, d);

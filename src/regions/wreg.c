@@ -1,6 +1,7 @@
 /* Working regions of the LP path: a polyhedron {x : rows(x) >= 0} with a strictly interior
    point p, the pattern so far and (certificate mode) the proofs of the unsplit neurons. */
 #include "wreg.h"
+#include "relucert/num.h"
 
 void _rc_wreg_init(rc_wreg * w, slong d, slong H)
 {
@@ -95,4 +96,36 @@ void _rc_towards(fmpq * r, const fmpq * p, const fmpq * q, const fmpq * g, int s
         fmpq_add(r + k, p + k, t);
     }
     fmpq_clear(gp); fmpq_clear(gq); fmpq_clear(lam); fmpq_clear(t);
+}
+
+/* Replaces the strictly interior point w->p by its nearest doubles (exact dyadic rationals,
+   at most 53 significant bits) when that point is still strictly inside every row and
+   strictly on the side s of g: keeps the numbers small along deep subdivisions.  Sound either
+   way: the point is only replaced after the exact strict check. */
+void _rc_wreg_simplify_point(rc_wreg * w, const fmpq * g, int s, slong d)
+{
+    fmpq * r = _fmpq_vec_init(d);
+    fmpq_t v;
+    slong i;
+    int ok = 1;
+    fmpq_init(v);
+    for (i = 0; i < d && ok; i++)
+    {
+        double t = fmpq_get_d(w->p + i);
+        ok = rc_fmpq_set_d(r + i, t) == RC_OK;
+    }
+    for (i = 0; ok && i < w->m; i++)
+    {
+        rc_lp_row_eval(v, w->rows + i * (d + 1), r, d);
+        ok = fmpq_sgn(v) > 0;
+    }
+    if (ok && g != NULL)
+    {
+        rc_lp_row_eval(v, g, r, d);
+        ok = s ? fmpq_sgn(v) > 0 : fmpq_sgn(v) < 0;
+    }
+    if (ok)
+        _rc_qv_swap(w->p, r, d);
+    fmpq_clear(v);
+    _fmpq_vec_clear(r, d);
 }

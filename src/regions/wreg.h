@@ -23,6 +23,7 @@ void _rc_wreg_copy(rc_wreg * dst, const rc_wreg * src, slong d, slong H);
 void _rc_wreg_add_row(rc_wreg * w, const fmpq * row, slong id, slong d);
 /* f = the nonzero entries of u (m), labelled by ids. */
 void _rc_farkas_from_u(rc_farkas_struct * f, slong id, const fmpq * u, const slong * ids, slong m);
+void _rc_wreg_simplify_point(rc_wreg * w, const fmpq * g, int s, slong d);
 void _rc_towards(fmpq * r, const fmpq * p, const fmpq * q, const fmpq * g, int s, slong d);
 
 #endif
