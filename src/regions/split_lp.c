@@ -37,7 +37,7 @@ static int side_nonempty(fmpq * q, fmpq * u, rc_rctx * C, const rc_wreg * w,
 
 slong _rc_split_lp(rc_wreg * child, rc_rctx * C, rc_wreg * w, const fmpq * g, slong j, int * status)
 {
-    slong d = C->d;
+    slong d = C->d, mu;
     int cert = (C->flags & RC_REGIONS_CERT) != 0, sp, other, nonempty[2];
     fmpq * q[2], * row, * u;
     fmpq_t v;
@@ -50,7 +50,8 @@ slong _rc_split_lp(rc_wreg * child, rc_rctx * C, rc_wreg * w, const fmpq * g, sl
     fmpq_init(v);
     rc_lp_row_eval(v, g, w->p, d);
     sp = fmpq_sgn(v);
-    u = _fmpq_vec_init(FLINT_MAX(w->m, 1));
+    mu = FLINT_MAX(w->m, 1);
+    u = _fmpq_vec_init(mu);
     q[0] = _fmpq_vec_init(d);
     q[1] = _fmpq_vec_init(d);
     row = _fmpq_vec_init(d + 1);
@@ -103,7 +104,7 @@ slong _rc_split_lp(rc_wreg * child, rc_rctx * C, rc_wreg * w, const fmpq * g, sl
         if (sp <= 0)
             _rc_wreg_simplify_point(w, NULL, 1, d);
     }
-    _fmpq_vec_clear(u, FLINT_MAX(w->m, 1));
+    _fmpq_vec_clear(u, mu);
     _fmpq_vec_clear(q[0], d);
     _fmpq_vec_clear(q[1], d);
     _fmpq_vec_clear(row, d + 1);
