@@ -2,27 +2,46 @@
    h_0(x) = x; z_k = W_k h_{k-1} + b_k; h_k = D_k z_k with D_k = diag(1 if s = 1, leak if s = 0).
    Every map is stored as rows of length d+1: (linear part, constant). */
 #include "internal.h"
+#include <flint/fmpq_mat.h>
 
 void _rc_regions_zmap(fmpq * Z, const rc_mlp_struct * mlp, slong k, const fmpq * Hm, slong d)
 {
-    slong rows = mlp->widths[k + 1], cols = mlp->widths[k], i, j, t;
+    slong rows = mlp->widths[k + 1], cols = mlp->widths[k], i, j, t, na = 0;
     const fmpq * W = mlp->W[k];
+    slong * act = flint_malloc(cols * sizeof(slong));
+    fmpq_mat_t A, B, P;
+    /* only the rows of Hm that are not identically zero matter (inactive ReLU neurons) */
+    for (j = 0; j < cols; j++)
+        if (!_rc_qv_is_zero(Hm + j * (d + 1), d + 1))
+            act[na++] = j;
     for (i = 0; i < rows; i++)
     {
-        fmpq * z = Z + i * (d + 1);
-        _rc_qv_zero(z, d + 1);
+        _rc_qv_zero(Z + i * (d + 1), d + 1);
         if (mlp->b[k] != NULL)
-            fmpq_set(z + d, mlp->b[k] + i);
-        for (j = 0; j < cols; j++)
-        {
-            const fmpq * w = W + i * cols + j;
-            if (fmpq_is_zero(w))
-                continue;
-            for (t = 0; t <= d; t++)
-                if (!fmpq_is_zero(Hm + j * (d + 1) + t))
-                    fmpq_addmul(z + t, w, Hm + j * (d + 1) + t);
-        }
+            fmpq_set(Z + i * (d + 1) + d, mlp->b[k] + i);
     }
+    if (na > 0)
+    {
+        /* Z += W[:, act] Hm[act, :], by FLINT's fraction-free product (denominators cleared
+           per row and column, one integer matrix product) */
+        fmpq_mat_init(A, rows, na);
+        fmpq_mat_init(B, na, d + 1);
+        fmpq_mat_init(P, rows, d + 1);
+        for (i = 0; i < rows; i++)
+            for (j = 0; j < na; j++)
+                fmpq_set(fmpq_mat_entry(A, i, j), W + i * cols + act[j]);
+        for (j = 0; j < na; j++)
+            for (t = 0; t <= d; t++)
+                fmpq_set(fmpq_mat_entry(B, j, t), Hm + act[j] * (d + 1) + t);
+        fmpq_mat_mul(P, A, B);
+        for (i = 0; i < rows; i++)
+            for (t = 0; t <= d; t++)
+                fmpq_add(Z + i * (d + 1) + t, Z + i * (d + 1) + t, fmpq_mat_entry(P, i, t));
+        fmpq_mat_clear(A);
+        fmpq_mat_clear(B);
+        fmpq_mat_clear(P);
+    }
+    flint_free(act);
 }
 
 void _rc_regions_hmap(fmpq * Hm, const fmpq * Z, const unsigned char * pat, slong w,
