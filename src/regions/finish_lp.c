@@ -117,7 +117,7 @@ int _rc_finish_lp(rc_rctx * C, rc_wreg * w)
         }
     if (status == RC_OK && C->box == NULL)
         status = bounded_test(r, C, frows, fids, nf);
-    if (status == RC_OK)
+    if (status == RC_OK && keep)
         r->has_volume = volume(r->volume, r, C, frows, nf);
     if (status == RC_OK && keep)
     {

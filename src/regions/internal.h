@@ -16,6 +16,8 @@ typedef struct
     slong max_regions;
     rc_regions_struct * res;
     rc_err_struct * err;
+    double ** Wd;              /* polygon path: doubles of W[k] and b[k] (_rc_dbl), or NULL */
+    double ** bd;
 }
 rc_rctx;
 

@@ -64,7 +64,7 @@ int _rc_poly_sign(const rc_poly * P, slong t, const fmpq * g, const double * gd,
 {
     const double * x = P->vd + 2 * t;
     double a = gd[0] * x[0], b = gd[1] * x[1], y = a + b + gd[2];
-    double bound = ldexp(fabs(a) + fabs(b) + fabs(gd[2]), -48) + ldexp(1.0, -1000);
+    double bound = (fabs(a) + fabs(b) + fabs(gd[2])) * 0x1p-48 + 0x1p-1000;
     (void) gabs;
     if (y > bound && isfinite(y))
         return 1;
@@ -130,4 +130,53 @@ double _rc_dbl(const fmpq_t x)
     if (!(fabs(y) >= ldexp(1.0, -900) && fabs(y) <= ldexp(1.0, 900)))
         return NAN;
     return y;
+}
+
+void _rc_poly_bbox(rc_poly * P)
+{
+    slong t;
+    P->bb[0] = P->bb[2] = INFINITY;
+    P->bb[1] = P->bb[3] = -INFINITY;
+    for (t = 0; t < P->nv; t++)
+    {
+        double x = P->vd[2 * t], y = P->vd[2 * t + 1];
+        if (!(x == x) || !(y == y))
+        {
+            P->bb[0] = NAN;
+            return;
+        }
+        P->bb[0] = FLINT_MIN(P->bb[0], x);
+        P->bb[1] = FLINT_MAX(P->bb[1], x);
+        P->bb[2] = FLINT_MIN(P->bb[2], y);
+        P->bb[3] = FLINT_MAX(P->bb[3], y);
+    }
+}
+
+/* g over the box [x0,x1] x [y0,y1] spans [lo, hi] (interval arithmetic on the corners, which
+   contain the doubles of every vertex).  The computed lo/hi differ from exact values at the
+   vertices by at most 2^-48 (|g0| max|x| + |g1| max|y| + |g2|) + 2^-1000 (as in
+   _rc_poly_sign: rounding of the entries, of the vertices and of 2 products and 2 sums). */
+int _rc_poly_bbox_sign(const rc_poly * P, const double * gd)
+{
+    static const double zero[3] = { 0, 0, 0 };
+    return _rc_poly_bbox_sign_err(P, gd, zero);
+}
+
+/* The same when the coefficients themselves are only known to within ge (|g_t - gd_t| <= ge_t):
+   add ge0 max|x| + ge1 max|y| + ge2 to the error. */
+int _rc_poly_bbox_sign_err(const rc_poly * P, const double * gd, const double * ge)
+{
+    const double * b = P->bb;
+    double a0 = gd[0] * b[0], a1 = gd[0] * b[1], c0 = gd[1] * b[2], c1 = gd[1] * b[3];
+    double lo = FLINT_MIN(a0, a1) + FLINT_MIN(c0, c1) + gd[2];
+    double hi = FLINT_MAX(a0, a1) + FLINT_MAX(c0, c1) + gd[2];
+    double err = (FLINT_MAX(fabs(a0), fabs(a1)) + FLINT_MAX(fabs(c0), fabs(c1)) + fabs(gd[2])) * 0x1p-48 + 0x1p-1000;
+    err += (ge[0] * FLINT_MAX(fabs(b[0]), fabs(b[1])) + ge[1] * FLINT_MAX(fabs(b[2]), fabs(b[3])) + ge[2]) * (1 + 0x1p-40);
+    if (!(b[0] == b[0]) || !(err < INFINITY))
+        return 0;
+    if (lo > err)
+        return 1;
+    if (hi < -err)
+        return -1;
+    return 0;
 }

@@ -4,9 +4,10 @@
    cut, which would be collinear only if the old edge lay on the cutting line, and then the
    line does not cut); the vertex mean is an interior point, edge midpoints are
    relative-interior points of the facets, the shoelace formula gives the area. */
+#include <math.h>
 #include "poly.h"
 
-slong _rc_split_poly(rc_poly * child, rc_rctx * C, rc_poly * P, const fmpq * g, slong j, int * status);
+slong _rc_split_poly(rc_poly * child, rc_rctx * C, rc_poly * P, const fmpq * g, const double * gd, slong j, int * status);
 
 /* Certificate mode: proofs for every constraint of the pattern that is not an edge and has
    none yet (neurons that cut an ancestor but not this polygon's boundary, unused box sides). */
@@ -57,8 +58,11 @@ static int finish(rc_rctx * C, rc_poly * P)
     r = keep ? _rc_regions_push(C->res) : &tmp;
     if (!keep)
         rc_region_init(r, 2, C->e, C->H);
-    _rc_poly2_area(r->volume, P->v, nv);
-    r->has_volume = 1;
+    if (keep)                    /* exact areas only with --all (they cost big-number products) */
+    {
+        _rc_poly2_area(r->volume, P->v, nv);
+        r->has_volume = 1;
+    }
     r->bounded = 1;
     if (keep)
     {
@@ -107,14 +111,102 @@ static int finish(rc_rctx * C, rc_poly * P)
     return status;
 }
 
+/* The z-map of a region in the last hidden layer, exact rows on demand.  Zd holds doubles
+   with |Zd - Z| <= Ze entrywise: Zd_it = fl(b_i [t = 2] + sum_j Wd_ij Hd_jt) over the active
+   rows j of Hm, Ze_it = (na + 4) 2^-50 (sum_j |Wd_ij Hd_jt| + |bd_i|) + 2^-1000 (the doubles of
+   W, b, Hm have relative error <= 2^-52, each product and each of the na + 1 additions adds
+   at most 2^-53 of the running absolute sum; NaN or infinity never passes a comparison).
+   Rows that a bounding-box test cannot settle are made exact (have[i] = 1, Ze = 0). */
+typedef struct
+{
+    slong na, * act;
+    double * Hd;       /* na x 3 */
+    char * have;
+    double * Ze;
+}
+lazy_t;
+
+static void lazy_init(lazy_t * L, double * Zd, const rc_rctx * C, slong k, const fmpq * Hm)
+{
+    const rc_mlp_struct * mlp = C->mlp;
+    slong wk = mlp->widths[k + 1], cols = mlp->widths[k], i, j, t;
+    L->act = flint_malloc(cols * sizeof(slong));
+    L->Hd = flint_malloc(3 * cols * sizeof(double));
+    L->have = flint_calloc(wk, 1);
+    L->Ze = flint_malloc(3 * wk * sizeof(double));
+    L->na = 0;
+    for (j = 0; j < cols; j++)
+        if (!_rc_qv_is_zero(Hm + 3 * j, 3))
+        {
+            for (t = 0; t < 3; t++)
+                L->Hd[3 * L->na + t] = _rc_dbl(Hm + 3 * j + t);
+            L->act[L->na++] = j;
+        }
+    for (i = 0; i < wk; i++)
+        for (t = 0; t < 3; t++)
+        {
+            double z = 0, S = 0, w, h;
+            if (t == 2 && mlp->b[k] != NULL)
+            {
+                z = C->bd[k][i];
+                S = fabs(z);
+            }
+            for (j = 0; j < L->na; j++)
+            {
+                w = C->Wd[k][i * cols + L->act[j]];
+                h = L->Hd[3 * j + t];
+                z += w * h;
+                S += fabs(w * h);
+            }
+            Zd[3 * i + t] = z;
+            L->Ze[3 * i + t] = S * (double) (L->na + 4) * 0x1p-50 + 0x1p-1000;
+        }
+}
+
+static void lazy_exact(lazy_t * L, fmpq * Z, double * Zd, const rc_mlp_struct * mlp, slong k,
+                       const fmpq * Hm, slong i)
+{
+    slong cols = mlp->widths[k], j, t;
+    fmpq * z = Z + 3 * i;
+    _rc_qv_zero(z, 3);
+    if (mlp->b[k] != NULL)
+        fmpq_set(z + 2, mlp->b[k] + i);
+    for (j = 0; j < L->na; j++)
+        for (t = 0; t < 3; t++)
+            fmpq_addmul(z + t, mlp->W[k] + i * cols + L->act[j], Hm + 3 * L->act[j] + t);
+    for (t = 0; t < 3; t++)
+    {
+        Zd[3 * i + t] = _rc_dbl(z + t);
+        L->Ze[3 * i + t] = 0;
+    }
+    L->have[i] = 1;
+}
+
+static void lazy_clear(lazy_t * L)
+{
+    flint_free(L->act);
+    flint_free(L->Hd);
+    flint_free(L->have);
+    flint_free(L->Ze);
+}
+
 static int descend(rc_rctx * C, rc_poly * P, slong k, const fmpq * Hm)
 {
     const rc_mlp_struct * mlp = C->mlp;
     slong wk = mlp->widths[k + 1], np = 1, ap = 4, i, t, nn;
     fmpq * Z = _fmpq_vec_init(wk * 3), * Hn = NULL;
     rc_poly * pieces = flint_malloc(ap * sizeof(rc_poly));
-    int status = RC_OK;
-    _rc_regions_zmap(Z, mlp, k, Hm, 2);
+    int status = RC_OK, lazy = (k + 2 == mlp->n) && !(C->flags & RC_REGIONS_CERT);
+    double * Zd = flint_malloc(wk * 3 * sizeof(double));
+    lazy_t L = { 0, NULL, NULL, NULL, NULL };
+    if (lazy)
+        lazy_init(&L, Zd, C, k, Hm);
+    else
+    {
+        _rc_regions_zmap(Z, mlp, k, Hm, 2);
+        for (i = 0; i < 3 * wk; i++)
+            Zd[i] = _rc_dbl(Z + i);
+    }
     pieces[0] = *P;
     for (i = 0; i < wk && status == RC_OK; i++)
     {
@@ -122,9 +214,19 @@ static int descend(rc_rctx * C, rc_poly * P, slong k, const fmpq * Hm)
         for (t = 0; t < nn && status == RC_OK; t++)
         {
             rc_poly child;
+            if (lazy && !L.have[i])
+            {
+                int bs = _rc_poly_bbox_sign_err(pieces + t, Zd + 3 * i, L.Ze + 3 * i);
+                if (bs != 0)
+                {
+                    pieces[t].pat[C->off[k] + i] = (unsigned char) (bs > 0);
+                    continue;
+                }
+                lazy_exact(&L, Z, Zd, mlp, k, Hm, i);
+            }
             if (np == ap)
                 pieces = flint_realloc(pieces, (ap *= 2) * sizeof(rc_poly));
-            if (_rc_split_poly(&child, C, pieces + t, Z + 3 * i, C->off[k] + i, &status) == 2)
+            if (_rc_split_poly(&child, C, pieces + t, Z + 3 * i, Zd + 3 * i, C->off[k] + i, &status) == 2)
                 pieces[np++] = child;
         }
     }
@@ -144,9 +246,12 @@ static int descend(rc_rctx * C, rc_poly * P, slong k, const fmpq * Hm)
         }
         _rc_poly_clear(pieces + t);
     }
+    if (lazy)
+        lazy_clear(&L);
     if (Hn != NULL)
         _fmpq_vec_clear(Hn, wk * 3);
     _fmpq_vec_clear(Z, wk * 3);
+    flint_free(Zd);
     flint_free(pieces);
     return status;
 }
@@ -159,7 +264,7 @@ int _rc_regions_run_poly2(rc_rctx * C)
     int status;
     static const int corner[4][2] = { {0, 2}, {1, 2}, {1, 3}, {0, 3} };
     static const slong side_of_edge[4] = { 2, 1, 3, 0 };   /* y >= lo, x <= hi, y <= hi, x >= lo */
-    _rc_poly_init(&P, 8, C->H, (C->flags & RC_REGIONS_CERT) != 0);
+    _rc_poly_init(&P, 8, C->H, 1);
     P.nv = 4;
     for (t = 0; t < 4; t++)
     {
@@ -171,16 +276,38 @@ int _rc_regions_run_poly2(rc_rctx * C)
         if (P.erow != NULL)
             _rc_regions_box_row(P.erow + 3 * t, C->box, side_of_edge[t], 2);
     }
+    _rc_poly_bbox(&P);
+    C->Wd = flint_calloc(C->mlp->n, sizeof(double *));
+    C->bd = flint_calloc(C->mlp->n, sizeof(double *));
+    for (t = 0; t < C->mlp->n; t++)
+    {
+        slong i, nw = C->mlp->widths[t] * C->mlp->widths[t + 1];
+        C->Wd[t] = flint_malloc(nw * sizeof(double));
+        C->bd[t] = flint_calloc(C->mlp->widths[t + 1], sizeof(double));
+        for (i = 0; i < nw; i++)
+            C->Wd[t][i] = _rc_dbl(C->mlp->W[t] + i);
+        for (i = 0; C->mlp->b[t] != NULL && i < C->mlp->widths[t + 1]; i++)
+            C->bd[t][i] = _rc_dbl(C->mlp->b[t] + i);
+    }
     if (C->mlp->n == 1)
     {
         status = finish(C, &P);
         _rc_poly_clear(&P);
-        return status;
     }
-    Hm = _fmpq_vec_init(6);
-    fmpq_one(Hm + 0);
-    fmpq_one(Hm + 4);
-    status = descend(C, &P, 0, Hm);
-    _fmpq_vec_clear(Hm, 6);
+    else
+    {
+        Hm = _fmpq_vec_init(6);
+        fmpq_one(Hm + 0);
+        fmpq_one(Hm + 4);
+        status = descend(C, &P, 0, Hm);
+        _fmpq_vec_clear(Hm, 6);
+    }
+    for (t = 0; t < C->mlp->n; t++)
+    {
+        flint_free(C->Wd[t]);
+        flint_free(C->bd[t]);
+    }
+    flint_free(C->Wd);
+    flint_free(C->bd);
     return status;
 }

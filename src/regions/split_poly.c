@@ -49,27 +49,31 @@ static void side(rc_poly * Q, const rc_poly * P, const int * sg, const fmpq * X,
         }
     }
     Q->nv = no;
+    _rc_poly_bbox(Q);
     if (cut != NULL)
         _fmpq_vec_clear(cut, 3);
 }
 
-/* Splits P by g (neuron j).  Returns 2 when cut (then *child is the side g <= 0, P the side
+/* Splits P by g (neuron j); gd = _rc_dbl of g's entries.  Returns 2 when cut (then *child is the side g <= 0, P the side
    g >= 0), 1 otherwise; *status is nonzero on an internal failure. */
-slong _rc_split_poly(rc_poly * child, rc_rctx * C, rc_poly * P, const fmpq * g, slong j, int * status)
+slong _rc_split_poly(rc_poly * child, rc_rctx * C, rc_poly * P, const fmpq * g, const double * gd, slong j, int * status)
 {
     slong t, nv = P->nv;
     int pos = 0, neg = 0, cert = (C->flags & RC_REGIONS_CERT) != 0;
-    int * sg;
-    double gd[3];
+    int * sg, sgbuf[64], bs;
     *status = RC_OK;
     if (_rc_regions_is_const(g, 2))
     {
         P->pat[j] = (unsigned char) _rc_regions_const_bit(g, 2);
         return 1;
     }
-    for (t = 0; t < 3; t++)
-        gd[t] = _rc_dbl(g + t);
-    sg = flint_malloc(nv * sizeof(int));
+    bs = cert ? 0 : _rc_poly_bbox_sign(P, gd);
+    if (bs != 0)          /* the whole polygon is strictly on one side: no split */
+    {
+        P->pat[j] = (unsigned char) (bs > 0);
+        return 1;
+    }
+    sg = (nv <= 64) ? sgbuf : flint_malloc(nv * sizeof(int));
     for (t = 0; t < nv; t++)
     {
         sg[t] = _rc_poly_sign(P, t, g, gd, 0.0);
@@ -86,7 +90,8 @@ slong _rc_split_poly(rc_poly * child, rc_rctx * C, rc_poly * P, const fmpq * g, 
                 *status = rc_err_set(C->err, RC_EINPUT, "regions: internal: vertex Farkas proof failed");
             _rc_farkas_list_push(&P->nred, &P->ared, &P->red, &f);
         }
-        flint_free(sg);
+        if (sg != sgbuf)
+            flint_free(sg);
         return 1;
     }
     {
@@ -97,22 +102,25 @@ slong _rc_split_poly(rc_poly * child, rc_rctx * C, rc_poly * P, const fmpq * g, 
         fmpq_init(ga); fmpq_init(gb); fmpq_init(tt); fmpq_init(s);
         for (t = 0; t < nv; t++)
         {
-            slong u = (t + 1) % nv, c;
+            slong u = (t + 1) % nv;
+            const fmpq * e = P->erow + 3 * t;
             if (!((sg[t] > 0 && sg[u] < 0) || (sg[t] < 0 && sg[u] > 0)))
                 continue;
-            rc_lp_row_eval(ga, g, P->v + 2 * t, 2);
-            rc_lp_row_eval(gb, g, P->v + 2 * u, 2);
-            fmpq_sub(tt, ga, gb);
-            fmpq_div(tt, ga, tt);
-            for (c = 0; c < 2; c++)
-            {
-                fmpq_sub(s, P->v + 2 * u + c, P->v + 2 * t + c);
-                fmpq_mul(s, s, tt);
-                fmpq_add(X + 2 * t + c, P->v + 2 * t + c, s);
-                Xd[2 * t + c] = _rc_dbl(X + 2 * t + c);
-            }
+            /* the crossing is the intersection of the edge's line e and the cut line g:
+               Cramer's rule on e0 x + e1 y = -e2, g0 x + g1 y = -g2 (det != 0: the line
+               crosses the edge at one point) */
+            fmpq_mul(tt, e + 0, g + 1);
+            fmpq_submul(tt, e + 1, g + 0);
+            fmpq_mul(ga, e + 1, g + 2);
+            fmpq_submul(ga, e + 2, g + 1);
+            fmpq_div(X + 2 * t, ga, tt);
+            fmpq_mul(gb, e + 2, g + 0);
+            fmpq_submul(gb, e + 0, g + 2);
+            fmpq_div(X + 2 * t + 1, gb, tt);
+            Xd[2 * t] = _rc_dbl(X + 2 * t);
+            Xd[2 * t + 1] = _rc_dbl(X + 2 * t + 1);
         }
-        _rc_poly_init(child, nv + 2, C->H, P->erow != NULL);
+        _rc_poly_init(child, nv + 2, C->H, 1);
         memcpy(child->pat, P->pat, FLINT_MAX(C->H, 1));
         for (t = 0; t < P->nred; t++)
         {
@@ -124,7 +132,7 @@ slong _rc_split_poly(rc_poly * child, rc_rctx * C, rc_poly * P, const fmpq * g, 
         }
         side(child, P, sg, X, Xd, g, 0, j);
         child->pat[j] = 0;
-        _rc_poly_init(&Q, nv + 2, 0, P->erow != NULL);
+        _rc_poly_init(&Q, nv + 2, 0, 1);
         side(&Q, P, sg, X, Xd, g, 1, j);
         _rc_poly_fit(P, Q.nv);
         _rc_qv_swap(P->v, Q.v, 2 * Q.nv);
@@ -133,12 +141,14 @@ slong _rc_split_poly(rc_poly * child, rc_rctx * C, rc_poly * P, const fmpq * g, 
         if (P->erow != NULL)
             _rc_qv_swap(P->erow, Q.erow, 3 * Q.nv);
         P->nv = Q.nv;
+        _rc_poly_bbox(P);
         P->pat[j] = 1;
         _rc_poly_clear(&Q);
         fmpq_clear(ga); fmpq_clear(gb); fmpq_clear(tt); fmpq_clear(s);
         _fmpq_vec_clear(X, 2 * nv);
         flint_free(Xd);
     }
-    flint_free(sg);
+    if (sg != sgbuf)
+        flint_free(sg);
     return 2;
 }
