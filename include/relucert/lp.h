@@ -69,6 +69,10 @@ int rc_lp_max(rc_lp_result_t res, const fmpq * rows, slong m, slong d, const fmp
    exact simplex decides (*exact_calls is incremented).  Returns RC_OK or rc_lp_max's error. */
 int rc_lp_sup_positive(int * yes, fmpq * q, fmpq * u, fmpq_t v, const fmpq * rows, slong m,
                        slong d, const fmpq * c, const fmpq * p, slong * exact_calls, rc_err_t err);
+/* The same with the nearest doubles of rows given (m x (d+1), as fmpq_get_d; NULL: computed). */
+int rc_lp_sup_positive_d(int * yes, fmpq * q, fmpq * u, fmpq_t v, const fmpq * rows,
+                         const double * rows_d, slong m, slong d, const fmpq * c, const fmpq * p,
+                         slong * exact_calls, rc_err_t err);
 
 /* v = a . x + b for a row (a, b) of length d + 1. */
 void rc_lp_row_eval(fmpq_t v, const fmpq * row, const fmpq * x, slong d);

@@ -97,12 +97,28 @@ static int verify_no(fmpq * u, fmpq_t v, const fmpq * rows, slong m, slong d, co
     return ok;
 }
 
+/* Sign of row(q) > 0 certain from doubles: rd are the doubles of the row (relative error
+   <= 2^-52 each), qd the point (exact doubles); the computed sum differs from the exact value by
+   at most (d + 3) 2^-50 (sum |rd_k qd_k| + |rd_d|) + 2^-1000 (entries, d products, d additions). */
+static int surely_positive(const double * rd, const double * qd, slong d)
+{
+    double s = rd[d], a = fabs(rd[d]);
+    slong k;
+    for (k = 0; k < d; k++)
+    {
+        s += rd[k] * qd[k];
+        a += fabs(rd[k] * qd[k]);
+    }
+    return s > a * (double) (d + 3) * 0x1p-50 + 0x1p-1000 && a < INFINITY;
+}
+
 /* Exact verification of a "yes" guess. */
-static int verify_yes(fmpq * q, const fmpq * rows, slong m, slong d, const fmpq * c,
-                      const double * xd, const double * pd)
+static int verify_yes(fmpq * q, const fmpq * rows, const double * rd, slong m, slong d,
+                      const fmpq * c, const double * xd, const double * pd)
 {
     slong i;
     fmpq_t v;
+    double qd[16];
     int ok = 1;
     for (i = 0; i < d && ok; i++)
     {
@@ -111,10 +127,14 @@ static int verify_yes(fmpq * q, const fmpq * rows, slong m, slong d, const fmpq 
             ok = 0;
         else
             rc_fmpq_set_d(q + i, t);
+        if (i < 16)
+            qd[i] = t;
     }
     fmpq_init(v);
     for (i = 0; ok && i < m; i++)
     {
+        if (d <= 16 && surely_positive(rd + i * (d + 1), qd, d))
+            continue;
         rc_lp_row_eval(v, rows + i * (d + 1), q, d);
         ok = fmpq_sgn(v) >= 0;
     }
@@ -130,6 +150,13 @@ static int verify_yes(fmpq * q, const fmpq * rows, slong m, slong d, const fmpq 
 int rc_lp_sup_positive(int * yes, fmpq * q, fmpq * u, fmpq_t v, const fmpq * rows, slong m,
                        slong d, const fmpq * c, const fmpq * p, slong * exact_calls, rc_err_t err)
 {
+    return rc_lp_sup_positive_d(yes, q, u, v, rows, NULL, m, d, c, p, exact_calls, err);
+}
+
+int rc_lp_sup_positive_d(int * yes, fmpq * q, fmpq * u, fmpq_t v, const fmpq * rows,
+                         const double * rows_d, slong m, slong d, const fmpq * c, const fmpq * p,
+                         slong * exact_calls, rc_err_t err)
+{
     double * rd = flint_malloc((FLINT_MAX(m, 1) * (d + 1) + 2 * (d + 1) + 2 * d + FLINT_MAX(m, 1)) * sizeof(double));
     double * cd = rd + FLINT_MAX(m, 1) * (d + 1), * pd = cd + d + 1, * xd = pd + d, * ud = xd + d;
     slong i;
@@ -137,7 +164,7 @@ int rc_lp_sup_positive(int * yes, fmpq * q, fmpq * u, fmpq_t v, const fmpq * row
     fmpq_t zero;
     rc_lp_result_t lp;
     for (i = 0; i < m * (d + 1); i++)
-        rd[i] = fmpq_get_d(rows + i);
+        rd[i] = (rows_d != NULL) ? rows_d[i] : fmpq_get_d(rows + i);
     for (i = 0; i <= d; i++)
         cd[i] = fmpq_get_d(c + i);
     for (i = 0; i < d; i++)
@@ -148,7 +175,7 @@ int rc_lp_sup_positive(int * yes, fmpq * q, fmpq * u, fmpq_t v, const fmpq * row
         double val = cd[d];
         for (i = 0; i < d; i++)
             val += cd[i] * xd[i];
-        if ((st == RC_LP_UNBOUNDED || val > 0) && verify_yes(q, rows, m, d, c, xd, pd))
+        if ((st == RC_LP_UNBOUNDED || val > 0) && verify_yes(q, rows, rd, m, d, c, xd, pd))
         {
             *yes = 1;
             flint_free(rd);

@@ -47,6 +47,7 @@ int _rc_facets_lp(char * isf, fmpq * wit, rc_rctx * C, const rc_wreg * w,
     char * act = flint_malloc(FLINT_MAX(m, 1));
     fmpq * rows = _rc_qv_init_or(m, d), * c = _fmpq_vec_init(d + 1);
     slong * ids = flint_malloc(FLINT_MAX(m, 1) * sizeof(slong));
+    double * rd = flint_malloc(FLINT_MAX(m, 1) * (d + 1) * sizeof(double));
     fmpq_t zero, a, b;
     rc_lp_result_t lp;
     int status = RC_OK, yes;
@@ -67,10 +68,11 @@ int _rc_facets_lp(char * isf, fmpq * wit, rc_rctx * C, const rc_wreg * w,
             if (t != i && act[t])
             {
                 _rc_qv_set(rows + mm * (d + 1), w->rows + t * (d + 1), d + 1);
+                memcpy(rd + mm * (d + 1), w->rd + t * (d + 1), (d + 1) * sizeof(double));
                 ids[mm++] = w->ids[t];
             }
         _rc_qv_neg(c, ri, d + 1);
-        status = rc_lp_sup_positive(&yes, lp->x, lp->u, lp->val, rows, mm, d, c, w->p,
+        status = rc_lp_sup_positive_d(&yes, lp->x, lp->u, lp->val, rows, rd, mm, d, c, w->p,
                                     &C->res->lp_calls, C->err);
         if (status != RC_OK)
             break;
@@ -104,6 +106,7 @@ int _rc_facets_lp(char * isf, fmpq * wit, rc_rctx * C, const rc_wreg * w,
     fmpq_clear(zero); fmpq_clear(a); fmpq_clear(b);
     flint_free(act);
     flint_free(ids);
+    flint_free(rd);
     _fmpq_vec_clear(rows, FLINT_MAX(m, 1) * (d + 1));
     _fmpq_vec_clear(c, d + 1);
     return status;

@@ -29,7 +29,7 @@ static int side_nonempty(fmpq * q, fmpq * u, rc_rctx * C, const rc_wreg * w,
     int yes = 0;
     fmpq_init(v);
     _rc_regions_signed_row(c, g, s, d);
-    *status = rc_lp_sup_positive(&yes, q, u, v, w->rows, w->m, d, c, w->p, &C->res->lp_calls, C->err);
+    *status = rc_lp_sup_positive_d(&yes, q, u, v, w->rows, w->rd, w->m, d, c, w->p, &C->res->lp_calls, C->err);
     _fmpq_vec_clear(c, d + 1);
     fmpq_clear(v);
     return *status == RC_OK && yes;

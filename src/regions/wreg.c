@@ -8,6 +8,7 @@ void _rc_wreg_init(rc_wreg * w, slong d, slong H)
     w->cap = 2 * d + H + 1;
     w->m = 0;
     w->rows = _fmpq_vec_init(w->cap * (d + 1));
+    w->rd = flint_malloc(w->cap * (d + 1) * sizeof(double));
     w->ids = flint_malloc(w->cap * sizeof(slong));
     w->p = _fmpq_vec_init(d);
     w->pat = flint_calloc(FLINT_MAX(H, 1), 1);
@@ -19,6 +20,7 @@ void _rc_wreg_clear(rc_wreg * w, slong d)
 {
     slong i;
     _fmpq_vec_clear(w->rows, w->cap * (d + 1));
+    flint_free(w->rd);
     flint_free(w->ids);
     _fmpq_vec_clear(w->p, d);
     flint_free(w->pat);
@@ -33,6 +35,7 @@ void _rc_wreg_copy(rc_wreg * dst, const rc_wreg * src, slong d, slong H)
     _rc_wreg_init(dst, d, H);
     dst->m = src->m;
     _rc_qv_set(dst->rows, src->rows, src->m * (d + 1));
+    memcpy(dst->rd, src->rd, src->m * (d + 1) * sizeof(double));
     for (i = 0; i < src->m; i++)
         dst->ids[i] = src->ids[i];
     _rc_qv_set(dst->p, src->p, d);
@@ -49,7 +52,10 @@ void _rc_wreg_copy(rc_wreg * dst, const rc_wreg * src, slong d, slong H)
 
 void _rc_wreg_add_row(rc_wreg * w, const fmpq * row, slong id, slong d)
 {
+    slong k;
     _rc_qv_set(w->rows + w->m * (d + 1), row, d + 1);
+    for (k = 0; k <= d; k++)
+        w->rd[w->m * (d + 1) + k] = fmpq_get_d(row + k);
     w->ids[w->m] = id;
     w->m++;
 }

@@ -9,6 +9,7 @@ typedef struct
 {
     slong m, cap;
     fmpq * rows;               /* cap x (d+1); the first m are the constraints */
+    double * rd;               /* cap x (d+1): fmpq_get_d of rows (filters and guesses only) */
     slong * ids;
     fmpq * p;                  /* strictly interior point */
     unsigned char * pat;       /* H */
