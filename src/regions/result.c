@@ -100,13 +100,6 @@ rc_region_struct * _rc_regions_push(rc_regions_struct * res)
     return res->regions + res->num_kept++;
 }
 
-static void hist_add(slong ** h, slong * len, slong newlen, slong k)
-{
-    (void) len;
-    (*h)[k]++;
-    (void) newlen;
-}
-
 /* Counts a finished region: num_facets facets of which num_box on the box boundary. */
 int _rc_regions_record(rc_rctx * C, rc_region_struct * r, slong num_facets, slong num_box)
 {
@@ -124,10 +117,10 @@ int _rc_regions_record(rc_rctx * C, rc_region_struct * r, slong num_facets, slon
             res->hist[i] = res->hist_int[i] = res->hist_inner[i] = 0;
         res->hist_len = nl;
     }
-    hist_add(&res->hist, &res->hist_len, 0, num_facets);
-    hist_add(&res->hist_int, &res->hist_len, 0, num_facets - num_box);
+    res->hist[num_facets]++;
+    res->hist_int[num_facets - num_box]++;
     if (num_box == 0)
-        hist_add(&res->hist_inner, &res->hist_len, 0, num_facets);
+        res->hist_inner[num_facets]++;
     res->num_regions++;
     res->facets_total += num_facets;
     if (r != NULL && r->bounded) res->num_bounded++;

@@ -135,4 +135,73 @@ static void test_hand(void)
     _fmpq_vec_clear(p, 2);
 }
 
-RC_TEST_MAIN("lp-max", RC_CASE(test_random), RC_CASE(test_hand))
+/* rc_lp_sup_positive (double guess, exact verification) agrees with the sign of the exact
+   optimum, and its answers carry valid exact evidence: a feasible point with g > 0, or
+   multipliers u >= 0 with g = v - sum u_i row_i identically and v <= 0. */
+static void test_sup_positive(void)
+{
+    flint_rand_t st;
+    slong it;
+    RC_RAND_INIT(st);
+    for (it = 0; it < RC_TEST_ITER(400); it++)
+    {
+        slong d = 1 + (slong) n_randint(st, 3), m = (slong) n_randint(st, 8), k, i;
+        fmpq * rows = _fmpq_vec_init(FLINT_MAX(m, 1) * (d + 1)), * c = _fmpq_vec_init(d + 1);
+        fmpq * p = _fmpq_vec_init(d), * q = _fmpq_vec_init(d), * u = _fmpq_vec_init(FLINT_MAX(m, 1));
+        fmpq_t v, zero, s;
+        rc_lp_result_t lp;
+        rc_err_t err;
+        slong calls = 0;
+        int yes;
+        fmpq_init(v); fmpq_init(zero); fmpq_init(s);
+        rand_rows(rows, m, d, st);
+        make_feasible(rows, m, d);
+        for (k = 0; k <= d; k++)
+            fmpq_set_si(c + k, (slong) n_randint(st, 5) - 2, 1 + n_randint(st, 3));
+        CU_ASSERT_FATAL(rc_lp_sup_positive(&yes, q, u, v, rows, m, d, c, p, &calls, err) == RC_OK);
+        rc_lp_result_init(lp, d, m);
+        CU_ASSERT_FATAL(rc_lp_max(lp, rows, m, d, c, p, zero, err) == RC_OK);
+        CU_ASSERT(yes == (lp->status == RC_LP_ABOVE));
+        if (yes)
+        {
+            for (i = 0; i < m; i++)
+            {
+                rc_lp_row_eval(s, rows + i * (d + 1), q, d);
+                CU_ASSERT(fmpq_sgn(s) >= 0);
+            }
+            rc_lp_row_eval(s, c, q, d);
+            CU_ASSERT(fmpq_sgn(s) > 0);
+        }
+        else
+        {
+            CU_ASSERT(fmpq_sgn(v) <= 0);
+            for (k = 0; k <= d; k++)
+            {
+                fmpq_set(s, c + k);
+                for (i = 0; i < m; i++)
+                {
+                    CU_ASSERT(fmpq_sgn(u + i) >= 0);
+                    fmpq_addmul(s, u + i, rows + i * (d + 1) + k);
+                }
+                if (k < d)
+                {
+                    CU_ASSERT(fmpq_is_zero(s));
+                }
+                else
+                {
+                    CU_ASSERT(fmpq_equal(s, v));
+                }
+            }
+        }
+        rc_lp_result_clear(lp);
+        _fmpq_vec_clear(rows, FLINT_MAX(m, 1) * (d + 1));
+        _fmpq_vec_clear(c, d + 1);
+        _fmpq_vec_clear(p, d);
+        _fmpq_vec_clear(q, d);
+        _fmpq_vec_clear(u, FLINT_MAX(m, 1));
+        fmpq_clear(v); fmpq_clear(zero); fmpq_clear(s);
+    }
+    flint_randclear(st);
+}
+
+RC_TEST_MAIN("lp-max", RC_CASE(test_random), RC_CASE(test_hand), RC_CASE(test_sup_positive))
