@@ -111,6 +111,8 @@ def main():
     ap.add_argument("--repeat", type=int, default=1)
     ap.add_argument("--out", default=None, help="write the rows as JSON lines here")
     ap.add_argument("--big", action="store_true", help="also the large 2-D network (10^5 regions)")
+    ap.add_argument("--cases", default="bunny,init,degenerate",
+                    help="comma-separated: bunny (the peer's models), init, degenerate")
     args = ap.parse_args()
     args.relucert = os.path.abspath(args.relucert)
     args.peer = os.path.abspath(args.peer)
@@ -127,9 +129,19 @@ def main():
             if os.path.exists("models/%d,%dx%d,relu,bunny" % (dim, depth, width)):
                 bunnies.append(("bunny %d,%dx%d" % (dim, depth, width), NetBunny(dim=dim, depth=depth, width=width), dim))
         os.chdir(cwd)
-        for name, f, d in bunnies:
+        cases = args.cases.split(",")
+        for name, f, d in (bunnies if "bunny" in cases else []):
             bench_one(name, f, d, args, tmp, rows)
-        sizes = [[2, 50, 50, 1], [3, 16, 16, 16, 1]]
+        if "degenerate" in cases:
+            # three lines through (1/2, 1/2): x = 1/2, y = 1/2, x + y = 1 (all exact in float32)
+            f = Net(ks=[2, 3, 1])
+            with torch.no_grad():
+                f.fcs[0].weight.copy_(torch.tensor([[1., 0.], [0., 1.], [1., 1.]]))
+                f.fcs[0].bias.copy_(torch.tensor([-0.5, -0.5, -1.0]))
+                f.fcs[1].weight.copy_(torch.tensor([[1., 1., 1.]]))
+                f.fcs[1].bias.zero_()
+            bench_one("degenerate: 3 lines through a point", f, 2, args, tmp, rows)
+        sizes = [[2, 50, 50, 1], [3, 16, 16, 16, 1]] if "init" in cases else []
         if args.big:
             sizes.append([2, 300, 300, 300, 1])
         for ks in sizes:
