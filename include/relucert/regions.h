@@ -1,5 +1,5 @@
 /* relucert/regions.h: the exact linear regions of a deep ReLU network and the numbers of
-   their facets (doc/regions.md; proofs in proofs/regions.md; MATH section "Linear regions").
+   their facets (doc/regions.md; proofs in proofs/regions.md).
 
    Network: relucert/mlp.h, f(x) = W_n s(... s(W_1 x + b_1) ...) + b_n, input dimension d,
    H = widths[1] + ... + widths[n-1] hidden neurons, numbered layer by layer (0 <= j < H).
