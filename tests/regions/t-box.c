@@ -3,7 +3,7 @@
    patterns, facet counts, exact areas); the areas sum to the box's exactly; Euler's relation
    V - E + F = 1 holds for the planar subdivision; random rational points land in exactly one
    listed region, the one with their pattern, where f equals the region's affine map.  In
-   R^3 the same point test and distinct patterns. */
+   R^3 the same point test and distinct patterns.  Every other network is leaky (a = 1/10, 1/5). */
 #include "regions_test.h"
 
 
@@ -136,6 +136,8 @@ static void test_plane(void)
             w[k] = 1 + (slong) n_randint(st, 5);
         w[n] = 1;
         rt_mlp_rand(m, st, n, w, 2, 0);
+        if (it % 2)                          /* leaky ReLU, a = 1/10 */
+            fmpq_set_si(m->leak, 1, 10);
         rc_regions_init(a);
         rc_regions_init(b);
         CU_ASSERT_FATAL(rc_regions_compute(a, m, box, RC_REGIONS_KEEP, 0, err) == RC_OK);
@@ -179,6 +181,8 @@ static void test_space(void)
         rc_err_t err;
         fmpq * box = rt_box(3, -1, 1, 1);
         rt_mlp_rand(m, st, 3, w, 2, 0);
+        if (it % 2)
+            fmpq_set_si(m->leak, 1, 5);
         rc_regions_init(a);
         CU_ASSERT_FATAL(rc_regions_compute(a, m, box, RC_REGIONS_KEEP, 0, err) == RC_OK);
         check_points(a, m, st, 30);

@@ -47,6 +47,8 @@ static void test_accept_and_break(void)
         rc_err_t err;
         fmpq * box = rt_box(d, -2, 2, 1);
         rt_mlp_rand(m, st, 3, w, 2, 0);
+        if (it % 3 == 1)
+            fmpq_set_si(m->leak, 1, 10);
         rc_regions_init(res);
         CU_ASSERT_FATAL(rc_regions_compute(res, m, use_box ? box : NULL, flags, 0, err) == RC_OK);
         CU_ASSERT(check_res(res, m, &nr, &nf) == RC_OK);
