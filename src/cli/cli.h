@@ -88,6 +88,7 @@ int rc_cmd_run_capture(char ** out, size_t * out_len, char ** err, size_t * err_
 void rc_cmd_free(void * p);
 const char * rc_cmd_version(void);
 int rc_cli_implicit(int argc, char ** argv);
+int rc_cli_regions(int argc, char ** argv);
 /* further subcommands: declare here, register in main.c */
 
 #endif

@@ -4,6 +4,7 @@
 #include <string.h>
 #include "relucert/io.h"
 #include "relucert/flow.h"
+#include "relucert/regions.h"
 #include "cli.h"
 
 static const char * check_help =
@@ -15,7 +16,9 @@ static const char * check_help =
 "step by step, from the\n"
 "recorded data only (no step-size choices): the a priori boxes, the activation signs, the\n"
 "crossings, sliding phases and exits, and that each recorded end box is exactly the one the\n"
-"proof yields.  Prints ACCEPTED with the proved facts, or REJECTED with the first failure.\n"
+"proof yields.  A regions certificate (relucert regions --certificate) is checked exactly:\n"
+"interior points, facet points, Farkas proofs of redundancy and the covering of the domain.\n"
+"Prints ACCEPTED with the proved facts, or REJECTED with the first failure.\n"
 "Exit status 0 when accepted, 2 when rejected or unreadable.\n";
 
 int rc_cli_check(int argc, char ** argv)
@@ -43,6 +46,26 @@ int rc_cli_check(int argc, char ** argv)
         int st = rc_cli_obstruct_check_buf(buf, len, path, json);
         flint_free(buf);
         return st;
+    }
+    if (len > 0 && buf[0] == '{' && strstr(buf, "relucert.regions-cert/1") != NULL)
+    {
+        slong nr = 0, nf = 0;
+        rc_err_init(err);
+        ok = rc_regions_cert_check_buf(&nr, &nf, buf, len, path, err) == RC_OK;
+        flint_free(buf);
+        if (json)
+        {
+            printf("{\"format\": \"relucert.regions-check/1\", \"accepted\": %s, \"regions\": %ld, \"facets_total\": %ld, \"reason\": ",
+                   ok ? "true" : "false", (long) (ok ? nr : 0), (long) (ok ? nf : 0));
+            if (ok) printf("null"); else rc_json_write_string(stdout, err->msg);
+            printf("}\n");
+        }
+        else if (ok)
+            printf("regions certificate ACCEPTED: exactly %ld regions, %ld facets in all (every region, facet, redundancy and the covering rechecked exactly)\n",
+                   (long) nr, (long) nf);
+        else
+            printf("certificate REJECTED: %s\n", err->msg);
+        return ok ? RC_EXIT_OK : RC_EXIT_USAGE;
     }
     rc_err_init(err);
     ok = rc_flow_cert_check_buf_verdict(&verdict, buf, len, path, err, json ? NULL : stdout);

@@ -24,6 +24,7 @@ static const rc_cmd commands[] = {
     { "batch",   rc_cli_batch,   "run many jobs (a JSON-lines manifest) here or over MPI ranks" },
     { "construct", rc_cli_construct, "explicit global and local minimizers on clustered data, certified" },
     { "implicit", rc_cli_implicit, "implicit ReLU networks: well-posedness, exact equilibria, Gram lambda_min" },
+    { "regions", rc_cli_regions, "exact linear regions of a deep network, facet histograms" },
     /* further subcommands: one line each */
 };
 
