@@ -1,4 +1,7 @@
 /* relucert construct DATA: explicit global and local minimizers (Chen & Munoz Ewald), certified. */
+#include <errno.h>
+#include <string.h>
+#include <sys/stat.h>
 #include <stdlib.h>
 #include <string.h>
 #include "relucert/io.h"
@@ -39,9 +42,12 @@ static int write_net(const char * dir, const char * base, const rc_mlp_t net)
 {
     char path[4096];
     FILE * f;
+    /* the directory is made when missing (one level, like mkdir) */
+    if (mkdir(dir, 0777) != 0 && errno != EEXIST)
+        return rc_cli_error("construct", "--out %s: cannot create the directory: %s", dir, strerror(errno));
     snprintf(path, sizeof(path), "%s/%s.json", dir, base);
     if ((f = fopen(path, "w")) == NULL)
-        return rc_cli_error("construct", "%s: cannot write", path);
+        return rc_cli_error("construct", "%s: cannot write: %s", path, strerror(errno));
     rc_mlp_write_json(f, net);
     fclose(f);
     return 0;
