@@ -127,8 +127,14 @@ def levels_from_csv(path):
 
 
 def regions(polygons, out=None, title=None):
-    """polygons: a list of vertex lists [(x, y), ...] (exact strings or numbers), one a region
-    of a 2-D network, e.g. from ``relucert regions --all --json``."""
+    """The linear regions of a 2-D network.  polygons: a result of
+    ``relucert.regions(net, box=..., all=True)`` (its regions' exact ``vertices``), or a list of
+    vertex lists [(x, y), ...] (exact strings or numbers), one a region."""
+    if hasattr(polygons, "data"):
+        rl = polygons.data.get("region_list")
+        if not rl or "vertices" not in rl[0]:
+            raise ValueError("plot.regions needs relucert.regions(..., box=..., all=True) of a 2-D network")
+        polygons = [r["vertices"] for r in rl]
     plt = _plt()
     from matplotlib.patches import Polygon
     from matplotlib.collections import PatchCollection

@@ -72,3 +72,17 @@ def test_flow_toy_certified_contains_5_16_limit():
     tube = res.tube
     assert tube["theta"].shape[1:] == (6, 2) and tube["t"].shape[1] == 2
     assert abs(tube["t"][-1, 1] - 5) < 1e-12
+
+
+def test_regions_three_lines_exact_and_plot(tmp_path):
+    # three lines through one point: 6 regions in R^2 (not the 7 of general position)
+    res = relucert.regions(data("regions-three-lines.json"))
+    assert res.regions == 6 and res.unbounded == 6
+    # in a box around the common point, with exact polygons: the areas sum to the box's
+    res = relucert.regions(data("regions-three-lines.json"), box=[(0, 2), (0, 2)], all=True)
+    assert res.regions == 6
+    areas = [Fraction(r["volume"]) for r in res.region_list]
+    assert sum(areas) == 4
+    from relucert import plot as rplot
+    rplot.regions(res, str(tmp_path / "r.png"))
+    assert (tmp_path / "r.png").stat().st_size > 0

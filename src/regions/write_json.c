@@ -105,6 +105,20 @@ static void put_region(FILE * f, const rc_regions_struct * res, const rc_region_
         fputs(", \"volume\": ", f);
         put_q(f, r->volume);
     }
+    if (r->verts != NULL)
+    {
+        /* d = 2, box mode: the closed region's polygon, exact vertices counter-clockwise */
+        fputs(", \"vertices\": [", f);
+        for (i = 0; i < r->nverts; i++)
+        {
+            fputs(i ? ", [" : "[", f);
+            put_q(f, r->verts + 2 * i);
+            fputs(", ", f);
+            put_q(f, r->verts + 2 * i + 1);
+            fputc(']', f);
+        }
+        fputc(']', f);
+    }
     fputc('}', f);
 }
 
