@@ -203,6 +203,31 @@ static void print_text(const rc_flow_result_t res, const rc_flow_problem_t pr, c
             printf("  t = %-10.6g distance %.3e\n", tp[j], dd[j]);
     }
 }
+/* The network and the dataset, with their dimensions matched (the library's message cannot name
+   both files).  On success both are initialised; else neither, and the error is printed. */
+static int read_inputs(rc_net_t net, rc_data_t data, const char * cmd, const char * netp,
+                       const char * datap, rc_header_mode hdr)
+{
+    rc_err_t err;
+    rc_err_init(err);
+    if (rc_cli_read_net(net, cmd, netp, err) != RC_OK)
+        return rc_cli_error_err(cmd, err);
+    if (rc_cli_read_data(data, cmd, datap, net->e, hdr, err) != RC_OK)
+    {
+        rc_net_clear(net);
+        return rc_cli_error_err(cmd, err);
+    }
+    if (data->d != net->d)
+    {
+        int st = rc_cli_error(cmd, "%s: X: %ld columns, but %s has input dimension %ld",
+                              datap, (long) data->d, netp, (long) net->d);
+        rc_net_clear(net);
+        rc_data_clear(data);
+        return st;
+    }
+    return RC_EXIT_OK;
+}
+
 int rc_cli_flow(int argc, char ** argv)
 {
     const char * cmd = "flow", * netp = NULL, * datap = NULL, * tubep = NULL, * certp = NULL, * plotp = NULL;
@@ -270,21 +295,9 @@ int rc_cli_flow(int argc, char ** argv)
         fmpq_clear(T); fmpq_clear(lam);
         return rc_cli_error(cmd, "--weight-decay: not a number >= 0: \"%s\"", wdstr);
     }
-    if (rc_cli_read_net(net, cmd, netp, err) != RC_OK)
+    if ((status = read_inputs(net, data, cmd, netp, datap, hdr)) != RC_EXIT_OK)
     {
         fmpq_clear(T); fmpq_clear(lam);
-        return rc_cli_error_err(cmd, err);
-    }
-    if (rc_cli_read_data(data, cmd, datap, net->e, hdr, err) != RC_OK)
-    {
-        rc_net_clear(net); fmpq_clear(T); fmpq_clear(lam);
-        return rc_cli_error_err(cmd, err);
-    }
-    if (data->d != net->d)  /* name both files (the library's message cannot) */
-    {
-        status = rc_cli_error(cmd, "%s: X: %ld columns, but %s has input dimension %ld",
-                              datap, (long) data->d, netp, (long) net->d);
-        rc_net_clear(net); rc_data_clear(data); fmpq_clear(T); fmpq_clear(lam);
         return status;
     }
     if (rc_flow_problem_init(pr, net, data, loss, lam, prec, err) != RC_OK)

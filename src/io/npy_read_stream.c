@@ -445,20 +445,14 @@ static void to_c_order(double * dst, const double * src, const npy_header * h)
     }
 }
 
-int _rc_npy_read_stream(rc_npy_t a, _rc_io_reader * r, slong max_entries, const char * name,
-                        rc_err_t err)
+/* The .npy preamble: magic, version 1.0, 2.0 or 3.0, and the header length; *hdr_end is the
+   offset of the data. */
+static int read_preamble(size_t * hlen, size_t * hdr_end, _rc_io_reader * r, const char * name,
+                         rc_err_t err)
 {
     unsigned char pre[12];
-    size_t got, hlen, hdr_end, nbytes, done;
-    char * hdr;
-    npy_header h;
-    unsigned char * raw;
-    double * data = NULL;
-    slong alloc = 0, count = 0, k;
+    size_t got;
     int res, major;
-    char idx[200];
-
-    memset(&h, 0, sizeof(h));
     if ((res = read_exact(r, pre, 10, &got, name, "no complete .npy preamble", err)) != RC_OK)
         return res;
     if (memcmp(pre, "\x93NUMPY", 6) != 0)
@@ -466,15 +460,15 @@ int _rc_npy_read_stream(rc_npy_t a, _rc_io_reader * r, slong max_entries, const 
     major = pre[6];
     if (major == 1)
     {
-        hlen = (size_t) pre[8] | ((size_t) pre[9] << 8);
-        hdr_end = 10 + hlen;
+        *hlen = (size_t) pre[8] | ((size_t) pre[9] << 8);
+        *hdr_end = 10 + *hlen;
     }
     else if (major == 2 || major == 3)
     {
         if ((res = read_exact(r, pre + 10, 2, &got, name, "no complete .npy preamble", err)) != RC_OK)
             return res;
-        hlen = (size_t) load_uint(pre + 8, 4, 0);
-        hdr_end = 12 + hlen;
+        *hlen = (size_t) load_uint(pre + 8, 4, 0);
+        *hdr_end = 12 + *hlen;
     }
     else
         return rc_err_set(err, RC_EINPUT, "%s: unsupported .npy format version %d.%d", name,
@@ -482,6 +476,24 @@ int _rc_npy_read_stream(rc_npy_t a, _rc_io_reader * r, slong max_entries, const 
     if (pre[7] != 0)
         return rc_err_set(err, RC_EINPUT, "%s: unsupported .npy format version %d.%d", name,
                           pre[6], pre[7]);
+    return RC_OK;
+}
+
+int _rc_npy_read_stream(rc_npy_t a, _rc_io_reader * r, slong max_entries, const char * name,
+                        rc_err_t err)
+{
+    size_t got, hlen = 0, hdr_end = 0, nbytes, done;
+    char * hdr;
+    npy_header h;
+    unsigned char * raw;
+    double * data = NULL;
+    slong alloc = 0, count = 0, k;
+    int res;
+    char idx[200];
+
+    memset(&h, 0, sizeof(h));
+    if ((res = read_preamble(&hlen, &hdr_end, r, name, err)) != RC_OK)
+        return res;
     if (hlen > RC_NPY_MAX_HEADER)
         return rc_err_set(err, RC_ELIMIT, "%s: .npy header of %lu bytes exceeds the limit of %d",
                           name, (unsigned long) hlen, RC_NPY_MAX_HEADER);
