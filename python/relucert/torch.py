@@ -70,11 +70,22 @@ class Monitor:
     model: shallow torch module; X: (N, d) inputs and y: (N,) or (N, e) targets, as the trainer
     uses them (taken at their exact float values); lr: the learning rate η; loss: "mse" or "bce"
     (BCE-with-logits); weight_decay: PyTorch SGD weight_decay λ; optimizer: "sgd", "momentum" or
-    "adam"; leak: the LeakyReLU slope (0 for ReLU)."""
+    "adam"; leak: the LeakyReLU slope (taken from the model when None; refused when it
+    differs from the model's)."""
 
-    def __init__(self, model, X, y, lr, loss="mse", weight_decay=0, optimizer="sgd", leak=0):
+    def __init__(self, model, X, y, lr, loss="mse", weight_decay=0, optimizer="sgd", leak=None):
         import numpy as np
+        import torch.nn as nn
+        from ._model import _torch_activation
         self.model = model
+        # the model's structure (Linear, activation, Linear) and its activation: a LeakyReLU
+        # model replayed as a ReLU one would be a different network
+        slope = _torch_activation(model, nn) or 0
+        if leak is None:
+            leak = slope
+        elif Fraction(repr(leak) if isinstance(leak, float) else leak) != slope:
+            raise InputError("Monitor: leak=%s, but the model's activation has slope %s"
+                             % (leak, slope))
         self._names, self._bias_names = _chain(model)
         self.X = np.asarray(X.detach().cpu().numpy() if hasattr(X, "detach") else X)
         y = np.asarray(y.detach().cpu().numpy() if hasattr(y, "detach") else y)
