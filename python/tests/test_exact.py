@@ -72,3 +72,16 @@ def test_flow_toy_certified_contains_5_16_limit():
     tube = res.tube
     assert tube["theta"].shape[1:] == (6, 2) and tube["t"].shape[1] == 2
     assert abs(tube["t"][-1, 1] - 5) < 1e-12
+
+
+def test_input_error_is_the_error_not_a_notice(tmp_path):
+    # reading the CSV prints a notice (separator, header) before the error line
+    p = tmp_path / "d2.csv"
+    p.write_text("a,b,y\n0.5,1,2\n1.5,2,3\n")
+    net = relucert.load_network(data("toy-obstructed.json"))
+    with pytest.raises(relucert.InputError, match="2 input columns, but the network has input dimension 1"):
+        relucert.obstruct(net, relucert.load_dataset(str(p)))
+    p = tmp_path / "d.npz"
+    np.savez(p, X=np.ones((3, 2)), y=np.ones(3), w=np.ones(3))
+    with pytest.raises(relucert.InputError, match="input dimension"):
+        relucert.obstruct(net, relucert.load_dataset(str(p)))
