@@ -136,6 +136,9 @@ class Network(_FileBacked):
                                  % (name, tuple(a.shape)))
         if k < 1:
             raise InputError("from_torch: no Linear layer found")
+        if not isinstance(module, nn.Sequential):
+            _check_layer_order([n for n, t in module.state_dict().items()
+                                if n.endswith("weight") and t.dim() == 2], "from_torch")
         return cls.from_numpy(leaky_relu=slope if slope else None, **arrays)
 
     def __repr__(self):
@@ -195,6 +198,30 @@ def _torch_activation(module, nn):
                              "with ReLU or LeakyReLU)" % (name, type(m).__name__))
     s = one_kind(found)
     return s if s != 0 else None
+
+
+def _natural_after(a, b):
+    """True when the numbers in the names put layer prefix a after b ("fc2" after "fc1",
+    "10" after "2"); False when they put it before or do not tell (encoder, decoder)."""
+    import re
+    ta, tb = re.findall(r"\d+|\D+", a), re.findall(r"\d+|\D+", b)
+    for x, y in zip(ta, tb):
+        if x == y:
+            continue
+        return x.isdigit() and y.isdigit() and int(x) > int(y)
+    return False
+
+
+def _check_layer_order(weight_names, who):
+    """Refuses layers whose state_dict order contradicts the numbers in their names (a module
+    that registered fc2 before fc1): with square layers both orders chain."""
+    pre = [n[:-len("weight")].rstrip(".") for n in weight_names]
+    for a, b in zip(pre, pre[1:]):
+        if _natural_after(a, b):
+            raise InputError("%s: %s.weight comes before %s.weight in the state_dict, against the "
+                             "numbers in their names, so the order of the layers is unclear; "
+                             "register the layers in the order forward uses them, or use "
+                             "nn.Sequential" % (who, a, b))
 
 
 class Dataset(_FileBacked):

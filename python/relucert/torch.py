@@ -36,6 +36,8 @@ def _chain(model):
         else:
             raise InputError("Monitor: %s: shape %s is not part of a chain of Linear layers"
                              % (name, tuple(t.shape)))
+    from ._model import _check_layer_order
+    _check_layer_order(weights, "Monitor")
     if len(weights) != 2:
         raise InputError("Monitor: the model has %d Linear layers; replay handles shallow "
                          "networks (2 Linear layers)" % len(weights))

@@ -95,3 +95,26 @@ def test_bfloat16_module_exact():
     W1 = m[0].weight.detach().float().numpy()
     assert [[Fraction(s) for s in r] for r in w["W1"]] == \
         [[Fraction(float(x)) for x in r] for r in W1]
+
+
+class Reversed(nn.Module):
+    """Registers fc2 before fc1; forward (not visible to relucert) would use fc1 first."""
+
+    def __init__(self):
+        super().__init__()
+        self.fc2, self.fc1, self.fc3 = nn.Linear(3, 3), nn.Linear(3, 3), nn.Linear(3, 1)
+        self.act = nn.ReLU()
+
+
+def test_custom_module_registered_out_of_order_refused():
+    refused(Reversed(), "fc2.weight comes before fc1.weight")
+
+
+def test_custom_module_names_without_numbers_keep_order():
+    class EncHead(nn.Module):
+        def __init__(self):
+            super().__init__()
+            self.encoder = nn.Sequential(nn.Linear(2, 3), nn.ReLU(), nn.Linear(3, 3))
+            self.head = nn.Linear(3, 1)
+    w = written(relucert.Network.from_torch(EncHead()))
+    assert [len(w["W%d" % k]) for k in (1, 2, 3)] == [3, 3, 1]
