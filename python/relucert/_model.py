@@ -53,9 +53,24 @@ def np_isfinite(x):
     return bool(np.isfinite(x))
 
 
+def _as_array(a, name):
+    """a as an array without converting its entries: a Python list mixing floats and strings
+    must not turn the float 0.1 into the string "0.1" (numpy's common dtype), which would be
+    read as 1/10 instead of the double's exact value."""
+    import numpy as np
+    if isinstance(a, np.ndarray):
+        return a
+    if hasattr(a, "__array__"):
+        return np.asarray(a)
+    try:
+        return np.array(a, dtype=object)
+    except ValueError as e:
+        raise InputError("%s: not a rectangular array (ragged rows?): %s" % (name, e)) from None
+
+
 def _matrix(a, name):
     import numpy as np
-    arr = np.asarray(a)
+    arr = _as_array(a, name)
     if arr.ndim == 1:
         arr = arr.reshape(1, -1) if name.startswith("W") else arr
     if arr.ndim != 2:
@@ -65,8 +80,7 @@ def _matrix(a, name):
 
 
 def _vector(a, name):
-    import numpy as np
-    arr = np.asarray(a)
+    arr = _as_array(a, name)
     if arr.ndim != 1:
         raise InputError("%s: expected a 1-d array, got shape %s" % (name, arr.shape))
     return [_exact_str(arr[i], "%s[%d]" % (name, i)) for i in range(arr.shape[0])]
@@ -230,7 +244,7 @@ class Dataset(_FileBacked):
     @classmethod
     def from_numpy(cls, X, y):
         import numpy as np
-        X, y = np.asarray(X), np.asarray(y)
+        X, y = _as_array(X, "X"), _as_array(y, "y")
         if y.ndim not in (1, 2):
             raise InputError("Dataset.from_numpy: y: expected shape (N,) or (N, e), got shape %s"
                              % (y.shape,))

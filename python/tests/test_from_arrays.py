@@ -118,3 +118,15 @@ def test_custom_module_names_without_numbers_keep_order():
             self.head = nn.Linear(3, 1)
     w = written(relucert.Network.from_torch(EncHead()))
     assert [len(w["W%d" % k]) for k in (1, 2, 3)] == [3, 3, 1]
+
+
+def test_list_mixing_floats_and_strings_keeps_float_exact():
+    n = relucert.Network.from_numpy(W1=[[0.1, "1/3"]], W2=[[1]])
+    assert written(n)["W1"] == [[str(Fraction(0.1)), "1/3"]]
+    d = relucert.Dataset.from_numpy([[0.1, "2"]], [0.2])
+    assert [Fraction(s) for s in written(d)["X"][0]] == [Fraction(0.1), 2]
+
+
+def test_ragged_lists_input_error():
+    with pytest.raises(relucert.InputError, match="W1"):
+        relucert.Network.from_numpy(W1=[[0.1, 0.5], [1]], W2=[[1, 1]])
