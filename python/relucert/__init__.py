@@ -59,7 +59,10 @@ def _options(opts):
 def run(command, *args, **opts):
     """Runs ``relucert COMMAND ARGS... OPTIONS`` in this process; returns (stdout, stderr).
     Raises InputError for exit status 2, RelucertError for any other failure."""
-    argv = [command] + [_arg(a) for a in args] + _options(opts)
+    pos = [_arg(a) for a in args]
+    # a file whose name starts with '-' would be taken for an option: ./-x.json
+    pos = ["./" + a if a.startswith("-") and os.path.exists(a) else a for a in pos]
+    argv = [command] + pos + _options(opts)
     status, out, err = _native.run(argv)
     if status != 0:
         # the error is the command's last line: notices (separator, header, ignored arrays)

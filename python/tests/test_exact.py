@@ -85,3 +85,10 @@ def test_input_error_is_the_error_not_a_notice(tmp_path):
     np.savez(p, X=np.ones((3, 2)), y=np.ones(3), w=np.ones(3))
     with pytest.raises(relucert.InputError, match="input dimension"):
         relucert.obstruct(net, relucert.load_dataset(str(p)))
+
+
+def test_file_named_like_an_option(tmp_path, monkeypatch):
+    import shutil
+    monkeypatch.chdir(tmp_path)
+    shutil.copy(data("toy-obstructed.json"), "--help.json")
+    assert relucert.inspect("--help.json").levels == [Fraction(-27, 50), Fraction(-19, 100)]
