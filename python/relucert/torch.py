@@ -25,6 +25,15 @@ from . import _results, run
 from .errors import InputError
 
 
+def _np(t):
+    """A tensor as a numpy array of the same values (bfloat16, which numpy lacks, widened to
+    float32 exactly)."""
+    t = t.detach().cpu()
+    if str(t.dtype) == "torch.bfloat16":
+        t = t.float()
+    return t.numpy()
+
+
 def _chain(model):
     """The two Linear layers of a shallow model as (W1, b1, W2, b2 or None) tensors."""
     weights, biases = [], []
@@ -89,8 +98,8 @@ class Monitor:
             raise InputError("Monitor: leak=%s, but the model's activation has slope %s"
                              % (leak, slope))
         self._names, self._bias_names = _chain(model)
-        self.X = np.asarray(X.detach().cpu().numpy() if hasattr(X, "detach") else X)
-        y = np.asarray(y.detach().cpu().numpy() if hasattr(y, "detach") else y)
+        self.X = np.asarray(_np(X) if hasattr(X, "detach") else X)
+        y = np.asarray(_np(y) if hasattr(y, "detach") else y)
         self.y = y.reshape(-1, 1) if y.ndim == 1 else y
         self.lr, self.loss, self.weight_decay = lr, loss, weight_decay
         self.optimizer, self.leak = optimizer, leak
@@ -100,7 +109,7 @@ class Monitor:
     def step(self):
         """Record the parameters now (call after each ``optimizer.step()``)."""
         sd = self.model.state_dict()
-        self._snaps.append({k: sd[k].detach().cpu().numpy().copy() for k in sd})
+        self._snaps.append({k: _np(sd[k]).copy() for k in sd})
 
     def _write_log(self, d):
         import numpy as np

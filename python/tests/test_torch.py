@@ -84,3 +84,16 @@ def test_monitor_refuses_output_relu():
     m = torch.nn.Sequential(torch.nn.Linear(2, 4), torch.nn.ReLU(), torch.nn.Linear(4, 1), torch.nn.ReLU())
     with pytest.raises(relucert.InputError, match="output ReLU"):
         relucert.torch.Monitor(m, torch.zeros(2, 2), torch.zeros(2), lr=0.1)
+
+
+def test_monitor_bfloat16_model():
+    m = toy_model().bfloat16()
+    X = torch.tensor([[-1.0], [1.0]], dtype=torch.bfloat16); y = X.clone()
+    opt = torch.optim.SGD(m.parameters(), lr=0.125)
+    mon = relucert.torch.Monitor(m, X, y, lr=0.125)
+    for _ in range(3):
+        opt.zero_grad(); ((m(X) - y) ** 2).mean().backward(); opt.step(); mon.step()
+    rep = mon.report()
+    assert rep.steps == 3
+    w = m[0].weight.detach().float().numpy()
+    assert rep.replay.data["steps"] == 3 and w.dtype == np.float32
