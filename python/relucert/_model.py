@@ -203,8 +203,18 @@ def _torch_activation(module, nn):
                              "it has %s" % where)
         s = one_kind([m for i, m in layers if isinstance(m, acts)])
         return s if s != 0 else None
+    children = list(module.children())
+    if len(children) == 1 and isinstance(children[0], nn.Sequential) \
+            and len(list(module.state_dict())) == len(list(children[0].state_dict())):
+        return _torch_activation(children[0], nn)      # a wrapper around one Sequential
     found = []
     for name, m in module.named_modules():
+        if isinstance(m, nn.Sequential):
+            inner = [c for c in m if not isinstance(c, (nn.Identity, nn.Flatten))]
+            for a, b in zip(inner, inner[1:]):
+                if isinstance(a, nn.Linear) and isinstance(b, nn.Linear):
+                    raise InputError("from_torch: %s: two Linear layers with no activation between "
+                                     "them" % name)
         if isinstance(m, acts):
             found.append(m)
         elif not isinstance(m, (nn.Linear, nn.Identity, nn.Flatten)) and not list(m.children()):

@@ -130,3 +130,25 @@ def test_list_mixing_floats_and_strings_keeps_float_exact():
 def test_ragged_lists_input_error():
     with pytest.raises(relucert.InputError, match="W1"):
         relucert.Network.from_numpy(W1=[[0.1, 0.5], [1]], W2=[[1, 1]])
+
+
+class Wrapper(nn.Module):
+    def __init__(self, seq):
+        super().__init__()
+        self.layers = seq
+
+
+def test_wrapper_around_one_sequential_checked_as_sequential():
+    refused(Wrapper(nn.Sequential(nn.Linear(2, 3), nn.ReLU(), nn.Linear(3, 1), nn.ReLU())), "output ReLU")
+    w = written(relucert.Network.from_torch(Wrapper(nn.Sequential(nn.Linear(2, 3), nn.LeakyReLU(0.5),
+                                                                  nn.Linear(3, 1)))))
+    assert w["activation"] == {"leaky_relu": "1/2"}
+
+
+def test_sequential_inside_module_with_adjacent_linears_refused():
+    class Two(nn.Module):
+        def __init__(self):
+            super().__init__()
+            self.body = nn.Sequential(nn.Linear(2, 3), nn.Linear(3, 3))
+            self.act, self.head = nn.ReLU(), nn.Linear(3, 1)
+    refused(Two(), "body: two Linear layers with no activation")
