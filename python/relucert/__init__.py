@@ -59,12 +59,18 @@ def _options(opts):
 def run(command, *args, **opts):
     """Runs ``relucert COMMAND ARGS... OPTIONS`` in this process; returns (stdout, stderr).
     Raises InputError for exit status 2, RelucertError for any other failure."""
-    argv = [command] + [_arg(a) for a in args] + _options(opts)
+    pos = [_arg(a) for a in args]
+    # a file whose name starts with '-' would be taken for an option: ./-x.json
+    pos = ["./" + a if a.startswith("-") and os.path.exists(a) else a for a in pos]
+    argv = [command] + pos + _options(opts)
     status, out, err = _native.run(argv)
-    if status == 2:
-        raise InputError(err.strip().splitlines()[0] if err.strip() else "relucert %s: bad input" % command)
     if status != 0:
-        raise RelucertError((err.strip().splitlines() or ["relucert %s: exit status %d" % (command, status)])[0])
+        # the error is the command's last line: notices (separator, header, ignored arrays)
+        # written while reading come before it
+        lines = err.strip().splitlines()
+        if status == 2:
+            raise InputError(lines[-1] if lines else "relucert %s: bad input" % command)
+        raise RelucertError(lines[-1] if lines else "relucert %s: exit status %d" % (command, status))
     return out, err
 
 

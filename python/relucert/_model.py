@@ -7,6 +7,7 @@ import json
 import math
 import os
 import tempfile
+from decimal import Decimal
 from fractions import Fraction
 
 from ._exact import fraction_from_float, to_fraction
@@ -23,6 +24,20 @@ def _exact_str(v, where):
         raise InputError("%s: a boolean is not a number" % where)
     if isinstance(v, int):
         return str(v)
+    if isinstance(v, Decimal):
+        if not v.is_finite():
+            raise InputError("%s: not a number (%s)" % (where, v))
+        return str(Fraction(v))                  # Decimal("0.1") is 1/10, not the double 0.1
+    if isinstance(v, complex) or "complex" in type(v).__name__:
+        raise InputError("%s: a complex number is not a real number: %r" % (where, v))
+    if hasattr(v, "dtype") and getattr(v.dtype, "kind", "") in "iu":
+        return str(int(v))                       # numpy integers: exact, never through a double
+    if hasattr(v, "dtype") and getattr(v.dtype, "kind", "") == "f" and v.dtype.itemsize > 8:
+        x = v
+        if not np_isfinite(x):
+            raise InputError("%s: not a number (%s)" % (where, "NaN" if x != x else "Inf"))
+        p, q = x.as_integer_ratio()              # long double: its exact value, not a double
+        return str(Fraction(int(p), int(q)))
     try:
         x = float(v)
     except (TypeError, ValueError):
@@ -33,9 +48,29 @@ def _exact_str(v, where):
     return fraction_from_float(x)
 
 
+def np_isfinite(x):
+    import numpy as np
+    return bool(np.isfinite(x))
+
+
+def _as_array(a, name):
+    """a as an array without converting its entries: a Python list mixing floats and strings
+    must not turn the float 0.1 into the string "0.1" (numpy's common dtype), which would be
+    read as 1/10 instead of the double's exact value."""
+    import numpy as np
+    if isinstance(a, np.ndarray):
+        return a
+    if hasattr(a, "__array__"):
+        return np.asarray(a)
+    try:
+        return np.array(a, dtype=object)
+    except ValueError as e:
+        raise InputError("%s: not a rectangular array (ragged rows?): %s" % (name, e)) from None
+
+
 def _matrix(a, name):
     import numpy as np
-    arr = np.asarray(a)
+    arr = _as_array(a, name)
     if arr.ndim == 1:
         arr = arr.reshape(1, -1) if name.startswith("W") else arr
     if arr.ndim != 2:
@@ -45,8 +80,7 @@ def _matrix(a, name):
 
 
 def _vector(a, name):
-    import numpy as np
-    arr = np.asarray(a)
+    arr = _as_array(a, name)
     if arr.ndim != 1:
         raise InputError("%s: expected a 1-d array, got shape %s" % (name, arr.shape))
     return [_exact_str(arr[i], "%s[%d]" % (name, i)) for i in range(arr.shape[0])]
@@ -98,19 +132,13 @@ class Network(_FileBacked):
         parameters are taken at their exact values; a LeakyReLU slope is the rational its
         decimal ``repr`` spells (0.01 is 1/100)."""
         import torch.nn as nn
-        slope = None
-        if isinstance(module, nn.Sequential):
-            for m in module:
-                if isinstance(m, nn.LeakyReLU):
-                    s = Fraction(repr(m.negative_slope))
-                    if slope is not None and s != slope:
-                        raise InputError("from_torch: LeakyReLU slopes differ (%s, %s)" % (slope, s))
-                    slope = s
-                elif not isinstance(m, (nn.Linear, nn.ReLU, nn.LeakyReLU, nn.Identity, nn.Flatten)):
-                    raise InputError("from_torch: layer %s is not modelled by relucert" % type(m).__name__)
+        slope = _torch_activation(module, nn)
         arrays, k, expect_bias = {}, 0, None
         for name, t in module.state_dict().items():
-            a = t.detach().cpu().numpy()
+            t = t.detach().cpu()
+            if str(t.dtype) == "torch.bfloat16":
+                t = t.float()                    # exact: a bfloat16 is the top half of a float32
+            a = t.numpy()
             if name.endswith("weight") and a.ndim == 2:
                 k += 1
                 arrays["W%d" % k] = a
@@ -122,10 +150,102 @@ class Network(_FileBacked):
                                  % (name, tuple(a.shape)))
         if k < 1:
             raise InputError("from_torch: no Linear layer found")
+        if not isinstance(module, nn.Sequential):
+            _check_layer_order([n for n, t in module.state_dict().items()
+                                if n.endswith("weight") and t.dim() == 2], "from_torch")
         return cls.from_numpy(leaky_relu=slope if slope else None, **arrays)
 
     def __repr__(self):
         return "relucert.Network(%r)" % self.path
+
+
+def _torch_activation(module, nn):
+    """The LeakyReLU slope (None for ReLU) of a module relucert can model, or InputError.
+
+    ``nn.Sequential``: after dropping ``Identity``/``Flatten``, the layers must read
+    Linear, act, Linear, act, ..., Linear with exactly one activation between two Linear layers
+    and none before the first or after the last (an output ReLU, or two Linear layers with
+    nothing between them, is not the network f(x) = Wn s(... s(W1 x + b1) ...) + bn), and all
+    activations the same (all ReLU, or LeakyReLU with one slope).  Any other module: its
+    forward cannot be seen, so every submodule must be Linear, ReLU or LeakyReLU (one kind,
+    one slope), Identity, Flatten or a module holding others; the layers are taken in
+    state_dict order (registration order), and a functional call in forward (torch.tanh) cannot
+    be seen: use nn.Sequential when in doubt."""
+    acts = (nn.ReLU, nn.LeakyReLU)
+
+    def slope_of(m):
+        return Fraction(repr(m.negative_slope)) if isinstance(m, nn.LeakyReLU) else Fraction(0)
+
+    def one_kind(layers):
+        kinds = set((type(m).__name__, slope_of(m)) for m in layers)
+        if len(kinds) > 1:
+            raise InputError("from_torch: activations differ (%s); relucert models one activation "
+                             "for all hidden layers" % ", ".join(
+                                 "%s(%s)" % (n, sl) if n == "LeakyReLU" else n for n, sl in sorted(kinds)))
+        return [sl for n, sl in kinds][0] if kinds else Fraction(0)
+
+    if isinstance(module, nn.Sequential):
+        layers = []
+        for i, m in enumerate(module):
+            if isinstance(m, (nn.Identity, nn.Flatten)):
+                continue
+            if not isinstance(m, (nn.Linear,) + acts):
+                raise InputError("from_torch: layer %d: %s is not modelled by relucert (only Linear "
+                                 "layers with ReLU or LeakyReLU between them)" % (i, type(m).__name__))
+            layers.append((i, m))
+        kinds = "".join("L" if isinstance(m, nn.Linear) else "a" for i, m in layers)
+        if not kinds.startswith("L") or not kinds.endswith("L") or "LL" in kinds or "aa" in kinds:
+            where = ("an activation before the first Linear layer" if not kinds.startswith("L") else
+                     "an activation after the last Linear layer (an output ReLU)" if not kinds.endswith("L") else
+                     "two Linear layers with no activation between them" if "LL" in kinds else
+                     "two activations in a row")
+            raise InputError("from_torch: the Sequential is not Linear, activation, ..., Linear: "
+                             "it has %s" % where)
+        s = one_kind([m for i, m in layers if isinstance(m, acts)])
+        return s if s != 0 else None
+    children = list(module.children())
+    if len(children) == 1 and isinstance(children[0], nn.Sequential) \
+            and len(list(module.state_dict())) == len(list(children[0].state_dict())):
+        return _torch_activation(children[0], nn)      # a wrapper around one Sequential
+    found = []
+    for name, m in module.named_modules():
+        if isinstance(m, nn.Sequential):
+            inner = [c for c in m if not isinstance(c, (nn.Identity, nn.Flatten))]
+            for a, b in zip(inner, inner[1:]):
+                if isinstance(a, nn.Linear) and isinstance(b, nn.Linear):
+                    raise InputError("from_torch: %s: two Linear layers with no activation between "
+                                     "them" % name)
+        if isinstance(m, acts):
+            found.append(m)
+        elif not isinstance(m, (nn.Linear, nn.Identity, nn.Flatten)) and not list(m.children()):
+            raise InputError("from_torch: %s: %s is not modelled by relucert (only Linear layers "
+                             "with ReLU or LeakyReLU)" % (name, type(m).__name__))
+    s = one_kind(found)
+    return s if s != 0 else None
+
+
+def _natural_after(a, b):
+    """True when the numbers in the names put layer prefix a after b ("fc2" after "fc1",
+    "10" after "2"); False when they put it before or do not tell (encoder, decoder)."""
+    import re
+    ta, tb = re.findall(r"\d+|\D+", a), re.findall(r"\d+|\D+", b)
+    for x, y in zip(ta, tb):
+        if x == y:
+            continue
+        return x.isdigit() and y.isdigit() and int(x) > int(y)
+    return False
+
+
+def _check_layer_order(weight_names, who):
+    """Refuses layers whose state_dict order contradicts the numbers in their names (a module
+    that registered fc2 before fc1): with square layers both orders chain."""
+    pre = [n[:-len("weight")].rstrip(".") for n in weight_names]
+    for a, b in zip(pre, pre[1:]):
+        if _natural_after(a, b):
+            raise InputError("%s: %s.weight comes before %s.weight in the state_dict, against the "
+                             "numbers in their names, so the order of the layers is unclear; "
+                             "register the layers in the order forward uses them, or use "
+                             "nn.Sequential" % (who, a, b))
 
 
 class Dataset(_FileBacked):
@@ -134,7 +254,10 @@ class Dataset(_FileBacked):
     @classmethod
     def from_numpy(cls, X, y):
         import numpy as np
-        X, y = np.asarray(X), np.asarray(y)
+        X, y = _as_array(X, "X"), _as_array(y, "y")
+        if y.ndim not in (1, 2):
+            raise InputError("Dataset.from_numpy: y: expected shape (N,) or (N, e), got shape %s"
+                             % (y.shape,))
         if X.ndim != 2:
             raise InputError("Dataset.from_numpy: X: expected a 2-d array (N, d), got shape %s" % (X.shape,))
         if y.shape[0] != X.shape[0]:

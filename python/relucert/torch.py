@@ -25,6 +25,15 @@ from . import _results, run
 from .errors import InputError
 
 
+def _np(t):
+    """A tensor as a numpy array of the same values (bfloat16, which numpy lacks, widened to
+    float32 exactly)."""
+    t = t.detach().cpu()
+    if str(t.dtype) == "torch.bfloat16":
+        t = t.float()
+    return t.numpy()
+
+
 def _chain(model):
     """The two Linear layers of a shallow model as (W1, b1, W2, b2 or None) tensors."""
     weights, biases = [], []
@@ -36,6 +45,8 @@ def _chain(model):
         else:
             raise InputError("Monitor: %s: shape %s is not part of a chain of Linear layers"
                              % (name, tuple(t.shape)))
+    from ._model import _check_layer_order
+    _check_layer_order(weights, "Monitor")
     if len(weights) != 2:
         raise InputError("Monitor: the model has %d Linear layers; replay handles shallow "
                          "networks (2 Linear layers)" % len(weights))
@@ -70,14 +81,25 @@ class Monitor:
     model: shallow torch module; X: (N, d) inputs and y: (N,) or (N, e) targets, as the trainer
     uses them (taken at their exact float values); lr: the learning rate η; loss: "mse" or "bce"
     (BCE-with-logits); weight_decay: PyTorch SGD weight_decay λ; optimizer: "sgd", "momentum" or
-    "adam"; leak: the LeakyReLU slope (0 for ReLU)."""
+    "adam"; leak: the LeakyReLU slope (taken from the model when None; refused when it
+    differs from the model's)."""
 
-    def __init__(self, model, X, y, lr, loss="mse", weight_decay=0, optimizer="sgd", leak=0):
+    def __init__(self, model, X, y, lr, loss="mse", weight_decay=0, optimizer="sgd", leak=None):
         import numpy as np
+        import torch.nn as nn
+        from ._model import _torch_activation
         self.model = model
+        # the model's structure (Linear, activation, Linear) and its activation: a LeakyReLU
+        # model replayed as a ReLU one would be a different network
+        slope = _torch_activation(model, nn) or 0
+        if leak is None:
+            leak = slope
+        elif Fraction(repr(leak) if isinstance(leak, float) else leak) != slope:
+            raise InputError("Monitor: leak=%s, but the model's activation has slope %s"
+                             % (leak, slope))
         self._names, self._bias_names = _chain(model)
-        self.X = np.asarray(X.detach().cpu().numpy() if hasattr(X, "detach") else X)
-        y = np.asarray(y.detach().cpu().numpy() if hasattr(y, "detach") else y)
+        self.X = np.asarray(_np(X) if hasattr(X, "detach") else X)
+        y = np.asarray(_np(y) if hasattr(y, "detach") else y)
         self.y = y.reshape(-1, 1) if y.ndim == 1 else y
         self.lr, self.loss, self.weight_decay = lr, loss, weight_decay
         self.optimizer, self.leak = optimizer, leak
@@ -87,7 +109,7 @@ class Monitor:
     def step(self):
         """Record the parameters now (call after each ``optimizer.step()``)."""
         sd = self.model.state_dict()
-        self._snaps.append({k: sd[k].detach().cpu().numpy().copy() for k in sd})
+        self._snaps.append({k: _np(sd[k]).copy() for k in sd})
 
     def _write_log(self, d):
         import numpy as np

@@ -86,3 +86,21 @@ def test_regions_three_lines_exact_and_plot(tmp_path):
     from relucert import plot as rplot
     rplot.regions(res, str(tmp_path / "r.png"))
     assert (tmp_path / "r.png").stat().st_size > 0
+def test_input_error_is_the_error_not_a_notice(tmp_path):
+    # reading the CSV prints a notice (separator, header) before the error line
+    p = tmp_path / "d2.csv"
+    p.write_text("a,b,y\n0.5,1,2\n1.5,2,3\n")
+    net = relucert.load_network(data("toy-obstructed.json"))
+    with pytest.raises(relucert.InputError, match="2 input columns, but the network has input dimension 1"):
+        relucert.obstruct(net, relucert.load_dataset(str(p)))
+    p = tmp_path / "d.npz"
+    np.savez(p, X=np.ones((3, 2)), y=np.ones(3), w=np.ones(3))
+    with pytest.raises(relucert.InputError, match="input dimension"):
+        relucert.obstruct(net, relucert.load_dataset(str(p)))
+
+
+def test_file_named_like_an_option(tmp_path, monkeypatch):
+    import shutil
+    monkeypatch.chdir(tmp_path)
+    shutil.copy(data("toy-obstructed.json"), "--help.json")
+    assert relucert.inspect("--help.json").levels == [Fraction(-27, 50), Fraction(-19, 100)]

@@ -62,3 +62,38 @@ def test_monitor_adam_measured_only():
         opt.zero_grad(); torch.nn.functional.mse_loss(m(X), y).backward(); opt.step(); mon.step()
     rep = mon.report()
     assert rep.identity == "measured" and rep.max_identity_residual is None
+
+
+def test_monitor_takes_leaky_slope_from_model():
+    torch.manual_seed(3)
+    m = torch.nn.Sequential(torch.nn.Linear(2, 4), torch.nn.LeakyReLU(0.2), torch.nn.Linear(4, 1))
+    X = torch.randn(6, 2); y = torch.randn(6, 1)
+    opt = torch.optim.SGD(m.parameters(), lr=0.05)
+    mon = relucert.torch.Monitor(m, X, y, lr=0.05)
+    assert mon.leak == Fraction(1, 5)
+    for _ in range(10):
+        opt.zero_grad(); torch.nn.functional.mse_loss(m(X), y).backward(); opt.step(); mon.step()
+    rep = mon.report()
+    # replayed as ReLU the residual is about 2e-4; with the model's slope float32 rounding only
+    assert rep.max_identity_residual < Fraction(1, 10 ** 6)
+    with pytest.raises(relucert.InputError, match="slope"):
+        relucert.torch.Monitor(m, X, y, lr=0.05, leak=0)
+
+
+def test_monitor_refuses_output_relu():
+    m = torch.nn.Sequential(torch.nn.Linear(2, 4), torch.nn.ReLU(), torch.nn.Linear(4, 1), torch.nn.ReLU())
+    with pytest.raises(relucert.InputError, match="output ReLU"):
+        relucert.torch.Monitor(m, torch.zeros(2, 2), torch.zeros(2), lr=0.1)
+
+
+def test_monitor_bfloat16_model():
+    m = toy_model().bfloat16()
+    X = torch.tensor([[-1.0], [1.0]], dtype=torch.bfloat16); y = X.clone()
+    opt = torch.optim.SGD(m.parameters(), lr=0.125)
+    mon = relucert.torch.Monitor(m, X, y, lr=0.125)
+    for _ in range(3):
+        opt.zero_grad(); ((m(X) - y) ** 2).mean().backward(); opt.step(); mon.step()
+    rep = mon.report()
+    assert rep.steps == 3
+    w = m[0].weight.detach().float().numpy()
+    assert rep.replay.data["steps"] == 3 and w.dtype == np.float32

@@ -108,6 +108,27 @@ static int sort_natural(layer_t * L, slong n, const char * name, rc_err_t err)
     return RC_OK;
 }
 
+/* Archive order (.npz) kept only when no two consecutive layers contradict the numbers in their
+   names: "10" stored before "2", or "fc2" before "fc1", means the order was changed on the way
+   (a sorted dict: 0, 10, 12, 2, ...; a module registering fc2 first), and with square layers
+   the shapes would still chain, so the network would silently be a different one.  Prefixes
+   whose order the names do not tell (encoder, decoder) keep the archive order. */
+static int check_archive_order(const layer_t * L, slong n, const char * name, rc_err_t err)
+{
+    slong k;
+    for (k = 1; k < n; k++)
+    {
+        int amb = 0, c = natcmp(L[k - 1].pre, L[k - 1].plen, L[k].pre, L[k].plen, &amb);
+        if (!amb && c > 0)
+            return rc_err_set(err, RC_EINPUT, "%s: %s is stored before %s, against the numbers in "
+                              "their names, so the order of the layers is unclear (was the "
+                              "state_dict sorted?); save it in its own order, "
+                              "numpy.savez(**model.state_dict()), or name the layers W1 ... Wn",
+                              name, L[k - 1].label, L[k].label);
+    }
+    return RC_OK;
+}
+
 /* Refusal of a member that is a parameter of a layer relucert does not model, or RC_OK. */
 static int check_unmodelled(const rc_npz_t z, slong i, const char * name, rc_err_t err)
 {
@@ -301,6 +322,8 @@ int rc_mlp_set_npz(rc_mlp_t mlp, rc_io_notes_t notes, const rc_npz_t z, int natu
     r = collect(L, &n, &torch, skip, z, name, err);
     if (r == RC_OK && torch && natural)
         r = sort_natural(L, n, name, err);
+    else if (r == RC_OK && torch)
+        r = check_archive_order(L, n, name, err);
     if (r == RC_OK && n > RC_MLP_MAX_LAYERS)
         r = rc_err_set(err, RC_ELIMIT, "%s: more than %d layers", name, RC_MLP_MAX_LAYERS);
     if (r == RC_OK)

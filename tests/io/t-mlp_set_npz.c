@@ -167,6 +167,25 @@ static void test_refusals(void)
       one_bad(1, n, s, "x.weight: shape (), expected 2 dimensions", NULL); }
     { const char * n[1] = { "lr" }; const slong s[1][5] = { { 0 } };
       one_bad(1, n, s, "W1: missing", NULL); }
+    /* square layers stored against the numbers in their names would chain in either order:
+       a sorted state_dict (0, 10, 2, ...) and a module that registered fc2 before fc1 */
+    { const char * n[3] = { "0.weight", "10.weight", "2.weight" }; const slong s[3][5] = { { 2, 3, 3 }, { 2, 3, 3 }, { 2, 3, 3 } };
+      one_bad(3, n, s, "10.weight is stored before 2.weight, against the numbers in their names", NULL); }
+    { const char * n[3] = { "fc2.weight", "fc1.weight", "fc3.weight" }; const slong s[3][5] = { { 2, 3, 3 }, { 2, 3, 3 }, { 2, 1, 3 } };
+      one_bad(3, n, s, "fc2.weight is stored before fc1.weight", "name the layers W1 ... Wn"); }
+    /* names that do not tell the order (encoder, head) keep the archive order */
+    {
+        const char * n[3] = { "encoder.0.weight", "encoder.2.weight", "head.weight" };
+        const slong s[3][5] = { { 2, 3, 2 }, { 2, 3, 3 }, { 2, 1, 3 } };
+        char path[256];
+        rc_mlp_t m;
+        rc_err_t err;
+        CU_ASSERT_FATAL(write_arrays(path, 3, n, s) == 0);
+        CU_ASSERT(rc_mlp_read(m, path, err) == RC_OK);
+        CU_ASSERT(m->n == 3 && m->widths[0] == 2 && m->widths[3] == 1);
+        rc_mlp_clear(m);
+        remove(path);
+    }
     /* a string array where a parameter belongs is not numbers (not silently skipped) */
     {
         size_t len[2];
