@@ -271,7 +271,7 @@ int rc_cli_descend(int argc, char ** argv)
         rc_descend_opts_clear(opts);
         return rc_cli_error_err("descend", err);
     }
-    if (rc_cli_read_data(data, "descend", paths[1], 0, hdr, err) != RC_OK)
+    if (rc_cli_read_data(data, "descend", paths[1], net->e, hdr, err) != RC_OK)
     {
         rc_net_clear(net);
         rc_descend_opts_clear(opts);

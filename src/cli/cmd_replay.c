@@ -259,7 +259,7 @@ int rc_cli_replay(int argc, char ** argv)
         goto out;
     }
     fmpq_set(log->shape->leak, leak);
-    if (rc_cli_read_data(data, "replay", paths[1], 0, hdr, err) != RC_OK)
+    if (rc_cli_read_data(data, "replay", paths[1], log->shape->e, hdr, err) != RC_OK)
     {
         rc_log_clear(log);
         status = rc_cli_error_err("replay", err);

@@ -98,5 +98,13 @@ rm -rf $zt
 msg=$("$RC" descend $NET data/nonexistent.json --lr 1 --steps 2 2>&1 >/dev/null)
 expect "one line" "$(echo "$msg" | wc -l)" 1
 
+# a CSV with two output columns for a network with two outputs (the last e columns are y)
+t2=$(mktemp -d)
+printf 'x1,x2,y1,y2\n1,0,1,0\n0,1,0,1\n' > "$t2/e2.csv"
+echo '{"W1": [[1, 0], [0, 1]], "b1": [0, 0], "W2": [[1, 0], [0, 1]]}' > "$t2/e2net.json"
+"$RC" descend "$t2/e2net.json" "$t2/e2.csv" --lr 1/10 --steps 1 --exact --json > "$t2/o.json" 2>/dev/null
+expect "two-output CSV read with e = 2" "$?" 0
+rm -rf "$t2"
+
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]
