@@ -39,4 +39,24 @@ if has flow && [ -x /usr/bin/python3 ] && /usr/bin/python3 -c "import matplotlib
   step "6. Figure: trajectories on their hyperbolas and the loss curves" "/usr/bin/python3 scripts/plot_toy.py out/toy-flow.png"
   /usr/bin/python3 scripts/plot_toy.py out/toy-flow.png
 fi
+if has flow; then
+  step "7. A flow that is not determined by its start (a dead neuron whose active side repels)" \
+       "relucert flow data/flow-nonunique-net.json data/flow-nonunique-data.json --time 2"
+  $RC flow data/flow-nonunique-net.json data/flow-nonunique-data.json --time 2 --quiet | head -4 || true
+fi
+if has regions; then
+  step "8. Exact linear regions of a deep network in [-1, 1]^2, with a certificate" \
+       "relucert regions data/regions-deep.json --box -1:1 --certificate out/regions-cert.json --plot out/regions.svg"
+  $RC regions data/regions-deep.json --box -1:1 --certificate out/regions-cert.json --plot out/regions.svg
+  $RC check out/regions-cert.json
+fi
+if has implicit; then
+  step "9. An implicit network: exact well-posedness and equilibria" \
+       "relucert implicit data/implicit-toy-net.json data/implicit-toy-data.json"
+  $RC implicit data/implicit-toy-net.json data/implicit-toy-data.json | head -12
+fi
+if has construct; then
+  step "10. Explicit minimizers on clustered data, each certified" "relucert construct data/construct-q2.json --out out/construct"
+  $RC construct data/construct-q2.json --out out/construct
+fi
 printf '\nOutputs in out/.\n'
