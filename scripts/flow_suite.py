@@ -293,7 +293,13 @@ def main():
                    "wall": round(out["wall"], 2), "ref_unique": None, "contained": None}
             if rr is not None:
                 row["ref_unique"] = rr["unique_so_far"]
-            if v in ("certified", "not_unique") and "theta" in out:
+            at_T = out.get("theta_time") in (None, str(T), T) or v == "certified"
+            if v == "not_unique" and not at_T:
+                # theta encloses the state at the onset (theta_time), not at T: the reference
+                # values are at T, so there is nothing to compare (both branches agree up to
+                # the onset; doc/flow.md "Verdicts")
+                row["contained"] = "at onset %s" % out.get("theta_time")
+            elif v in ("certified", "not_unique") and "theta" in out:
                 if rr is None:
                     row["contained"] = "no reference"
                 else:
