@@ -1,0 +1,278 @@
+/* Exact volume of a bounded full-dimensional polytope P = {x : a_i.x + b_i >= 0, i < m} in
+   Q^d, any d >= 1 (proofs/regions.md, "Exact volumes in any dimension").
+
+   1. Vertices: every x solving a_i.x + b_i = 0 for d rows with linearly independent a_i and
+      satisfying all m inequalities (exact Gaussian elimination), deduplicated; with them the
+      incidence table tight[v][i] = [a_i.v + b_i = 0].
+   2. Pulling triangulation: for a k-face F (a vertex set) with first vertex v0, F is the
+      union, with disjoint relative interiors, of the pyramids conv(v0, G) over the facets G
+      of F not containing v0; recursively down to single vertices.  Each chain v0, v1, ..., vd
+      of pulled vertices is a d-simplex of a triangulation of P, so
+          vol P = sum over chains |det(v1 - v0, ..., vd - v0)| / d!.
+      The facets of F are the distinct sets G_i = {v in F : tight[v][i]} (i not tight on all
+      of F) whose affine rank is k - 1, decided exactly.
+   Every number is an fmpq; nothing is rounded.  Work limits (returns 0, no volume): more than
+   RC_VOL_MAX_SUBSETS d-subsets of rows, or more than RC_VOL_MAX_SIMPLICES simplices. */
+#include <string.h>
+#include "internal.h"
+
+#define RC_VOL_MAX_SUBSETS 400000
+#define RC_VOL_MAX_SIMPLICES 2000000
+
+typedef struct
+{
+    slong d, m, nv, cap;
+    fmpq * V;                  /* cap x d, the first nv the vertices */
+    char * tight;              /* nv x m */
+    fmpq * M;                  /* scratch, (d+1) x (d+1) */
+    slong * chain;             /* d + 1 vertex indices */
+    slong nsimp;
+    int over;
+    fmpq_t sum;                /* sum of |det| */
+}
+rc_vol;
+
+/* In-place elimination of the r x c matrix M (row stride s) to reduced row echelon form
+   over Q; returns the rank; piv[t] = pivot column of row t (piv may be NULL).  When det is
+   not NULL (r = c), det = the determinant of the input. */
+static slong rref(fmpq * M, slong r, slong c, slong s, slong * piv, fmpq_t det)
+{
+    slong rank = 0, col, i, j, p;
+    fmpq_t t;
+    fmpq_init(t);
+    if (det != NULL)
+        fmpq_one(det);
+    for (col = 0; col < c && rank < r; col++)
+    {
+        for (p = rank; p < r && fmpq_is_zero(M + p * s + col); p++)
+            ;
+        if (p == r)
+        {
+            if (det != NULL)
+                fmpq_zero(det);
+            continue;
+        }
+        if (p != rank)
+        {
+            _rc_qv_swap(M + p * s, M + rank * s, c);
+            if (det != NULL)
+                fmpq_neg(det, det);
+        }
+        if (det != NULL)
+            fmpq_mul(det, det, M + rank * s + col);
+        fmpq_inv(t, M + rank * s + col);
+        for (j = col; j < c; j++)
+            fmpq_mul(M + rank * s + j, M + rank * s + j, t);
+        for (i = 0; i < r; i++)
+            if (i != rank && !fmpq_is_zero(M + i * s + col))
+            {
+                fmpq_set(t, M + i * s + col);
+                for (j = col; j < c; j++)
+                    fmpq_submul(M + i * s + j, t, M + rank * s + j);
+            }
+        if (piv != NULL)
+            piv[rank] = col;
+        rank++;
+    }
+    if (det != NULL && rank < r)
+        fmpq_zero(det);
+    fmpq_clear(t);
+    return rank;
+}
+
+/* Affine rank of the vertices idx[0..n-1]: rank of {V[idx[t]] - V[idx[0]]}. */
+static slong aff_rank(rc_vol * W, const slong * idx, slong n)
+{
+    slong d = W->d, t, j, rank;
+    fmpq * M;
+    if (n <= 1)
+        return 0;
+    M = _fmpq_vec_init((n - 1) * d);
+    for (t = 1; t < n; t++)
+        for (j = 0; j < d; j++)
+            fmpq_sub(M + (t - 1) * d + j, W->V + idx[t] * d + j, W->V + idx[0] * d + j);
+    rank = rref(M, n - 1, d, d, NULL, NULL);
+    _fmpq_vec_clear(M, (n - 1) * d);
+    return rank;
+}
+
+/* x (d) solving a_i.x + b_i = 0 for the rows sub[0..d-1]; 0 when the a_i are dependent. */
+static int solve_rows(fmpq * x, rc_vol * W, const fmpq * rows, const slong * sub)
+{
+    slong d = W->d, i, j;
+    for (i = 0; i < d; i++)
+    {
+        for (j = 0; j < d; j++)
+            fmpq_set(W->M + i * (d + 1) + j, rows + sub[i] * (d + 1) + j);
+        fmpq_neg(W->M + i * (d + 1) + d, rows + sub[i] * (d + 1) + d);
+    }
+    if (rref(W->M, d, d + 1, d + 1, NULL, NULL) < d
+        || fmpq_is_zero(W->M + (d - 1) * (d + 1) + d - 1))
+        return 0;       /* rank < d, or the rank-d pivots include the right-hand side */
+    for (i = 0; i < d; i++)
+        fmpq_set(x + i, W->M + i * (d + 1) + d);
+    return 1;
+}
+
+/* Step 1: the vertices and their incidence. */
+static void vertices(rc_vol * W, const fmpq * rows)
+{
+    slong d = W->d, m = W->m, i, v, cap = 16, ok;
+    slong * sub = flint_malloc(d * sizeof(slong));
+    fmpq * x = _fmpq_vec_init(d);
+    fmpq_t val;
+    fmpq_init(val);
+    W->V = _fmpq_vec_init(cap * d);
+    W->nv = 0;
+    for (i = 0; i < d; i++)
+        sub[i] = i;
+    while (1)
+    {
+        ok = solve_rows(x, W, rows, sub);
+        for (i = 0; ok && i < m; i++)
+        {
+            rc_lp_row_eval(val, rows + i * (d + 1), x, d);
+            ok = fmpq_sgn(val) >= 0;
+        }
+        for (v = 0; ok && v < W->nv; v++)
+            for (i = 0, ok = 0; i < d && !ok; i++)
+                ok = !fmpq_equal(W->V + v * d + i, x + i);     /* x differs from vertex v */
+        if (ok)
+        {
+            if (W->nv == cap)
+            {
+                fmpq * N = _fmpq_vec_init(2 * cap * d);
+                _rc_qv_swap(N, W->V, cap * d);
+                _fmpq_vec_clear(W->V, cap * d);
+                W->V = N;
+                cap *= 2;
+            }
+            _rc_qv_set(W->V + W->nv * d, x, d);
+            W->nv++;
+        }
+        /* next d-subset in lexicographic order */
+        for (i = d - 1; i >= 0 && sub[i] == m - d + i; i--)
+            ;
+        if (i < 0)
+            break;
+        sub[i]++;
+        for (v = i + 1; v < d; v++)
+            sub[v] = sub[v - 1] + 1;
+    }
+    W->tight = flint_malloc(FLINT_MAX(W->nv * m, 1));
+    for (v = 0; v < W->nv; v++)
+        for (i = 0; i < m; i++)
+        {
+            rc_lp_row_eval(val, rows + i * (d + 1), W->V + v * d, d);
+            W->tight[v * m + i] = fmpq_is_zero(val);
+        }
+    flint_free(sub);
+    _fmpq_vec_clear(x, d);
+    fmpq_clear(val);
+    W->cap = cap;
+}
+
+/* |det(v_1 - v_0, ..., v_d - v_0)| of the chain, added to W->sum. */
+static void add_simplex(rc_vol * W)
+{
+    slong d = W->d, i, j;
+    fmpq_t det;
+    fmpq_init(det);
+    for (i = 0; i < d; i++)
+        for (j = 0; j < d; j++)
+            fmpq_sub(W->M + i * d + j, W->V + W->chain[i + 1] * d + j, W->V + W->chain[0] * d + j);
+    rref(W->M, d, d, d, NULL, det);
+    fmpq_abs(det, det);
+    fmpq_add(W->sum, W->sum, det);
+    fmpq_clear(det);
+}
+
+/* Step 2 on the k-face F = idx[0..n-1], whose pulled apexes so far are chain[0..depth-1]. */
+static void pull(rc_vol * W, const slong * idx, slong n, slong k, slong depth)
+{
+    slong m = W->m, i, j, t, g, * G, * H;
+    W->chain[depth] = idx[0];
+    if (k == 0)
+    {
+        if (++W->nsimp > RC_VOL_MAX_SIMPLICES)
+            W->over = 1;
+        else
+            add_simplex(W);
+        return;
+    }
+    G = flint_malloc(n * sizeof(slong));
+    H = flint_malloc(n * sizeof(slong));
+    for (i = 0; i < m && !W->over; i++)
+    {
+        int dup = 0;
+        if (W->tight[idx[0] * m + i])
+            continue;                       /* v0 in G_i (or i tight on all of F) */
+        for (t = 0, g = 0; t < n; t++)
+            if (W->tight[idx[t] * m + i])
+                G[g++] = idx[t];
+        if (g < k)
+            continue;                       /* a facet of a k-face has >= k vertices */
+        /* the same set from an earlier row j was handled then */
+        for (j = 0; j < i && !dup; j++)
+        {
+            slong h = 0;
+            if (W->tight[idx[0] * m + j])
+                continue;
+            for (t = 0; t < n; t++)
+                if (W->tight[idx[t] * m + j])
+                    H[h++] = idx[t];
+            dup = h == g && memcmp(G, H, g * sizeof(slong)) == 0;
+        }
+        if (dup || aff_rank(W, G, g) != k - 1)
+            continue;
+        pull(W, G, g, k - 1, depth + 1);
+    }
+    flint_free(G);
+    flint_free(H);
+}
+
+int _rc_regions_volume(fmpq_t vol, const fmpq * rows, slong m, slong d)
+{
+    rc_vol W;
+    slong i, * all;
+    fmpz_t f;
+    if (d < 1 || m < d + 1)
+        return 0;
+    {
+        /* C(m, d) without overflow: stop as soon as it exceeds the limit */
+        double c = 1;
+        for (i = 1; i <= d; i++)
+            c = c * (double) (m - d + i) / (double) i;
+        if (c > RC_VOL_MAX_SUBSETS)
+            return 0;
+    }
+    W.d = d;
+    W.m = m;
+    W.M = _fmpq_vec_init((d + 1) * (d + 1));
+    vertices(&W, rows);
+    W.chain = flint_malloc((d + 1) * sizeof(slong));
+    W.nsimp = 0;
+    W.over = 0;
+    fmpq_init(W.sum);
+    all = flint_malloc(FLINT_MAX(W.nv, 1) * sizeof(slong));
+    for (i = 0; i < W.nv; i++)
+        all[i] = i;
+    if (W.nv >= d + 1 && aff_rank(&W, all, W.nv) == d)
+        pull(&W, all, W.nv, d, 0);
+    else
+        W.over = 1;                         /* not full-dimensional: no volume */
+    if (!W.over)
+    {
+        fmpz_init(f);
+        fmpz_fac_ui(f, d);
+        fmpq_div_fmpz(vol, W.sum, f);
+        fmpz_clear(f);
+    }
+    flint_free(all);
+    fmpq_clear(W.sum);
+    flint_free(W.chain);
+    flint_free(W.tight);
+    _fmpq_vec_clear(W.V, W.cap * d);
+    _fmpq_vec_clear(W.M, (d + 1) * (d + 1));
+    return !W.over;
+}
