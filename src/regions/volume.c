@@ -9,8 +9,8 @@
       of F not containing v0; recursively down to single vertices.  Each chain v0, v1, ..., vd
       of pulled vertices is a d-simplex of a triangulation of P, so
           vol P = sum over chains |det(v1 - v0, ..., vd - v0)| / d!.
-      The facets of F are the distinct sets G_i = {v in F : tight[v][i]} (i not tight on all
-      of F) whose affine rank is k - 1, decided exactly.
+      The facets of F are the inclusion-maximal sets G_i = {v in F : tight[v][i]} (i not tight
+      on all of F), equal sets counted once.
    Every number is an fmpq; nothing is rounded.  Work limits (returns 0, no volume): more than
    RC_VOL_MAX_SUBSETS d-subsets of rows, or more than RC_VOL_MAX_SIMPLICES simplices. */
 #include <string.h>
@@ -187,10 +187,15 @@ static void add_simplex(rc_vol * W)
     fmpq_clear(det);
 }
 
-/* Step 2 on the k-face F = idx[0..n-1], whose pulled apexes so far are chain[0..depth-1]. */
+/* Step 2 on the k-face F = idx[0..n-1], whose pulled apexes so far are chain[0..depth-1].
+   mem[j n + t] = [row j tight at vertex idx[t]]: G_j = {t : mem[j n + t]}.  The facets of F are
+   the inclusion-maximal sets among the G_j with j not tight on all of F (proofs/regions.md R7:
+   every facet is such a G_j, every such G_j is a face, and a proper face that is not a facet
+   lies strictly inside a facet); equal sets are the same facet and are pulled once. */
 static void pull(rc_vol * W, const slong * idx, slong n, slong k, slong depth)
 {
-    slong m = W->m, i, j, t, g, * G, * H;
+    slong m = W->m, i, j, t, g, * G;
+    char * mem, * full;
     W->chain[depth] = idx[0];
     if (k == 0)
     {
@@ -201,34 +206,44 @@ static void pull(rc_vol * W, const slong * idx, slong n, slong k, slong depth)
         return;
     }
     G = flint_malloc(n * sizeof(slong));
-    H = flint_malloc(n * sizeof(slong));
+    mem = flint_malloc(m * n);
+    full = flint_malloc(m);
+    for (j = 0; j < m; j++)
+    {
+        full[j] = 1;
+        for (t = 0; t < n; t++)
+        {
+            mem[j * n + t] = W->tight[idx[t] * m + j];
+            full[j] &= mem[j * n + t];
+        }
+    }
     for (i = 0; i < m && !W->over; i++)
     {
-        int dup = 0;
-        if (W->tight[idx[0] * m + i])
-            continue;                       /* v0 in G_i (or i tight on all of F) */
-        for (t = 0, g = 0; t < n; t++)
-            if (W->tight[idx[t] * m + i])
-                G[g++] = idx[t];
-        if (g < k)
-            continue;                       /* a facet of a k-face has >= k vertices */
-        /* the same set from an earlier row j was handled then */
-        for (j = 0; j < i && !dup; j++)
+        int skip = 0;
+        if (full[i] || mem[i * n])
+            continue;                       /* G_i = F, or v0 in G_i */
+        for (j = 0; j < m && !skip; j++)
         {
-            slong h = 0;
-            if (W->tight[idx[0] * m + j])
+            int sub = 1, eq = 1;            /* G_i subset of G_j; G_i = G_j */
+            if (j == i || full[j])
                 continue;
-            for (t = 0; t < n; t++)
-                if (W->tight[idx[t] * m + j])
-                    H[h++] = idx[t];
-            dup = h == g && memcmp(G, H, g * sizeof(slong)) == 0;
+            for (t = 0; t < n && sub; t++)
+            {
+                sub = !mem[i * n + t] || mem[j * n + t];
+                eq &= mem[i * n + t] == mem[j * n + t];
+            }
+            skip = sub && (!eq || j < i);   /* strictly inside G_j, or met before */
         }
-        if (dup || aff_rank(W, G, g) != k - 1)
+        if (skip)
             continue;
+        for (t = 0, g = 0; t < n; t++)
+            if (mem[i * n + t])
+                G[g++] = idx[t];
         pull(W, G, g, k - 1, depth + 1);
     }
     flint_free(G);
-    flint_free(H);
+    flint_free(mem);
+    flint_free(full);
 }
 
 int _rc_regions_volume(fmpq_t vol, const fmpq * rows, slong m, slong d)
