@@ -96,69 +96,88 @@ static slong aff_rank(rc_vol * W, const slong * idx, slong n)
     return rank;
 }
 
-/* x (d) solving a_i.x + b_i = 0 for the rows sub[0..d-1]; 0 when the a_i are dependent. */
-static int solve_rows(fmpq * x, rc_vol * W, const fmpq * rows, const slong * sub)
+/* x is kept when it satisfies all rows and is not yet listed. */
+static void add_vertex(rc_vol * W, const fmpq * rows, const fmpq * x, fmpq_t val)
 {
-    slong d = W->d, i, j;
-    for (i = 0; i < d; i++)
+    slong d = W->d, i, v;
+    int ok = 1;
+    for (i = 0; ok && i < W->m; i++)
     {
-        for (j = 0; j < d; j++)
-            fmpq_set(W->M + i * (d + 1) + j, rows + sub[i] * (d + 1) + j);
-        fmpq_neg(W->M + i * (d + 1) + d, rows + sub[i] * (d + 1) + d);
+        rc_lp_row_eval(val, rows + i * (d + 1), x, d);
+        ok = fmpq_sgn(val) >= 0;
     }
-    if (rref(W->M, d, d + 1, d + 1, NULL, NULL) < d
-        || fmpq_is_zero(W->M + (d - 1) * (d + 1) + d - 1))
-        return 0;       /* rank < d, or the rank-d pivots include the right-hand side */
-    for (i = 0; i < d; i++)
-        fmpq_set(x + i, W->M + i * (d + 1) + d);
-    return 1;
+    for (v = 0; ok && v < W->nv; v++)
+        for (i = 0, ok = 0; i < d && !ok; i++)
+            ok = !fmpq_equal(W->V + v * d + i, x + i);     /* x differs from vertex v */
+    if (!ok)
+        return;
+    if (W->nv == W->cap)
+    {
+        fmpq * N = _fmpq_vec_init(2 * W->cap * d);
+        _rc_qv_swap(N, W->V, W->cap * d);
+        _fmpq_vec_clear(W->V, W->cap * d);
+        W->V = N;
+        W->cap *= 2;
+    }
+    _rc_qv_set(W->V + W->nv * d, x, d);
+    W->nv++;
+}
+
+/* Every d-subset of rows with independent normals, chosen in increasing order: B (d x (d+1))
+   holds the chosen rows (a_r, -b_r) reduced by the earlier ones (row l has a 1 in column
+   piv[l] and 0 in the columns piv[0..l-1]); a row whose reduced normal is 0 is dependent on
+   the chosen ones, and so is every subset containing them (skipped).  At depth d the system
+   has full rank and back substitution gives its solution x. */
+static void subsets(rc_vol * W, const fmpq * rows, fmpq * B, slong * piv, slong level,
+                    slong start, fmpq * x, fmpq_t val)
+{
+    slong d = W->d, r, l, c;
+    fmpq * R = B + level * (d + 1);
+    for (r = start; r <= W->m - (d - level); r++)
+    {
+        _rc_qv_set(R, rows + r * (d + 1), d);
+        fmpq_neg(R + d, rows + r * (d + 1) + d);
+        for (l = 0; l < level; l++)
+            if (!fmpq_is_zero(R + piv[l]))
+            {
+                fmpq_set(val, R + piv[l]);
+                for (c = 0; c <= d; c++)
+                    fmpq_submul(R + c, val, B + l * (d + 1) + c);
+            }
+        for (c = 0; c < d && fmpq_is_zero(R + c); c++)
+            ;
+        if (c == d)
+            continue;                       /* a_r in the span of the chosen normals */
+        piv[level] = c;
+        fmpq_inv(val, R + c);
+        _rc_qv_scalar_mul(R, R, d + 1, val);
+        if (level + 1 < d)
+        {
+            subsets(W, rows, B, piv, level + 1, r + 1, x, val);
+            continue;
+        }
+        for (l = d - 1; l >= 0; l--)        /* back substitution: all d columns are pivots */
+        {
+            fmpq_set(x + piv[l], B + l * (d + 1) + d);
+            for (c = l + 1; c < d; c++)
+                fmpq_submul(x + piv[l], B + l * (d + 1) + piv[c], x + piv[c]);
+        }
+        add_vertex(W, rows, x, val);
+    }
 }
 
 /* Step 1: the vertices and their incidence. */
 static void vertices(rc_vol * W, const fmpq * rows)
 {
-    slong d = W->d, m = W->m, i, v, cap = 16, ok;
-    slong * sub = flint_malloc(d * sizeof(slong));
-    fmpq * x = _fmpq_vec_init(d);
+    slong d = W->d, m = W->m, i, v;
+    slong * piv = flint_malloc(d * sizeof(slong));
+    fmpq * x = _fmpq_vec_init(d), * B = _fmpq_vec_init(d * (d + 1));
     fmpq_t val;
     fmpq_init(val);
-    W->V = _fmpq_vec_init(cap * d);
+    W->cap = 16;
+    W->V = _fmpq_vec_init(W->cap * d);
     W->nv = 0;
-    for (i = 0; i < d; i++)
-        sub[i] = i;
-    while (1)
-    {
-        ok = solve_rows(x, W, rows, sub);
-        for (i = 0; ok && i < m; i++)
-        {
-            rc_lp_row_eval(val, rows + i * (d + 1), x, d);
-            ok = fmpq_sgn(val) >= 0;
-        }
-        for (v = 0; ok && v < W->nv; v++)
-            for (i = 0, ok = 0; i < d && !ok; i++)
-                ok = !fmpq_equal(W->V + v * d + i, x + i);     /* x differs from vertex v */
-        if (ok)
-        {
-            if (W->nv == cap)
-            {
-                fmpq * N = _fmpq_vec_init(2 * cap * d);
-                _rc_qv_swap(N, W->V, cap * d);
-                _fmpq_vec_clear(W->V, cap * d);
-                W->V = N;
-                cap *= 2;
-            }
-            _rc_qv_set(W->V + W->nv * d, x, d);
-            W->nv++;
-        }
-        /* next d-subset in lexicographic order */
-        for (i = d - 1; i >= 0 && sub[i] == m - d + i; i--)
-            ;
-        if (i < 0)
-            break;
-        sub[i]++;
-        for (v = i + 1; v < d; v++)
-            sub[v] = sub[v - 1] + 1;
-    }
+    subsets(W, rows, B, piv, 0, 0, x, val);
     W->tight = flint_malloc(FLINT_MAX(W->nv * m, 1));
     for (v = 0; v < W->nv; v++)
         for (i = 0; i < m; i++)
@@ -166,10 +185,10 @@ static void vertices(rc_vol * W, const fmpq * rows)
             rc_lp_row_eval(val, rows + i * (d + 1), W->V + v * d, d);
             W->tight[v * m + i] = fmpq_is_zero(val);
         }
-    flint_free(sub);
+    flint_free(piv);
     _fmpq_vec_clear(x, d);
+    _fmpq_vec_clear(B, d * (d + 1));
     fmpq_clear(val);
-    W->cap = cap;
 }
 
 /* |det(v_1 - v_0, ..., v_d - v_0)| of the chain, added to W->sum. */
