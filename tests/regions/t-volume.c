@@ -7,7 +7,8 @@
    R^3 and R^4: every region has a positive volume and they sum EXACTLY to the box's.  A second
    method: in R^2 the routine agrees with the shoelace areas of the polygon path; in R^3 and
    R^4 (one hidden layer) it gives the same volume from all rows, redundant ones included, as
-   the enumeration reports from the irredundant facets. */
+   the enumeration reports from the irredundant facets.  Over the work limit (R^11): no volume,
+   no total. */
 #include "regions_test.h"
 
 int _rc_regions_volume(fmpq_t vol, const fmpq * rows, slong m, slong d);
@@ -289,5 +290,35 @@ static void test_second_method(void)
     flint_randclear(st);
 }
 
+/* Over the work limit (R^11, a half cube: 23 facets per region, C(23, 11) > 4e5 subsets):
+   no region gets a volume and the total is not claimed. */
+static void test_refusal(void)
+{
+    slong d = 11, w[3] = { 11, 1, 1 }, i;
+    int hb[2] = { 1, 0 };
+    slong v[13];
+    rc_regions_t res;
+    rc_mlp_t m;
+    rc_err_t err;
+    fmpq * box = rt_box(d, 0, 1, 1);
+    for (i = 0; i < d; i++)
+        v[i] = 2;
+    v[d] = -11;                               /* (2 sum x - 11) / 2 */
+    v[d + 1] = 2;
+    rt_mlp_from(m, 2, w, hb, v, 2);
+    rc_regions_init(res);
+    CU_ASSERT_FATAL(rc_regions_compute(res, m, box, RC_REGIONS_KEEP, 0, err) == RC_OK);
+    CU_ASSERT(res->num_regions == 2);
+    CU_ASSERT(res->has_volume == 0);
+    for (i = 0; i < res->num_kept; i++)
+    {
+        CU_ASSERT(res->regions[i].num_facets == 23);
+        CU_ASSERT(res->regions[i].has_volume == 0);
+    }
+    rc_regions_clear(res);
+    rc_mlp_clear(m);
+    _fmpq_vec_clear(box, 2 * d);
+}
+
 RC_TEST_MAIN("regions-volume", RC_CASE(test_polytopes), RC_CASE(test_closed_forms),
-             RC_CASE(test_random_deep), RC_CASE(test_second_method))
+             RC_CASE(test_random_deep), RC_CASE(test_second_method), RC_CASE(test_refusal))
