@@ -1,8 +1,9 @@
 /* Exact volume of a bounded full-dimensional polytope P = {x : a_i.x + b_i >= 0, i < m} in
-   Q^d, any d >= 1 (proofs/regions.md, "Exact volumes in any dimension").
+   Q^d, any d >= 1 (proofs/regions.md R7).
 
    1. Vertices: every x solving a_i.x + b_i = 0 for d rows with linearly independent a_i and
-      satisfying all m inequalities (exact Gaussian elimination), deduplicated; with them the
+      satisfying all m inequalities (exact elimination, row subsets chosen depth-first so a
+      dependent prefix prunes all its extensions), deduplicated; with them the
       incidence table tight[v][i] = [a_i.v + b_i = 0].
    2. Pulling triangulation: for a k-face F (a vertex set) with first vertex v0, F is the
       union, with disjoint relative interiors, of the pyramids conv(v0, G) over the facets G
