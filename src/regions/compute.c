@@ -42,7 +42,7 @@ int rc_regions_compute(rc_regions_t res, const rc_mlp_t mlp, const fmpq * box, i
         C.off[k] = i;
         i += (k + 1 < mlp->n) ? mlp->widths[k + 1] : 0;
     }
-    res->has_volume = box != NULL && d <= 2 && (flags & RC_REGIONS_KEEP);
+    res->has_volume = box != NULL && (flags & RC_REGIONS_KEEP) != 0;   /* cleared when a region's fails */
     if (box != NULL && d == 2 && !(flags & RC_REGIONS_NO_FAST2))
     {
         res->fast2 = 1;

@@ -1,4 +1,4 @@
-/* A finished region of the LP path: facets, boundedness (no box), volume (box, d <= 2),
+/* A finished region of the LP path: facets, boundedness (no box), exact volume (box),
    affine map of f, and its record in the result. */
 #include "wreg.h"
 
@@ -52,7 +52,8 @@ static int bounded_test(rc_region_struct * r, rc_rctx * C, const fmpq * frows,
 }
 
 /* Exact volume of a bounded region given by its facet rows: d = 1 (length), d = 2
-   (clip the box by the rows, shoelace).  Returns 0 when not computed. */
+   (clip the box by the rows, shoelace), d >= 3 (vertices and a pulling triangulation,
+   volume.c).  Returns 0 when not computed (then the total is not printed either). */
 static int volume(fmpq_t vol, rc_region_struct * r, rc_rctx * C, const fmpq * frows, slong nf)
 {
     slong d = C->d, t, nv;
@@ -84,7 +85,7 @@ static int volume(fmpq_t vol, rc_region_struct * r, rc_rctx * C, const fmpq * fr
         r->verts = v;
         return 1;
     }
-    return 0;
+    return _rc_regions_volume(vol, frows, nf, d);
 }
 
 int _rc_finish_lp(rc_rctx * C, rc_wreg * w)
@@ -118,7 +119,11 @@ int _rc_finish_lp(rc_rctx * C, rc_wreg * w)
     if (status == RC_OK && C->box == NULL)
         status = bounded_test(r, C, frows, fids, nf);
     if (status == RC_OK && keep)
+    {
         r->has_volume = volume(r->volume, r, C, frows, nf);
+        if (!r->has_volume)
+            C->res->has_volume = 0;
+    }
     if (status == RC_OK && keep)
     {
         memcpy(r->pattern, w->pat, FLINT_MAX(C->H, 1));

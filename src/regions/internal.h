@@ -53,5 +53,9 @@ int _rc_regions_run_poly2(rc_rctx * C);
 /* 2-D polygons: clip the box by rows -> vertices (returns count, CCW), area by shoelace. */
 slong _rc_poly2_clip_box(fmpq ** verts, const fmpq * box, const fmpq * rows, slong m);
 void _rc_poly2_area(fmpq_t area, const fmpq * v, slong nv);
+/* Exact volume of the bounded full-dimensional polytope {x : row_i.(x, 1) >= 0, i < m} in Q^d
+   (rows m x (d+1)), any d >= 1: vertices, then a pulling triangulation (volume.c).  Returns 1,
+   or 0 (vol untouched) when P is not full-dimensional or a work limit is exceeded. */
+int _rc_regions_volume(fmpq_t vol, const fmpq * rows, slong m, slong d);
 
 #endif

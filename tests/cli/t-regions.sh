@@ -34,6 +34,18 @@ expect "region keys" "$(echo "$a" | jq -c '.region_list[0] | [has("pattern"),has
        '[true,true,true,true,true,true]'
 expect "pattern length" "$(echo "$a" | jq -r '.region_list[0].pattern | length')" 8
 
+# exact volumes in R^3: x + y + z = 1 cuts [0,1]^3 into 1/6 and 5/6, [-1,1]^3 (through three
+# box vertices) into 4/3 and 20/3; the total is printed
+cat > "$tmp/p3.json" <<'NET'
+{"format": "relucert.network/1", "W1": [["1", "1", "1"]], "b1": ["-1"], "W2": [["1"]]}
+NET
+a=$("$RC" regions "$tmp/p3.json" --box 0:1,0:1,0:1 --json --all)
+expect "R^3 volumes" "$(echo "$a" | jq -c '[.region_list[] | [.pattern, .volume]] | sort')" '[["0","1/6"],["1","5/6"]]'
+expect "R^3 volume_total" "$(echo "$a" | jq -r .volume_total)" 1
+a=$("$RC" regions "$tmp/p3.json" --box -1:1,-1:1,-1:1 --json --all)
+expect "R^3 through vertices" "$(echo "$a" | jq -c '[.region_list[] | .volume] | sort')" '["20/3","4/3"]'
+expect "R^3 text total" "$("$RC" regions "$tmp/p3.json" --box -1:1,-1:1,-1:1 --all | grep -c 'total volume: 8')" 1
+
 # certificates
 "$RC" regions data/regions-deep.json --box -1:1 --certificate "$tmp/c.json" >/dev/null; expect "cert written" "$?" 0
 "$RC" check "$tmp/c.json" >/dev/null; expect "cert accepted" "$?" 0
