@@ -20,7 +20,7 @@ static const char * regions_help =
 "  --box LO:HI,...     the domain: one interval per input (one interval: the same for all);\n"
 "                      numbers are exact (0.1 = 1/10, 1/3, 0x1p-3)\n"
 "  --all               every region: pattern, interior point, facets with relative-interior\n"
-"                      points, bounded or not, the affine map of f, exact volume (d <= 2)\n"
+"                      points, bounded or not, the affine map of f, exact volume (box mode)\n"
 "  --certificate FILE  write a relucert.regions-cert/1 certificate (checked by relucert check)\n"
 "  --plot FILE         SVG picture of the regions (d = 2 with --box)\n"
 "  --max-regions N     refuse (exit 2) beyond N regions (default 20000000)\n"
