@@ -12,6 +12,13 @@
 #    active side repels: two Filippov solutions from t = 0 (stay dead / revive); certified at
 #    T = 1/2 only through inclusion steps, and the box contains BOTH branches (reference from
 #    b1[0] = -9/10 +- 1e-30);
+#  - no hidden bias, d = 1, x_1 = 2 x_0 (a positive multiple: ONE surface w = 0 for neuron 1):
+#    neuron 1 dies at t = 1.3948911681990894924 on both samples at once and stays dead (the
+#    combined active-side field -(c_0 x_0 + c_1 x_1) keeps pushing back, decaying but > 0);
+#    certified at T = 6; theta(6) from an independent mpmath integration of the two phases
+#    (all active, then neuron 1 frozen): w0 = -1.4067905978378883296571256, v0 =
+#    -1.1097566337558353413897238, w1 = 0, v1 = 2/5.  (scripts/flow_reference.py does not group
+#    positive multiples without a bias and reports a spurious revival at t = 2.93 here.)
 #  - certificate edits (new mode of a crossing, kind, pair) resealed: rejected.
 set -u
 RC=${1:?path to relucert}
@@ -56,6 +63,14 @@ for j in 0 1 2 3 4 5 6 7 8; do
   lo=$(echo "$out" | jq -r ".theta[$j][0]"); hi=$(echo "$out" | jq -r ".theta[$j][1]")
   inside "revive branch theta[$j]" "${up[$j]}" "$lo" "$hi"
   inside "dead branch theta[$j]" "${dn[$j]}" "$lo" "$hi"
+done
+
+out=$("$RC" flow data/flow-break-tie-multiple-net.json data/flow-break-tie-multiple-data.json --time 6 --json --quiet)
+expect "tie multiple verdict" "$(echo "$out" | jq -r .verdict)" certified
+expect "tie multiple slide" "$(echo "$out" | jq -r .sliding_phases)" 1
+ref=(-1.4067905978378883296571256 0 -1.1097566337558353413897238 0.4)
+for j in 0 1 2 3; do
+  inside "tie multiple theta[$j]" "${ref[$j]}" "$(echo "$out" | jq -r ".theta[$j][0]")" "$(echo "$out" | jq -r ".theta[$j][1]")"
 done
 
 # certificate edits, resealed (FNV-1a 64 of every byte before the digest line)
