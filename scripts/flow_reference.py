@@ -176,10 +176,13 @@ class Flow:
         return mpmath.fsum(ci[k][i] for i in self.pr.gmembers[g])
 
     def hull(self, ci, k, g):
+        """The Filippov range of U_kg on the surface of group g: the samples of a group share
+        their pre-activation, so one slope s in [a, 1] applies to all of them and the range is
+        the segment between the two one-sided values sum c_i and a sum c_i (not the sum of
+        per-sample ranges, which would allow slopes the field never takes)."""
         am = self.pr.am
-        lo = mpmath.fsum(min(ci[k][i], am * ci[k][i]) for i in self.pr.gmembers[g])
-        hi = mpmath.fsum(max(ci[k][i], am * ci[k][i]) for i in self.pr.gmembers[g])
-        return lo, hi
+        c = mpmath.fsum(ci[k][i] for i in self.pr.gmembers[g])
+        return min(c, am * c), max(c, am * c)
 
     def multipliers(self, ci, k, assign):
         """U_kg for every group of neuron k under modes assign (dict g -> mode); sliding ones
