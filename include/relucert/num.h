@@ -4,6 +4,7 @@
 #ifndef RELUCERT_NUM_H
 #define RELUCERT_NUM_H
 
+#include <stdio.h>
 #include "relucert/flint.h"
 #include "relucert/err.h"
 
@@ -19,6 +20,11 @@ int rc_fmpq_set_str(fmpq_t x, const char * s, const char ** why);
 
 /* "p/q" in lowest terms with q > 0, or "p" when q = 1.  Caller frees with flint_free. */
 char * rc_fmpq_get_str(const fmpq_t x);
+
+/* Writes x as the JSON string "p/q" (rc_fmpq_get_str, quoted), and a vector as a JSON array of
+   such strings separated by sep (e.g. ", " or ","). */
+void rc_fmpq_fprint_json(FILE * f, const fmpq_t x);
+void rc_fmpq_vec_fprint_json(FILE * f, const fmpq * v, slong n, const char * sep);
 
 /* x = d exactly.  Returns RC_EINPUT when d is NaN or infinite. */
 int rc_fmpq_set_d(fmpq_t x, double d);

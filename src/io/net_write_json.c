@@ -4,24 +4,12 @@
 
 void _rc_io_write_num(FILE * f, const fmpq_t x)
 {
-    char * s = rc_fmpq_get_str(x);
-    fputc('"', f);
-    fputs(s, f);
-    fputc('"', f);
-    flint_free(s);
+    rc_fmpq_fprint_json(f, x);
 }
 
 void _rc_io_write_vec(FILE * f, const fmpq * v, slong n)
 {
-    slong i;
-    fputc('[', f);
-    for (i = 0; i < n; i++)
-    {
-        if (i > 0)
-            fputs(", ", f);
-        _rc_io_write_num(f, v + i);
-    }
-    fputc(']', f);
+    rc_fmpq_vec_fprint_json(f, v, n, ", ");
 }
 
 void _rc_io_write_mat(FILE * f, const fmpq * M, slong r, slong c)

@@ -5,25 +5,6 @@
 #include "relucert/num.h"
 #include "relucert/io.h"
 
-static void put_q(FILE * f, const fmpq_t x)
-{
-    char * s = rc_fmpq_get_str(x);
-    fprintf(f, "\"%s\"", s);
-    flint_free(s);
-}
-
-static void put_qvec(FILE * f, const fmpq * v, slong n)
-{
-    slong i;
-    fputc('[', f);
-    for (i = 0; i < n; i++)
-    {
-        if (i) fputc(',', f);
-        put_q(f, v + i);
-    }
-    fputc(']', f);
-}
-
 static void put_farkas(FILE * f, const rc_farkas_struct * F)
 {
     slong t;
@@ -31,7 +12,7 @@ static void put_farkas(FILE * f, const rc_farkas_struct * F)
     for (t = 0; t < F->len; t++)
     {
         fprintf(f, "%s[%ld,", t ? "," : "", (long) F->ids[t]);
-        put_q(f, F->u + t);
+        rc_fmpq_fprint_json(f, F->u + t);
         fputc(']', f);
     }
     fputs("]]", f);
@@ -44,12 +25,12 @@ static void put_region(FILE * f, const rc_regions_struct * res, const rc_region_
     for (j = 0; j < res->H; j++)
         fputc(r->pattern[j] ? '1' : '0', f);
     fputs("\",\"point\":", f);
-    put_qvec(f, r->point, res->d);
+    rc_fmpq_vec_fprint_json(f, r->point, res->d, ",");
     fputs(",\"facets\":[", f);
     for (t = 0; t < r->num_facets; t++)
     {
         fprintf(f, "%s[%ld,", t ? "," : "", (long) r->facets[t].id);
-        put_qvec(f, r->facets[t].point, res->d);
+        rc_fmpq_vec_fprint_json(f, r->facets[t].point, res->d, ",");
         fputc(']', f);
     }
     fputs("],\"redundant\":[", f);
@@ -74,7 +55,7 @@ static void put_region(FILE * f, const rc_regions_struct * res, const rc_region_
         else
         {
             fputs(",\"ray\":", f);
-            put_qvec(f, r->ray, res->d);
+            rc_fmpq_vec_fprint_json(f, r->ray, res->d, ",");
         }
     }
     fputc('}', f);
@@ -86,7 +67,7 @@ void rc_regions_cert_write(FILE * f, const rc_regions_t res, const rc_mlp_t mlp)
     fputs("{\"format\": \"relucert.regions-cert/1\",\n\"network\": ", f);
     rc_mlp_write_json(f, mlp);
     fputs(",\n\"box\": ", f);
-    if (res->has_box) put_qvec(f, res->box, 2 * res->d); else fputs("null", f);
+    if (res->has_box) rc_fmpq_vec_fprint_json(f, res->box, 2 * res->d, ","); else fputs("null", f);
     fprintf(f, ",\n\"claims\": {\"regions\": %ld, \"bounded\": %ld, \"unbounded\": %ld, "
                "\"facets_total\": %ld, \"facets_hist\": {", (long) res->num_regions,
             (long) res->num_bounded, (long) res->num_unbounded, (long) res->facets_total);

@@ -3,25 +3,6 @@
 #include "relucert/num.h"
 #include "relucert/io.h"
 
-static void put_q(FILE * f, const fmpq_t x)
-{
-    char * s = rc_fmpq_get_str(x);
-    fprintf(f, "\"%s\"", s);
-    flint_free(s);
-}
-
-static void put_qvec(FILE * f, const fmpq * v, slong n)
-{
-    slong i;
-    fputc('[', f);
-    for (i = 0; i < n; i++)
-    {
-        if (i) fputs(", ", f);
-        put_q(f, v + i);
-    }
-    fputc(']', f);
-}
-
 static void put_hist(FILE * f, const slong * h, slong len)
 {
     slong k, first = 1;
@@ -71,12 +52,12 @@ static void put_region(FILE * f, const rc_regions_struct * res, const rc_region_
     for (j = 0; j < res->H; j++)
         fputc(r->pattern[j] ? '1' : '0', f);
     fputs("\", \"point\": ", f);
-    put_qvec(f, r->point, d);
+    rc_fmpq_vec_fprint_json(f, r->point, d, ", ");
     fprintf(f, ", \"bounded\": %s", r->bounded ? "true" : "false");
     if (!r->bounded && r->ray != NULL)
     {
         fputs(", \"ray\": ", f);
-        put_qvec(f, r->ray, d);
+        rc_fmpq_vec_fprint_json(f, r->ray, d, ", ");
     }
     fprintf(f, ", \"num_facets\": %ld, \"facets\": [", (long) r->num_facets);
     for (i = 0; i < r->num_facets; i++)
@@ -84,26 +65,26 @@ static void put_region(FILE * f, const rc_regions_struct * res, const rc_region_
         fputs(i ? ", {\"constraint\": " : "{\"constraint\": ", f);
         _rc_regions_put_constraint(f, res, r->facets[i].id, widths);
         fprintf(f, ", \"box\": %s, \"point\": ", r->facets[i].box ? "true" : "false");
-        put_qvec(f, r->facets[i].point, d);
+        rc_fmpq_vec_fprint_json(f, r->facets[i].point, d, ", ");
         fputc('}', f);
     }
     fputs("], \"map\": {\"A\": [", f);
     for (i = 0; i < e; i++)
     {
         if (i) fputs(", ", f);
-        put_qvec(f, r->fmap + i * (d + 1), d);
+        rc_fmpq_vec_fprint_json(f, r->fmap + i * (d + 1), d, ", ");
     }
     fputs("], \"c\": [", f);
     for (i = 0; i < e; i++)
     {
         if (i) fputs(", ", f);
-        put_q(f, r->fmap + i * (d + 1) + d);
+        rc_fmpq_fprint_json(f, r->fmap + i * (d + 1) + d);
     }
     fputs("]}", f);
     if (r->has_volume)
     {
         fputs(", \"volume\": ", f);
-        put_q(f, r->volume);
+        rc_fmpq_fprint_json(f, r->volume);
     }
     if (r->verts != NULL)
     {
@@ -112,9 +93,9 @@ static void put_region(FILE * f, const rc_regions_struct * res, const rc_region_
         for (i = 0; i < r->nverts; i++)
         {
             fputs(i ? ", [" : "[", f);
-            put_q(f, r->verts + 2 * i);
+            rc_fmpq_fprint_json(f, r->verts + 2 * i);
             fputs(", ", f);
-            put_q(f, r->verts + 2 * i + 1);
+            rc_fmpq_fprint_json(f, r->verts + 2 * i + 1);
             fputc(']', f);
         }
         fputc(']', f);
@@ -130,7 +111,7 @@ void rc_regions_write_json(FILE * f, const rc_regions_t res, int all)
     fmpq_init(avg);
     fprintf(f, "{\"format\": \"relucert.regions/1\", \"input_dim\": %ld, \"hidden_neurons\": %ld, \"box\": ",
             (long) res->d, (long) res->H);
-    if (res->has_box) put_qvec(f, res->box, 2 * res->d); else fputs("null", f);
+    if (res->has_box) rc_fmpq_vec_fprint_json(f, res->box, 2 * res->d, ", "); else fputs("null", f);
     fprintf(f, ",\n  \"regions\": %ld, \"bounded\": %ld, \"unbounded\": %ld,\n  \"facets_hist\": ",
             (long) res->num_regions, (long) res->num_bounded, (long) res->num_unbounded);
     put_hist(f, res->hist, res->hist_len);
@@ -144,11 +125,11 @@ void rc_regions_write_json(FILE * f, const rc_regions_t res, int all)
     fprintf(f, ",\n  \"facets_total\": %ld, \"facets_average\": ", (long) res->facets_total);
     if (res->num_regions > 0)
         fmpq_set_si(avg, res->facets_total, res->num_regions);
-    put_q(f, avg);
+    rc_fmpq_fprint_json(f, avg);
     if (res->has_volume)
     {
         fputs(", \"volume_total\": ", f);
-        put_q(f, res->volume_total);
+        rc_fmpq_fprint_json(f, res->volume_total);
     }
     fprintf(f, ", \"method\": \"%s\", \"lp_calls\": %ld", res->fast2 ? "polygon" : "lp",
             (long) res->lp_calls);
