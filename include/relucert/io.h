@@ -41,6 +41,9 @@ struct rc_json_struct
    name is used in error messages ("net.json: line 3, column 7: ..."); columns count characters. */
 int rc_json_parse(rc_json_struct ** res, const char * buf, size_t len, const char * name, rc_err_t err);
 void rc_json_free(rc_json_struct * v);
+/* Length (1 to 4) of the well-formed UTF-8 sequence at s[0..n), or 0 when the bytes there do not
+   start one (overlong forms, surrogates and code points above U+10FFFF are not well formed). */
+size_t rc_utf8_seq_len(const unsigned char * s, size_t n);
 const rc_json_struct * rc_json_get(const rc_json_struct * obj, const char * key);
 
 /* ---- NumPy .npy / .npz: float32, float64 (and integer dtypes), exact dyadic values ---- */

@@ -5,38 +5,6 @@
 #include "relucert/io.h"
 #include "batch.h"
 
-/* Length of the valid UTF-8 sequence at s[0..n) (RFC 3629: no overlongs, no surrogates, at
-   most U+10FFFF), or 0 if invalid. */
-static size_t utf8_len(const unsigned char * s, size_t n)
-{
-    unsigned char c = s[0], lo = 0x80, hi = 0xBF;
-    size_t k, i;
-    if (c < 0x80)
-        return 1;
-    if (c >= 0xC2 && c <= 0xDF)
-        k = 2;
-    else if (c >= 0xE0 && c <= 0xEF)
-    {
-        k = 3;
-        if (c == 0xE0) lo = 0xA0;
-        if (c == 0xED) hi = 0x9F;
-    }
-    else if (c >= 0xF0 && c <= 0xF4)
-    {
-        k = 4;
-        if (c == 0xF0) lo = 0x90;
-        if (c == 0xF4) hi = 0x8F;
-    }
-    else
-        return 0;
-    if (n < k || s[1] < lo || s[1] > hi)
-        return 0;
-    for (i = 2; i < k; i++)
-        if ((s[i] & 0xC0) != 0x80)
-            return 0;
-    return k;
-}
-
 /* A JSON string of the n bytes at s.  A job's output is arbitrary bytes: a byte that does not
    start a valid UTF-8 sequence becomes U+FFFD, so every result line is valid JSON (and --resume,
    which parses the lines strictly, recognises it). */
@@ -58,7 +26,7 @@ static void write_str(FILE * f, const char * s, size_t n)
             fprintf(f, "\\u%04x", (unsigned) c);
         else if (c < 0x80)
             fputc(c, f);
-        else if ((k = utf8_len((const unsigned char *) s + i, n - i)) == 0)
+        else if ((k = rc_utf8_seq_len((const unsigned char *) s + i, n - i)) == 0)
         {
             fputs("\\ufffd", f);
             k = 1;

@@ -8,22 +8,7 @@ static const char * const keys[] = { "format", "gamma", "A", "W", "b", "U", "c",
 
 static int check_keys(const rc_json_struct * doc, const char * name, rc_err_t err)
 {
-    slong i;
-    size_t k;
-    char snip[72];
-    for (i = 0; i < doc->len; i++)
-    {
-        for (k = 0; k < sizeof(keys) / sizeof(keys[0]); k++)
-            if (strcmp(doc->keys[i], keys[k]) == 0)
-                break;
-        if (k == sizeof(keys) / sizeof(keys[0]))
-        {
-            _rc_io_snippet(snip, doc->keys[i], strlen(doc->keys[i]), 60);
-            return rc_err_set(err, RC_EINPUT, "%s: unknown key \"%s\" (expected format, gamma, A, "
-                              "W, b, U, c, scale)", name, snip);
-        }
-    }
-    return RC_OK;
+    return _rc_io_check_keys(doc, keys, sizeof(keys) / sizeof(keys[0]), "format, gamma, A, W, b, U, c, scale", name, err);
 }
 
 /* A matrix field of exactly rows x cols (rows < 0: any), nonempty. */

@@ -40,6 +40,11 @@ int _rc_io_json_fill(fmpq * dst, const rc_json_struct * v, int flat, const char 
 int _rc_io_check_format(const rc_json_struct * doc, const char * expected, const char * name,
                         rc_err_t err);
 
+/* RC_OK when every key of the object doc is one of keys[0..nkeys); else "NAME: unknown key
+   \"K\" (expected EXPECTED)". */
+int _rc_io_check_keys(const rc_json_struct * doc, const char * const * keys, size_t nkeys,
+                      const char * expected, const char * name, rc_err_t err);
+
 /* The leaky slope a from the optional "activation" key of doc: 0 for "relu" or no key, else
    {"leaky_relu": a} with 0 <= a < 1 (net_set_json.c). */
 int _rc_io_json_activation(fmpq_t a, const rc_json_struct * doc, const char * name, rc_err_t err);

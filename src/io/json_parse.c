@@ -77,7 +77,7 @@ static void skip_ws(parser * p)
 
 /* Length of the valid UTF-8 sequence at s[0..n) (RFC 3629: no overlongs, no surrogates, at
    most U+10FFFF), or 0 if invalid. */
-static size_t utf8_len(const unsigned char * s, size_t n)
+size_t rc_utf8_seq_len(const unsigned char * s, size_t n)
 {
     unsigned char c = s[0];
     unsigned char lo = 0x80, hi = 0xBF;
@@ -255,7 +255,7 @@ static int parse_string(parser * p, char ** out, size_t * outlen)
             continue;
         }
         {
-            size_t k = utf8_len(p->s + p->pos, p->len - p->pos);
+            size_t k = rc_utf8_seq_len(p->s + p->pos, p->len - p->pos);
             if (k == 0)
             {
                 flint_free(b.buf);

@@ -7,22 +7,7 @@ static const char * const net_keys[] = { "format", "activation", "W1", "b1", "W2
 
 static int check_keys(const rc_json_struct * doc, const char * name, rc_err_t err)
 {
-    slong i;
-    size_t k;
-    char snip[72];
-    for (i = 0; i < doc->len; i++)
-    {
-        for (k = 0; k < sizeof(net_keys) / sizeof(net_keys[0]); k++)
-            if (strcmp(doc->keys[i], net_keys[k]) == 0)
-                break;
-        if (k == sizeof(net_keys) / sizeof(net_keys[0]))
-        {
-            _rc_io_snippet(snip, doc->keys[i], strlen(doc->keys[i]), 60);
-            return rc_err_set(err, RC_EINPUT, "%s: unknown key \"%s\" (expected format, activation, "
-                              "W1, b1, W2, b2)", name, snip);
-        }
-    }
-    return RC_OK;
+    return _rc_io_check_keys(doc, net_keys, sizeof(net_keys) / sizeof(net_keys[0]), "format, activation, W1, b1, W2, b2", name, err);
 }
 
 /* The leaky slope a: 0 for "relu" (or no activation), else {"leaky_relu": a} with 0 <= a < 1. */
