@@ -8,7 +8,8 @@ static const char * const keys[] = { "format", "gamma", "A", "W", "b", "U", "c",
 
 static int check_keys(const rc_json_struct * doc, const char * name, rc_err_t err)
 {
-    return _rc_io_check_keys(doc, keys, sizeof(keys) / sizeof(keys[0]), "format, gamma, A, W, b, U, c, scale", name, err);
+    return _rc_io_check_keys(doc, keys, sizeof(keys) / sizeof(keys[0]),
+                             "format, gamma, A, W, b, U, c, scale", name, err);
 }
 
 /* A matrix field of exactly rows x cols (rows < 0: any), nonempty. */

@@ -7,7 +7,8 @@ static const char * const net_keys[] = { "format", "activation", "W1", "b1", "W2
 
 static int check_keys(const rc_json_struct * doc, const char * name, rc_err_t err)
 {
-    return _rc_io_check_keys(doc, net_keys, sizeof(net_keys) / sizeof(net_keys[0]), "format, activation, W1, b1, W2, b2", name, err);
+    return _rc_io_check_keys(doc, net_keys, sizeof(net_keys) / sizeof(net_keys[0]),
+                             "format, activation, W1, b1, W2, b2", name, err);
 }
 
 /* The leaky slope a: 0 for "relu" (or no activation), else {"leaky_relu": a} with 0 <= a < 1. */
