@@ -92,6 +92,7 @@ typedef struct
     int rho_holds;           /* 1: rho(gamma |A|) < 1 proved by an exact weight vector */
     fmpq_t rho_factor;       /* then max_j (gamma |A| w)_j / w_j < 1, exact */
     fmpq * rho_weights;      /* the weight vector w > 0 (m entries), or NULL */
+    int rho_decided;         /* 1: rho_holds = 0 means rho(gamma |A|) >= 1 is proved (P4b) */
 }
 rc_implicit_wp_struct;
 
@@ -105,8 +106,15 @@ void rc_implicit_wp_clear(rc_implicit_wp_t wp, slong m);
 void rc_implicit_well_posed(rc_implicit_wp_t wp, const rc_implicit_net_t net, slong exact_max,
                             slong prec);
 
-/* rho(gamma |A|) < 1: float power iteration for a Perron vector, rounded to a rational w > 0,
-   then gamma |A| w < w checked exactly.  Returns 1 and fills wp->rho_* when proved, else 0. */
+/* rho(gamma |A|) < 1 (proofs/implicit.md P4, P4b): a rational w > 0 proposed in floats (a
+   near-Perron vector, then the double solution of (I - gamma |A|) w = 1) with
+   q = max_j (gamma |A| w)_j / w_j < 1 checked exactly; when both proposals fail and
+   m <= exact_max, w = (I - gamma |A|)^{-1} 1 over Q, which decides: rho < 1 iff that w exists
+   and is > 0 (then wp->rho_decided = 1 also when it fails).  Returns 1 and fills wp->rho_*
+   when proved, else 0.  Cost: O(m^2) per float proposal, an exact m x m solve at most. */
+int rc_implicit_rho_decide(rc_implicit_wp_t wp, const rc_implicit_net_t net, slong exact_max);
+
+/* The same without the exact route (exact_max = 0). */
 int rc_implicit_rho_test(rc_implicit_wp_t wp, const rc_implicit_net_t net);
 
 /* ---- equilibria ---- */

@@ -148,7 +148,7 @@ int rc_implicit_analyze(rc_implicit_result_t res, const rc_implicit_net_t net, c
         rc_implicit_eq_init(res->eq + s, m, net->e);
     rc_implicit_well_posed(res->wp, net, o->exact_max, o->prec);
     if (!res->wp->well_posed)
-        rc_implicit_rho_test(res->wp, net);
+        rc_implicit_rho_decide(res->wp, net, o->exact_max);
     res->unique = (res->wp->well_posed || res->wp->rho_holds) ? 1 : -1;
     Gd = flint_malloc(sizeof(double) * m * m);
     mag_init(gdev);

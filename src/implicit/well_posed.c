@@ -12,6 +12,7 @@ void rc_implicit_wp_init(rc_implicit_wp_t wp)
     arf_init(wp->norm_hi);
     wp->norm_exact_one = 0;
     wp->rho_holds = 0;
+    wp->rho_decided = 0;
     fmpq_init(wp->rho_factor);
     wp->rho_weights = NULL;
 }

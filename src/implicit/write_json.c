@@ -153,8 +153,8 @@ void rc_implicit_result_write_json(FILE * f, const rc_implicit_result_t res, con
     fprintf(f, ", \"other_conditions\": [");
     if (!res->wp->well_posed)
     {
-        fprintf(f, "{\"condition\": \"rho(gamma |A|) < 1\", \"holds\": %s",
-                res->wp->rho_holds ? "true" : "false");
+        fprintf(f, "{\"condition\": \"rho(gamma |A|) < 1\", \"holds\": %s, \"decided\": %s",
+                res->wp->rho_holds ? "true" : "false", res->wp->rho_decided ? "true" : "false");
         if (res->wp->rho_holds)
         {
             fprintf(f, ", \"factor\": ");

@@ -59,7 +59,8 @@ void rc_implicit_result_write_text(FILE * f, const rc_implicit_result_t res, con
             flint_free(s);
         }
         else
-            fprintf(f, "  other condition: rho(gamma |A|) < 1 not proved\n");
+            fprintf(f, "  other condition: rho(gamma |A|) < 1 %s\n", res->wp->rho_decided
+                    ? "REFUTED (rho(gamma |A|) >= 1 proved, exact solve)" : "not proved");
     }
     fprintf(f, "uniqueness of equilibria: %s\n", res->unique == 1 ? "proved"
             : res->unique == 0 ? "REFUTED (two different exact equilibria found)" : "not proved");
