@@ -18,6 +18,23 @@ def _plt():
     return plt
 
 
+_FORMATS = ("png", "svg", "pdf", "eps", "ps", "jpg", "jpeg", "tif", "tiff", "webp")
+
+
+def _save(fig, out, dpi):
+    """Writes fig to out; the format is out's extension, which must be one matplotlib writes.
+
+    Raises ValueError (naming the path) for a missing or unknown extension instead of guessing a
+    format or appending one."""
+    import os
+    ext = os.path.splitext(str(out))[1].lower().lstrip(".")
+    if ext not in _FORMATS:
+        raise ValueError(f"{out}: plot file needs an extension naming the format "
+                         f"({', '.join('.' + f for f in _FORMATS[:4])}, ...)"
+                         + (f", not .{ext}" if ext else ""))
+    fig.savefig(out, dpi=dpi, format=ext if ext != "jpg" else "jpeg")
+
+
 def _mid(p):
     return (float(p[0]) + float(p[1])) / 2
 
@@ -91,7 +108,7 @@ def flow(tube, net, out=None):
     ax[1].set_title("certified loss enclosure at the step ends")
     fig.tight_layout()
     if out:
-        fig.savefig(out, dpi=110)
+        _save(fig, out, 110)
     return fig
 
 
@@ -110,7 +127,7 @@ def levels(series, out=None, title=None):
         ax.legend()
     fig.tight_layout()
     if out:
-        fig.savefig(out, dpi=120)
+        _save(fig, out, 120)
     return fig
 
 
@@ -149,5 +166,5 @@ def regions(polygons, out=None, title=None):
     ax.set_title(title or "%d linear regions" % len(patches))
     fig.tight_layout()
     if out:
-        fig.savefig(out, dpi=120)
+        _save(fig, out, 120)
     return fig

@@ -43,6 +43,13 @@ void rc_cli_list_clear(rc_cli_list * l);
    and returns RC_EXIT_USAGE.  RC_PYTHON selects the interpreter (default /usr/bin/python3). */
 int rc_cli_plot_script(char * out, size_t len, const char * name);
 int rc_cli_plot_run(const char * cmd, const char * script, const char * const * args);
+
+/* Checks before any work that a --plot path ends in one of exts (NULL-terminated, without the
+   dot, case-insensitive); else prints the one-line error and returns RC_EXIT_USAGE. */
+int rc_cli_plot_check_path(const char * cmd, const char * path, const char * const * exts);
+
+/* The formats the matplotlib plot scripts write. */
+extern const char * const rc_cli_plot_mpl_exts[];
 /* Reading inputs (util.c): removes every "--header yes|no|auto" from argv (0, or prints the
    error and returns 2); reads a dataset / network, printing the readers' notices to stderr
    ("relucert CMD: FILE: ...") on success; returns the library status (err set on failure). */

@@ -261,7 +261,12 @@ int rc_cli_flow(int argc, char ** argv)
         else if (!strcmp(a, "--weight-decay")) { if (!v) return rc_cli_error(cmd, "--weight-decay: missing value"); wdstr = v; i++; }
         else if (!strcmp(a, "--tube")) { if (!v) return rc_cli_error(cmd, "--tube: missing value"); tubep = v; i++; }
         else if (!strcmp(a, "--certificate")) { if (!v) return rc_cli_error(cmd, "--certificate: missing value"); certp = v; i++; }
-        else if (!strcmp(a, "--plot")) { if (!v) return rc_cli_error(cmd, "--plot: missing value"); plotp = v; i++; }
+        else if (!strcmp(a, "--plot"))
+        {
+            if (!v) return rc_cli_error(cmd, "--plot: missing value");
+            if (rc_cli_plot_check_path(cmd, v, rc_cli_plot_mpl_exts)) return RC_EXIT_USAGE;
+            plotp = v; i++;
+        }
         else if (!strcmp(a, "--prec")) { if (rc_cli_parse_slong(&prec, cmd, a, v, 32, RC_MAX_PREC)) return RC_EXIT_USAGE; i++; }
         else if (!strcmp(a, "--order")) { if (rc_cli_parse_slong(&order, cmd, a, v, 4, 200)) return RC_EXIT_USAGE; i++; }
         else if (!strcmp(a, "--tol-bits")) { if (rc_cli_parse_slong(&tolbits, cmd, a, v, 8, RC_MAX_PREC)) return RC_EXIT_USAGE; i++; }

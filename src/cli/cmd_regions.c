@@ -109,6 +109,12 @@ int rc_cli_regions(int argc, char ** argv)
     }
     if (!path)
         return rc_cli_error("regions", "expected a network file (relucert regions --help)");
+    if (plot != NULL)
+    {
+        static const char * const svg[] = { "svg", NULL };
+        if (rc_cli_plot_check_path("regions", plot, svg))
+            return RC_EXIT_USAGE;
+    }
     if (rc_mlp_read(mlp, path, err) != RC_OK)
         return rc_cli_error_err("regions", err);
     if (boxs != NULL)

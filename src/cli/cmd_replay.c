@@ -241,6 +241,8 @@ int rc_cli_replay(int argc, char ** argv)
     json = A.json;
     csv_path = A.csv_path;
     plot_path = A.plot_path;
+    if (plot_path != NULL && rc_cli_plot_check_path("replay", plot_path, rc_cli_plot_mpl_exts))
+        return RC_EXIT_USAGE;
     rc_replay_opts_init(ropts);
     ropts->log_name = paths[0];
     ropts->data_name = paths[1];

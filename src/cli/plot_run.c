@@ -9,6 +9,7 @@
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <unistd.h>
 #include <sys/stat.h>
 #include <sys/types.h>
@@ -120,6 +121,21 @@ static void last_line(char * out, const char * text, size_t len)
     for (i = b; i < end && n < 300; i++)
         out[n++] = ((unsigned char) text[i] >= 0x20 && (unsigned char) text[i] < 0x7f) ? text[i] : '?';
     out[n] = '\0';
+}
+
+const char * const rc_cli_plot_mpl_exts[] = { "png", "svg", "pdf", "eps", "ps", "jpg", "jpeg",
+                                               "tif", "tiff", "webp", NULL };
+
+int rc_cli_plot_check_path(const char * cmd, const char * path, const char * const * exts)
+{
+    const char * dot = strrchr(path, '.'), * slash = strrchr(path, '/');
+    int k;
+    if (dot != NULL && (slash == NULL || dot > slash) && dot[1] != '\0')
+        for (k = 0; exts[k] != NULL; k++)
+            if (strcasecmp(dot + 1, exts[k]) == 0)
+                return RC_EXIT_OK;
+    return rc_cli_error(cmd, "--plot %s: the file name must end in .%s%s (the extension names the "
+                        "format; none is guessed)", path, exts[0], exts[1] != NULL ? ", .svg, .pdf, ..." : "");
 }
 
 int rc_cli_plot_run(const char * cmd, const char * script, const char * const * args)

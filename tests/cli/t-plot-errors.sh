@@ -34,12 +34,36 @@ for cmd in flow replay; do
   expect "$cmd: script ok: its words on stderr" "$(cat "$tmp/err")" "plot written"
   expect "$cmd: script ok: stdout still JSON" "$(jq -c 'type' "$tmp/out" 2>&1)" "\"object\""
 done
+# a plot path without a known extension is refused before any work (no format is guessed)
+for p in "$tmp/p" "$tmp/p.xyz" "$tmp/dir.png/p"; do
+  RC_PYTHON="$tmp/okpy" "$RC" flow "$D/toy-obstructed.json" "$D/toy-data.json" --time 1/4 --quiet \
+    --tube "$tmp/t.jsonl" --plot "$p" > "$tmp/out" 2> "$tmp/err"; st=$?
+  expect "flow --plot $p: exit" "$st" 2
+  expect "flow --plot $p: one line" "$(wc -l < "$tmp/err")" 1
+  expect "flow --plot $p: said" "$(grep -c "must end in .png" "$tmp/err")" 1
+  expect "flow --plot $p: nothing run" "$(wc -c < "$tmp/out")" 0
+  RC_PYTHON="$tmp/okpy" "$RC" replay "$D/logs/planted-flip-log.npz" "$D/toy-data.json" --lr 1/8 \
+    --plot "$p" > "$tmp/out" 2> "$tmp/err"; st=$?
+  expect "replay --plot $p: exit" "$st" 2
+  expect "replay --plot $p: said" "$(grep -c "must end in .png" "$tmp/err")" 1
+done
+"$RC" regions "$D/toy-obstructed.json" --box -1,1,-1,1 --plot "$tmp/r.png" > /dev/null 2> "$tmp/err"; st=$?
+expect "regions --plot .png: exit" "$st" 2
+expect "regions --plot .png: said" "$(grep -c "must end in .svg" "$tmp/err")" 1
+[ ! -e "$tmp/r.png" ]; expect "regions --plot .png: no file" "$?" 0
 if /usr/bin/python3 -c 'import matplotlib' 2>/dev/null; then
-  "$RC" flow "$D/toy-obstructed.json" "$D/toy-data.json" --time 1/4 --quiet --tube "$tmp/t.jsonl" \
-    --plot "$tmp/p.xyz" > /dev/null 2> "$tmp/err"; st=$?
-  expect "unknown image format: exit" "$st" 2
-  expect "unknown image format: one line" "$(wc -l < "$tmp/err")" 1
-  expect "unknown image format: said" "$(grep -c "failed: ValueError: Format 'xyz' is not supported" "$tmp/err")" 1
+  # the library refuses the same names (relucert.plot._save)
+  PYTHONPATH="$(dirname "$RC")/python" /usr/bin/python3 -c '
+import relucert.plot as p, matplotlib
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt
+fig = plt.figure()
+for bad in ("x", "x.xyz"):
+    try:
+        p._save(fig, bad, 50); print("accepted", bad)
+    except ValueError as e:
+        print("refused")' > "$tmp/py" 2>&1
+  expect "relucert.plot refuses names without a format" "$(sort -u "$tmp/py")" "refused"
 else
   echo "t-plot-errors: matplotlib part skipped (apt-get install python3-matplotlib)"
 fi
