@@ -6,6 +6,7 @@
 #include "relucert/io.h"
 #include "relucert/num.h"
 #include "relucert/flow.h"
+#include "relucert/flow_report.h"
 #include "cli.h"
 
 static const char * flow_help =
@@ -41,168 +42,12 @@ static const char * flow_help =
 "  --quiet             no progress lines on stderr\n"
 RC_CLI_HEADER_HELP;
 
-static void print_pair(const arb_t x)
-{
-    char * lo, * hi;
-    rc_arb_get_interval_str(&lo, &hi, x, 25);
-    printf("[\"%s\", \"%s\"]", lo, hi);
-    flint_free(lo);
-    flint_free(hi);
-}
-
-/* max over checkpoints of the sup-distance from the RK4 float solution to the enclosure */
-static void compare_float(double * dist_out, double * tpts, double * dists, slong npts,
-                          const rc_flow_result_t res, const rc_flow_problem_t pr)
-{
-    slong P = pr->P, s, j, q = 0;
-    double * th = flint_malloc(sizeof(double) * P), tcur = 0, worst = 0;
-    const double h = 1.0 / 512;
-    for (j = 0; j < P; j++)
-        th[j] = fmpq_get_d(pr->theta0 + j);
-    for (s = 0; s < res->ntrace && q < npts; s++)
-    {
-        const double * tr = res->trace + s * (2 * P + 1);
-        if (s != res->ntrace - 1 && tr[0] < (double) (q + 1) / npts * res->trace[(res->ntrace - 1) * (2 * P + 1)])
-            continue;
-        rc_flow_float_rk4(th, pr, tr[0] - tcur, h);
-        tcur = tr[0];
-        {
-            double dd = 0;
-            for (j = 0; j < P; j++)
-                dd = FLINT_MAX(dd, FLINT_MAX(0.0, fabs(th[j] - tr[1 + j]) - tr[1 + P + j]));
-            tpts[q] = tcur;
-            dists[q] = dd;
-            worst = FLINT_MAX(worst, dd);
-        }
-        q++;
-    }
-    *dist_out = worst;
-    flint_free(th);
-}
-
 static void progress_line(void * arg, double t, slong steps)
 {
     (void) arg;
     fprintf(stderr, "relucert flow: t = %.6g, %ld steps\n", t, (long) steps);
 }
 
-static void print_nonunique_json(const rc_flow_result_t res)
-{
-    printf(",\n \"nonunique\": {\"t\": ");
-    print_pair(res->nu_t);
-    printf(", \"neuron\": %ld, \"sample\": %ld, \"field_inactive\": ", (long) res->nu_neuron, (long) res->nu_sample);
-    print_pair(res->nu_field_inactive);
-    printf(", \"field_active\": ");
-    print_pair(res->nu_field_active);
-    printf("}");
-}
-
-static void print_failure_json(const rc_flow_result_t res)
-{
-    printf(",\n \"failure\": ");
-    if (res->fail_rule == NULL && res->fail_hyp == NULL)
-    {
-        printf("null");
-        return;
-    }
-    printf("{\"rule\": ");
-    rc_json_write_string(stdout, res->fail_rule ? res->fail_rule : "");
-    printf(", \"hypothesis\": ");
-    rc_json_write_string(stdout, res->fail_hyp ? res->fail_hyp : "");
-    printf(", \"neuron\": ");
-    if (res->fail_neuron >= 0) printf("%ld", (long) res->fail_neuron); else printf("null");
-    printf(", \"sample\": ");
-    if (res->fail_sample >= 0) printf("%ld", (long) res->fail_sample); else printf("null");
-    printf("}");
-}
-
-/* --json output (doc/flow.md: doc/formats.md keys plus the extra keys) */
-static void print_json(const rc_flow_result_t res, const rc_flow_problem_t pr, const char * ts, int stays,
-                       int cmpf, double fdist, const double * tp, const double * dd, double secs)
-{
-    slong k, j;
-    printf("{\"verdict\": \"%s\", \"time\": \"%s\", \"stays_on_component\": %s,\n \"theta_time\": %.17g, \"theta\": [",
-           rc_flow_verdict_str(res->verdict), ts, stays ? "true" : "false", res->reached_time);
-    for (j = 0; j < pr->P; j++)
-    {
-        if (j) printf(", ");
-        print_pair(res->theta + j);
-    }
-    printf("],\n \"loss\": ");
-    print_pair(res->loss_T);
-    printf(", \"loss_tube\": ");
-    print_pair(res->loss_tube);
-    printf(",\n \"reason\": ");
-    if (res->certified) printf("null"); else { rc_json_write_string(stdout, res->reason); }
-    printf(", \"fail_time\": ");
-    if (res->fail_time >= 0) printf("%.17g", res->fail_time); else printf("null");
-    printf(", \"enclosure_lost\": %s", res->enclosure_lost ? "true" : "false");
-    if (res->verdict == RC_FLOW_NOT_UNIQUE)
-        print_nonunique_json(res);
-    else
-        print_failure_json(res);
-    printf(",\n \"neurons\": [");
-    for (k = 0; k < pr->l; k++)
-        printf("%s{\"index\": %ld, \"disconnected\": %s, \"side\": %s, \"sign_proved_constant\": %s}",
-               k ? ", " : "", (long) k, res->side[k] ? "true" : "false",
-               res->side[k] > 0 ? "\"+\"" : res->side[k] < 0 ? "\"-\"" : "null",
-               res->side_proved[k] == 1 ? "true" : res->side_proved[k] == 0 ? "false" : "null");
-    printf("],\n \"levels_ok\": %s, \"steps\": %ld, \"events\": %ld, \"crossings\": %ld, \"sliding_phases\": %ld, \"inclusion_steps\": %ld, \"max_width\": %.3e, \"seconds\": %.3f",
-           res->levels_ok ? "true" : "false", (long) res->steps, (long) res->events, (long) res->crossings,
-           (long) res->slide_phases, (long) res->incl_steps, res->max_width, secs);
-    if (cmpf)
-    {
-        printf(",\n \"compare_float\": {\"method\": \"rk4 h=1/512 double\", \"max_distance\": %.3e, \"at\": [", fdist);
-        for (j = 0; j < 10 && tp[j] > 0; j++)
-            printf("%s{\"t\": %.6g, \"distance\": %.3e}", j ? ", " : "", tp[j], dd[j]);
-        printf("]}");
-    }
-    printf("}\n");
-}
-
-/* readable output */
-static void print_text(const rc_flow_result_t res, const rc_flow_problem_t pr, const char * ts,
-                       int cmpf, double fdist, const double * tp, const double * dd, double secs)
-{
-    slong k, j;
-    printf("verdict: %s%s%s\n", res->certified ? "certified" : res->verdict == RC_FLOW_NOT_UNIQUE
-           ? "NOT UNIQUE" : "NOT certified", res->certified ? "" : " -- ", res->certified ? "" : res->reason);
-    if (res->verdict == RC_FLOW_NOT_UNIQUE)
-    {
-        printf("  onset time in "); print_pair(res->nu_t);
-        printf("\n  neuron %ld, sample %ld: inactive-side z' in ", (long) res->nu_neuron, (long) res->nu_sample);
-        print_pair(res->nu_field_inactive);
-        printf(", active-side z' in "); print_pair(res->nu_field_active);
-        printf("\n  (the enclosures below are at the end of the last step, t = %.10g, on the branch that stays dead)\n",
-               res->reached_time);
-    }
-    else if (!res->certified && res->fail_time >= 0)
-        printf("  failed at t = %.6g\n", res->fail_time);
-    if (res->enclosure_lost)
-        printf("  the enclosure was lost (wider than the values it encloses): the boxes below carry no information\n");
-    printf("time T = %s; %ld steps (%ld events: %ld crossings, %ld sliding phases; %ld inclusion steps), %.2f s\n",
-           ts, (long) res->steps, (long) res->events, (long) res->crossings, (long) res->slide_phases,
-           (long) res->incl_steps, secs);
-    printf("loss at %s in ", res->certified ? "T" : "t"); print_pair(res->loss_T);
-    printf("\nloss over [0, T] in "); print_pair(res->loss_tube);
-    printf("\nlargest width of theta(%s): %.3e\n", res->certified ? "T" : "t", res->max_width);
-    for (k = 0; k < pr->l; k++)
-        if (res->side[k])
-            printf("neuron %ld: disconnected factor, side %c, sign %s\n", (long) k, res->side[k] > 0 ? '+' : '-',
-                   res->side_proved[k] == 1 ? "proved constant on [0, T]" : "NOT proved constant");
-    printf("conservation check (level enclosures contain c_k e^{-2 lambda t}): %s\n", res->levels_ok ? "passed" : "FAILED");
-    if (res->certified)
-        printf("theta(T) (W1, b1, W2, b2):\n");
-    else
-        printf("theta(t), t = %.10g (W1, b1, W2, b2):\n", res->reached_time);
-    for (j = 0; j < pr->P; j++) { printf("  "); print_pair(res->theta + j); printf("\n"); }
-    if (cmpf)
-    {
-        printf("float RK4 (h = 1/512, double): largest distance to the enclosure %.3e\n", fdist);
-        for (j = 0; j < 10 && tp[j] > 0; j++)
-            printf("  t = %-10.6g distance %.3e\n", tp[j], dd[j]);
-    }
-}
 /* The network and the dataset, with their dimensions matched (the library's message cannot name
    both files).  On success both are initialised; else neither, and the error is printed. */
 static int read_inputs(rc_net_t net, rc_data_t data, const char * cmd, const char * netp,
@@ -288,6 +133,8 @@ int rc_cli_flow(int argc, char ** argv)
         return rc_cli_error(cmd, "expected NET and DATA (relucert flow --help)");
     if (!timestr)
         return rc_cli_error(cmd, "--time T is required");
+    if (plotp && !tubep)
+        return rc_cli_error(cmd, "--plot needs --tube FILE");
     fmpq_init(T);
     fmpq_init(lam);
     if (rc_fmpq_set_str(T, timestr, &why) != RC_OK || fmpq_sgn(T) <= 0)
@@ -340,30 +187,24 @@ int rc_cli_flow(int argc, char ** argv)
             fprintf(stderr, "relucert flow: %s\n", err->msg);
     }
     {
-        slong k;
-        int stays = 1;
-        double fdist = 0, tp[10], dd[10];
+        rc_flow_report_t rep;
+        rc_jsonw_t w;
         char * ts = rc_fmpq_get_str(T);
-        for (k = 0; k < pr->l; k++)
-            if (res->side_proved[k] == 0)
-                stays = 0;
-        if (!res->certified)
-            stays = stays && res->reached_time >= fmpq_get_d(T);
+        rc_flow_report_init(rep, res, pr, T, ts, secs);
         if (cmpf)
-            compare_float(&fdist, tp, dd, 10, res, pr);
+            rc_flow_report_compare_float(rep, res, pr);
+        rc_jsonw_init_file(w, stdout);
         if (json)
-            print_json(res, pr, ts, stays, cmpf, fdist, tp, dd, secs);
+            rc_flow_result_write_json(w, res, pr, rep);
         else
-            print_text(res, pr, ts, cmpf, fdist, tp, dd, secs);
+            rc_flow_result_write_text(w, res, pr, rep);
         flint_free(ts);
     }
     int plot_status = RC_EXIT_OK;
     if (plotp)
     {
         const char * args[] = { tubep, netp, plotp, NULL };
-        if (!tubep)
-            plot_status = rc_cli_error(cmd, "--plot needs --tube FILE");
-        else if (rc_cli_plot_run(cmd, "plot_flow.py", args) != RC_EXIT_OK)
+        if (rc_cli_plot_run(cmd, "plot_flow.py", args) != RC_EXIT_OK)
             plot_status = RC_EXIT_USAGE;
     }
     rc_flow_result_clear(res, pr);
