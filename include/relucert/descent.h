@@ -415,6 +415,12 @@ int rc_log_drift(rc_dyadic_t d, arb_t db, const rc_dyadic_struct * c_new, const 
    or a value overflows; then use rc_descent_grad_arb. */
 int rc_descent_grad_dball(arb_ptr g, arb_t loss, const double * theta, const rc_net_t shape,
                           const double * X, const double * Y, slong N, int loss_kind, slong prec);
+/* The same in raw form (proofs/descent.md, D7): [gm_i +- gr_i] (doubles, np = number of
+   parameters each) encloses N g_i = the i-th partial derivative of sum_n l(f(x_n), y_n), and loss
+   encloses N L; returns 0 (outputs undefined) in the same cases as rc_descent_grad_dball. */
+int _rc_descent_grad_dball_sums(double * gm, double * gr, arb_t loss, const double * theta,
+                                const rc_net_t shape, const double * X, const double * Y, slong N,
+                                int loss_kind, slong prec);
 
 /* Sign of the exact value of a double (-1, 0, 1). */
 static inline int rc_double_sgn(double x) { return (x > 0) - (x < 0); }
