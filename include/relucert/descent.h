@@ -211,7 +211,8 @@ void rc_dyadic_sum_sq(arb_t res, const double * theta, const slong * idx, const 
    one SGD step (theta+ = shrink theta - eta g(theta)) from the snapshot theta (exact doubles), whose
    exact levels are c; loss encloses L(theta).  Pre-activation balls that contain 0 are decided in
    exact arithmetic (theta and data are exact), so this always succeeds.  When Xd, Yd (the data as
-   exact doubles) are given, the fast path rc_descent_grad_dball is tried first. */
+   exact doubles) are given, the fast path (the double-ball gradient sums and the levels of the
+   gradient in double balls, D7) is tried first. */
 void rc_replay_predict(arb_ptr drift, arb_t loss, const double * theta, arb_srcptr c,
                        const rc_net_t shape, const rc_ddata_t D, const rc_data_t data,
                        const double * Xd, const double * Yd, int loss_kind,

@@ -1,7 +1,8 @@
 /* Predicted drift of a logged SGD step, by identity D1 at the previous snapshot:
    c+ - c = (shrink^2 - 1) c + eta^2 (||g_w||^2 - ||g_v||^2), g = grad L(theta) enclosed in balls:
    first by double ball arithmetic (D6, D7: the gradient and the levels of the gradient in
-   double balls) when the data are exact doubles, else (or when that path declines) by Arb, where pre-activations the balls cannot decide are decided exactly. */
+   double balls) when the data are exact doubles, else (or when that path declines) by Arb,
+   where pre-activations the balls cannot decide are decided exactly. */
 #include <math.h>
 #include "relucert/descent.h"
 #include "relucert/num.h"
