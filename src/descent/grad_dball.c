@@ -18,7 +18,7 @@
    recursively computed sum of their absolute values (or any upper bound of the exact one);
    rsum(A, S, m) = inflate(A, m) + rbound(S, m) adds a propagated radius whose computed value A
    lost at most m + 4 relative roundings and 16 m underflows (lemma B of D7).  Any non-finite
-   value, or a count above 2^32, makes the function return 0. */
+   value, a dimension above 2^24 or N e above 2^30 makes the function return 0. */
 #include <math.h>
 #include <float.h>
 #include <fenv.h>
@@ -144,7 +144,7 @@ static int forward(dball_ws * W, const double * theta, const double * x)
         {
             double h = W->a * z[k];
             W->hm[k] = h;
-            W->hr[k] = inflate(W->a * rz, 1) + rbound(fabs(h), 1);
+            W->hr[k] = inflate(fabs(W->a) * rz, 1) + rbound(fabs(h), 1);
         }
     }
     return 1;
@@ -218,7 +218,7 @@ static int backward(dball_ws * W, double * gm, const double * theta, const doubl
         if (!(W->z[k] > 0))             /* leaky, inactive: delta = a (sum) */
         {
             double p = W->a * dm;
-            dr = inflate(W->a * dr, 1) + rbound(fabs(p), 1);
+            dr = inflate(fabs(W->a) * dr, 1) + rbound(fabs(p), 1);
             dm = p;
         }
         W->Dm[k] = dm;
@@ -270,12 +270,13 @@ int _rc_descent_grad_dball_sums(double * gm, double * gr, arb_t loss, const doub
 {
     dball_ws W[1];
     slong i, j, k, d = shape->d, l = shape->l, e = shape->e;
-    slong big = FLINT_MAX(FLINT_MAX(d, l), FLINT_MAX(e, N)) + 8;
     int ok = 1;
-#if FLT_EVAL_METHOD != 0
-    return 0;                          /* excess precision: the error model does not apply */
+#if FLT_EVAL_METHOD != 0 || defined(__FAST_MATH__)
+    return 0;              /* excess precision or reassociation: the error model does not apply */
 #endif
-    if (N < 1 || big > (WORD(1) << 32) || fegetround() != FE_TONEAREST
+    /* term counts m of every sum (d + 1, l + 1, e, N, N e, d + 1 + e) below 2^31 (D7) */
+    if (N < 1 || e < 1 || d >= (WORD(1) << 24) || l >= (WORD(1) << 24) || e >= (WORD(1) << 24)
+        || N >= (WORD(1) << 30) / e || fegetround() != FE_TONEAREST
         || !rc_fmpq_get_d_exact(&W->a, shape->leak))
         return 0;
     W->d = d, W->l = l, W->e = e, W->N = N, W->np = rc_net_num_params(shape);
