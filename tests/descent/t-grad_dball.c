@@ -223,9 +223,10 @@ static void pcase_init(pcase_t * C, flint_rand_t state, int mode, int big)
             if (mode == 2)                        /* y = fl(f) +- t, both exact */
             {
                 double f = f_double(C->th, C->net, C->X + (i - i % 2) * d, o);
-                t = ldexp(1.0, ilogb(f) - 30) * (double) (1 + n_randint(state, 7));
                 if (!isfinite(f) || f == 0)
                     t = f = 0;
+                else
+                    t = ldexp(1.0, ilogb(f) - 30) * (double) (1 + n_randint(state, 7));
                 C->Y[i * e + o] = (i % 2) ? f - t : f + t;
             }
             else
