@@ -271,8 +271,9 @@ int _rc_descent_grad_dball_sums(double * gm, double * gr, arb_t loss, const doub
     dball_ws W[1];
     slong i, j, k, d = shape->d, l = shape->l, e = shape->e;
     int ok = 1;
-#if FLT_EVAL_METHOD != 0 || defined(__FAST_MATH__)
-    return 0;              /* excess precision or reassociation: the error model does not apply */
+#if FLT_EVAL_METHOD != 0 || defined(__FAST_MATH__) \
+    || (defined(__FINITE_MATH_ONLY__) && __FINITE_MATH_ONLY__)
+    return 0;  /* excess precision, reassociation, or isfinite unreliable: the model does not apply */
 #endif
     /* term counts m of every sum (d + 1, l + 1, e, N, N e, d + 1 + e) below 2^31 (D7) */
     if (N < 1 || e < 1 || d >= (WORD(1) << 24) || l >= (WORD(1) << 24) || e >= (WORD(1) << 24)
