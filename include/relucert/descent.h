@@ -211,7 +211,8 @@ void rc_dyadic_sum_sq(arb_t res, const double * theta, const slong * idx, const 
    one SGD step (theta+ = shrink theta - eta g(theta)) from the snapshot theta (exact doubles), whose
    exact levels are c; loss encloses L(theta).  Pre-activation balls that contain 0 are decided in
    exact arithmetic (theta and data are exact), so this always succeeds.  When Xd, Yd (the data as
-   exact doubles) are given, the fast path rc_descent_grad_dball is tried first. */
+   exact doubles) are given, the fast path (the double-ball gradient sums and the levels of the
+   gradient in double balls, D7) is tried first. */
 void rc_replay_predict(arb_ptr drift, arb_t loss, const double * theta, arb_srcptr c,
                        const rc_net_t shape, const rc_ddata_t D, const rc_data_t data,
                        const double * Xd, const double * Yd, int loss_kind,
@@ -415,6 +416,12 @@ int rc_log_drift(rc_dyadic_t d, arb_t db, const rc_dyadic_struct * c_new, const 
    or a value overflows; then use rc_descent_grad_arb. */
 int rc_descent_grad_dball(arb_ptr g, arb_t loss, const double * theta, const rc_net_t shape,
                           const double * X, const double * Y, slong N, int loss_kind, slong prec);
+/* The same in raw form (proofs/descent.md, D7): [gm_i +- gr_i] (doubles, np = number of
+   parameters each) encloses N g_i = the i-th partial derivative of sum_n l(f(x_n), y_n), and loss
+   encloses N L; returns 0 (outputs undefined) in the same cases as rc_descent_grad_dball. */
+int _rc_descent_grad_dball_sums(double * gm, double * gr, arb_t loss, const double * theta,
+                                const rc_net_t shape, const double * X, const double * Y, slong N,
+                                int loss_kind, slong prec);
 
 /* Sign of the exact value of a double (-1, 0, 1). */
 static inline int rc_double_sgn(double x) { return (x > 0) - (x < 0); }

@@ -1,21 +1,35 @@
 /* Fast rigorous enclosure of the loss gradient at a snapshot of doubles: midpoint-radius ("ball")
-   arithmetic in double precision with a priori rounding-error bounds (proofs/descent.md, D6),
-   for the replay's predicted drift.  Parameters, data and the leak must be exact doubles; the
-   pattern of every z_ik must be decided by its ball (else return 0: the caller uses the Arb
-   path).  The O(N) nonlinear part (MSE residual squares, BCE sigmoid and softplus) and the final
-   scalings by 1/N are done in Arb.
+   arithmetic in double precision with a priori rounding-error bounds (proofs/descent.md, D6 and
+   D7), for the replay's predicted drift.  Parameters, data and the leak must be exact doubles;
+   the pattern of every z_ik must be decided by its ball (else return 0: the caller uses the Arb
+   path).  MSE is done entirely in double balls; for BCE the O(N) sigmoid and softplus are done in
+   Arb.
 
-   Error model: round to nearest, u = 2^-53.  A sum of n terms, each a product of at most three
-   doubles, computed left to right, differs from the exact sum by at most gamma_{n+3} times the
-   sum of the absolute values of the exact terms, plus (n + 3) 2^-1075 for underflow, where
-   gamma_m = m u / (1 - m u) <= 2 m u for m u <= 1/4.  rbound(S, m) = (2m + 8) u S + m 2^-1070 is
-   an upper bound of that error when S is the computed sum of absolute values (S differs from the
-   exact one by the same relative factor), with a margin that absorbs the three roundings made in
-   evaluating rbound itself (all on nonnegative numbers).  Radii of sums of radius products are
-   inflated the same way.  Any non-finite value, or m u > 1/4, makes the function return 0. */
+   One fused pass over the samples: for sample i, the pre-activations of all neurons (weights
+   transposed once per call so that the inner loop runs over neurons, contiguous and
+   vectorizable), the output, dl/df, the back-propagated delta_ik, and the sample's contribution
+   to every gradient accumulator.  Every accumulator still sums its terms in the order of i (and
+   every pre-activation in the order of j): vectorizing across independent accumulators changes
+   no rounding.  The error analysis holds whether or not the compiler contracts a * b + c into an
+   FMA (D7), and needs round-to-nearest binary64 without excess precision (checked: else return 0).
+
+   Error model: u = 2^-53, eta = 2^-1075.  rbound(S, m) = (2m + 8) u S + m 2^-1070 bounds the
+   rounding error of a recursive sum of m terms (products of two doubles) when S is the
+   recursively computed sum of their absolute values (or any upper bound of the exact one);
+   rsum(A, S, m) = inflate(A, m) + rbound(S, m) adds a propagated radius whose computed value A
+   lost at most m + 4 relative roundings and 16 m underflows (lemma B of D7).  Any non-finite
+   value, a dimension above 2^24 or N e above 2^30 makes the function return 0. */
 #include <math.h>
+#include <float.h>
+#include <fenv.h>
 #include "relucert/descent.h"
 #include "relucert/num.h"
+
+#ifdef _OPENMP
+#define RC_SIMD _Pragma("omp simd")
+#else
+#define RC_SIMD
+#endif
 
 static inline double rbound(double S, slong m)
 {
@@ -25,6 +39,18 @@ static inline double rbound(double S, slong m)
 static inline double inflate(double A, slong m)
 {
     return A * (1.0 + (double) (2 * m + 8) * 0x1p-53);
+}
+
+static inline double rsum(double A, double S, slong m)
+{
+    return inflate(A, m) + rbound(S, m);
+}
+
+/* A radius of delta that also absorbs the rounding of the N-term sums delta is accumulated in:
+   >= gamma_N |dm| + dr (D7, lemma W). */
+static inline double widen(double dm, double dr, slong N)
+{
+    return ((double) (2 * N + 8) * 0x1p-53 * fabs(dm) + dr) * (1.0 + 8 * 0x1p-53) + 0x1p-1070;
 }
 
 /* arb ball from a double ball (mid, rad), rad an upper bound of the error */
@@ -62,194 +88,256 @@ static int dball_set_arb(double * mid, double * rad, const arb_t x)
     return isfinite(*rad);
 }
 
-/* The gradient from the per-sample quantities: sums over the samples (midpoint m, sum S of
-   |terms|, propagated radius A; bound inflate(A, N) + rbound(S, N)), then the division by N.
-   Returns 0 when some entry is not finite. */
-static int sum_samples(arb_ptr g, arb_t loss, const rc_net_t shape, const double * X, slong N,
-                       const double * Hm, const double * Hr, const double * Gm, const double * Gr,
-                       const double * Dm, const double * Dr, slong prec)
+typedef struct
 {
-    slong d = shape->d, l = shape->l, e = shape->e, np = rc_net_num_params(shape);
-    slong i, j, k, o, offb1 = l * d, offW2 = rc_descent_v_index(shape, 0, 0), offb2 = np - e;
-    int ok = 1;
-    /* sums over the samples, sample-outer so that the accumulators are walked contiguously
-       (each accumulator still sums its N terms left to right in i: the same bound) */
-    double * am = flint_calloc(np, sizeof(double)), * aS = flint_calloc(np, sizeof(double));
-    double * aA = flint_calloc(np, sizeof(double));
-    for (i = 0; i < N; i++)
+    slong d, l, e, N, np, offb1, offW2, offb2;
+    int has_b1, has_b2, loss_kind;
+    double a;
+    double * WT, * AWT;         /* W1 transposed (d x l) and its absolute values */
+    double * z, * S, * hm, * hr, * Dm, * Dw, * ax, * Gm, * Gr;
+    int * skip;                 /* delta_ik = 0 exactly (ReLU, inactive): no contribution */
+    double * gA, * gS;          /* accumulators of propagated radii and of |terms| */
+    double Lm, LA;              /* MSE: sum of squares of f - y and their radius terms */
+}
+dball_ws;
+
+/* pre-activations, pattern and hidden balls of sample x; 0 when a sign is undecided */
+static int forward(dball_ws * W, const double * theta, const double * x)
+{
+    slong j, k, l = W->l;
+    double * z = W->z, * S = W->S;
+    for (j = 0; j < W->d; j++)
+        W->ax[j] = fabs(x[j]);
+    for (k = 0; k < l; k++)
     {
-        const double * x = X + i * d;
+        z[k] = W->has_b1 ? theta[W->offb1 + k] : 0.0;
+        S[k] = fabs(z[k]);
+    }
+    for (j = 0; j < W->d; j++)          /* z_k = b_k + sum_j w_kj x_j, in the order of j */
+    {
+        const double * wt = W->WT + j * l, * awt = W->AWT + j * l;
+        double xj = x[j], axj = W->ax[j];
+        RC_SIMD
         for (k = 0; k < l; k++)
         {
-            double dm = Dm[i * l + k], dr = Dr[i * l + k];
-            double * m = am + k * d, * S = aS + k * d, * A = aA + k * d;
-            for (j = 0; j < d; j++)
-            {
-                double p = dm * x[j];
-                m[j] += p;
-                S[j] += fabs(p);
-                A[j] += dr * fabs(x[j]);
-            }
-            if (shape->has_b1)
-            {
-                am[offb1 + k] += dm;
-                aS[offb1 + k] += fabs(dm);
-                aA[offb1 + k] += dr;
-            }
-        }
-        for (o = 0; o < e; o++)
-        {
-            double gm = Gm[i * e + o], gr = Gr[i * e + o];
-            double * m = am + offW2 + o * l, * S = aS + offW2 + o * l, * A = aA + offW2 + o * l;
-            for (k = 0; k < l; k++)
-            {
-                double hm = Hm[i * l + k], hr = Hr[i * l + k], p = gm * hm;
-                m[k] += p;
-                S[k] += fabs(p);
-                A[k] += fabs(gm) * hr + fabs(hm) * gr + gr * hr;
-            }
+            z[k] += wt[k] * xj;
+            S[k] += awt[k] * axj;
         }
     }
-    for (i = 0; i < offW2 + e * l; i++)      /* W1, b1, W2 (b2 below) */
-        arb_set_dball(g + i, am[i], inflate(aA[i], N) + rbound(aS[i], N));
-    flint_free(am);
-    flint_free(aS);
-    flint_free(aA);
-    if (shape->has_b2)
-        for (o = 0; o < e; o++)
-        {
-            double m = 0, S = 0, A = 0;
-            for (i = 0; i < N; i++)
-            {
-                m += Gm[i * e + o];
-                S += fabs(Gm[i * e + o]);
-                A += Gr[i * e + o];
-            }
-            arb_set_dball(g + offb2 + o, m, inflate(A, N) + rbound(S, N));
-        }
-    for (i = 0; i < np; i++)
+    for (k = 0; k < l; k++)
     {
-        if (!arb_is_finite(g + i))
-            ok = 0;
-        arb_div_si(g + i, g + i, N, prec);
+        double rz = rbound(S[k], W->d + 1);
+        if (!isfinite(z[k]) || !isfinite(rz) || !(fabs(z[k]) > rz))
+            return 0;       /* sign not decided by the ball (or exactly 0): Arb path decides */
+        W->skip[k] = 0;
+        if (z[k] > 0)
+        {
+            W->hm[k] = z[k];
+            W->hr[k] = rz;
+        }
+        else if (W->a == 0)
+        {
+            W->hm[k] = W->hr[k] = 0;   /* h = 0 z = 0 exactly, and delta = 0 exactly */
+            W->skip[k] = 1;
+        }
+        else
+        {
+            double h = W->a * z[k];
+            W->hm[k] = h;
+            W->hr[k] = inflate(fabs(W->a) * rz, 1) + rbound(fabs(h), 1);
+        }
     }
-    arb_div_si(loss, loss, N, prec);
+    return 1;
+}
+
+/* outputs f_o, the loss term and G_o = dl/df_o of sample i; 0 on a non-finite value */
+static int output(dball_ws * W, arb_t loss, const double * theta, const double * y, slong prec)
+{
+    slong k, o, l = W->l;
+    int ok = 1;
+    for (o = 0; o < W->e && ok; o++)
+    {
+        const double * v = theta + W->offW2 + o * l;
+        double fm = W->has_b2 ? theta[W->offb2 + o] : 0.0, S = fabs(fm), A = 0, fr;
+        for (k = 0; k < l; k++)
+        {
+            double p = v[k] * W->hm[k];
+            fm += p;
+            S += fabs(p);
+            A += fabs(v[k]) * W->hr[k];
+        }
+        fr = rsum(A, S, l + 1);
+        if (!isfinite(fm) || !isfinite(fr))
+            return 0;
+        if (W->loss_kind == RC_LOSS_MSE)
+        {
+            /* t = f - y: sum of two terms; G = 2 t exactly; loss += t^2 (D7) */
+            double t = fm - y[o], rt = rsum(fr, fabs(fm) + fabs(y[o]), 2);
+            W->Lm += t * t;
+            W->LA += rt * (2 * fabs(t) + rt);
+            W->Gm[o] = 2 * t;
+            W->Gr[o] = 2 * rt;
+            ok = isfinite(W->Gm[o]) && isfinite(W->Gr[o]);
+        }
+        else
+        {
+            arb_t t, f, yb;
+            arb_init(t);
+            arb_init(f);
+            arb_init(yb);
+            arb_set_dball(f, fm, fr);
+            arb_set_d(yb, y[o]);
+            _rc_descent_loss_term_arb(t, loss, f, yb, W->loss_kind, prec);
+            ok = dball_set_arb(W->Gm + o, W->Gr + o, t);
+            arb_clear(t);
+            arb_clear(f);
+            arb_clear(yb);
+        }
+    }
+    return ok;
+}
+
+/* delta_k = sigma'(z_k) sum_o G_o v_ok (midpoint Dm, widened radius Dw), then the sample's
+   terms of every accumulator; 0 on a non-finite delta */
+static int backward(dball_ws * W, double * gm, const double * theta, const double * x)
+{
+    slong j, k, o, l = W->l, d = W->d, e = W->e;
+    for (k = 0; k < l; k++)
+    {
+        double dm = 0, S = 0, A = 0, dr;
+        if (W->skip[k])
+            continue;
+        for (o = 0; o < e; o++)
+        {
+            double v = theta[W->offW2 + o * l + k], p = W->Gm[o] * v;
+            dm += p;
+            S += fabs(p);
+            A += W->Gr[o] * fabs(v);
+        }
+        dr = rsum(A, S, e);
+        if (!(W->z[k] > 0))             /* leaky, inactive: delta = a (sum) */
+        {
+            double p = W->a * dm;
+            dr = inflate(fabs(W->a) * dr, 1) + rbound(fabs(p), 1);
+            dm = p;
+        }
+        W->Dm[k] = dm;
+        W->Dw[k] = widen(dm, dr, W->N);
+        if (!isfinite(dm) || !isfinite(W->Dw[k]))
+            return 0;
+    }
+    for (k = 0; k < l; k++)            /* g_{w_kj} += delta_k x_j, g_{b1 k} += delta_k */
+    {
+        double dm = W->Dm[k], dw = W->Dw[k], * m = gm + k * d, * A = W->gA + k * d;
+        if (W->skip[k])
+            continue;
+        RC_SIMD
+        for (j = 0; j < d; j++)
+        {
+            m[j] += dm * x[j];
+            A[j] += dw * W->ax[j];
+        }
+        if (W->has_b1)
+        {
+            gm[W->offb1 + k] += dm;
+            W->gA[W->offb1 + k] += dw;
+        }
+    }
+    for (o = 0; o < e; o++)            /* g_{v_ok} += G_o h_k (balls), g_{b2 o} += G_o */
+    {
+        double gmo = W->Gm[o], gro = W->Gr[o];
+        slong off = W->offW2 + o * l;
+        for (k = 0; k < l; k++)
+        {
+            double hm = W->hm[k], hr = W->hr[k], p = gmo * hm;
+            gm[off + k] += p;
+            W->gS[off + k] += fabs(p);
+            W->gA[off + k] += fabs(gmo) * hr + fabs(hm) * gro + gro * hr;
+        }
+        if (W->has_b2)
+        {
+            gm[W->offb2 + o] += gmo;
+            W->gS[W->offb2 + o] += fabs(gmo);
+            W->gA[W->offb2 + o] += gro;
+        }
+    }
+    return 1;
+}
+
+int _rc_descent_grad_dball_sums(double * gm, double * gr, arb_t loss, const double * theta,
+                                const rc_net_t shape, const double * X, const double * Y, slong N,
+                                int loss_kind, slong prec)
+{
+    dball_ws W[1];
+    slong i, j, k, d = shape->d, l = shape->l, e = shape->e;
+    int ok = 1;
+#if FLT_EVAL_METHOD != 0 || defined(__FAST_MATH__) \
+    || (defined(__FINITE_MATH_ONLY__) && __FINITE_MATH_ONLY__)
+    return 0;  /* excess precision, reassociation, or isfinite unreliable: the model does not apply */
+#endif
+    /* term counts m of every sum (d + 1, l + 1, e, N, N e, d + 1 + e) below 2^31 (D7) */
+    if (N < 1 || e < 1 || d >= (WORD(1) << 24) || l >= (WORD(1) << 24) || e >= (WORD(1) << 24)
+        || N >= (WORD(1) << 30) / e || fegetround() != FE_TONEAREST
+        || !rc_fmpq_get_d_exact(&W->a, shape->leak))
+        return 0;
+    W->d = d, W->l = l, W->e = e, W->N = N, W->np = rc_net_num_params(shape);
+    W->has_b1 = shape->has_b1 != 0, W->has_b2 = shape->has_b2 != 0, W->loss_kind = loss_kind;
+    W->offb1 = l * d, W->offW2 = rc_descent_v_index(shape, 0, 0), W->offb2 = W->np - e;
+    W->WT = flint_malloc(sizeof(double) * FLINT_MAX(2 * d * l, 1));
+    W->AWT = W->WT + d * l;
+    W->z = flint_malloc(sizeof(double) * (6 * l + d + 2 * e + 1));
+    W->S = W->z + l, W->hm = W->S + l, W->hr = W->hm + l, W->Dm = W->hr + l, W->Dw = W->Dm + l;
+    W->ax = W->Dw + l, W->Gm = W->ax + d, W->Gr = W->Gm + e;
+    W->skip = flint_malloc(sizeof(int) * FLINT_MAX(l, 1));
+    W->gA = flint_calloc(2 * W->np + 1, sizeof(double));
+    W->gS = W->gA + W->np;
+    W->Lm = W->LA = 0;
+    for (k = 0; k < l; k++)
+        for (j = 0; j < d; j++)
+        {
+            W->WT[j * l + k] = theta[k * d + j];
+            W->AWT[j * l + k] = fabs(theta[k * d + j]);
+        }
+    for (i = 0; i < W->np; i++)
+        gm[i] = 0;
+    arb_zero(loss);
+    for (i = 0; i < N && ok; i++)
+        ok = forward(W, theta, X + i * d) && output(W, loss, theta, Y + i * e, prec)
+             && backward(W, gm, theta, X + i * d);
+    for (i = 0; i < W->np && ok; i++)
+    {
+        gr[i] = rsum(W->gA[i], W->gS[i], N);
+        ok = isfinite(gm[i]) && isfinite(gr[i]);
+    }
+    if (ok && loss_kind == RC_LOSS_MSE)
+    {
+        /* sum of the N e squares (f - y)^2: lemma S for the midpoints, lemma B for the radii */
+        double Lr = rsum(W->LA, W->Lm, N * e);
+        ok = isfinite(W->Lm) && isfinite(Lr);
+        arb_set_dball(loss, W->Lm, Lr);
+    }
+    flint_free(W->WT);
+    flint_free(W->z);
+    flint_free(W->skip);
+    flint_free(W->gA);
     return ok;
 }
 
 int rc_descent_grad_dball(arb_ptr g, arb_t loss, const double * theta, const rc_net_t shape,
                           const double * X, const double * Y, slong N, int loss_kind, slong prec)
 {
-    slong d = shape->d, l = shape->l, e = shape->e, np = rc_net_num_params(shape);
-    slong i, j, k, o, offb1 = l * d, offW2 = rc_descent_v_index(shape, 0, 0), offb2 = np - e;   /* b2 if present */
-    slong big = FLINT_MAX(FLINT_MAX(d, l), FLINT_MAX(e, N)) + 3;
-    double a, *Hm, *Hr, *Gm, *Gr, *Dm, *Dr;
-    int * act, ok = 1;
-    arb_t t, f, y;
-    if ((double) big * 0x1p-53 > 0.25 || !rc_fmpq_get_d_exact(&a, shape->leak))
-        return 0;
-    Hm = flint_malloc(sizeof(double) * N * l);
-    Hr = flint_malloc(sizeof(double) * N * l);
-    Dm = flint_malloc(sizeof(double) * N * l);
-    Dr = flint_malloc(sizeof(double) * N * l);
-    Gm = flint_malloc(sizeof(double) * N * e);
-    Gr = flint_malloc(sizeof(double) * N * e);
-    act = flint_malloc(sizeof(int) * N * l);
-    arb_init(t);
-    arb_init(f);
-    arb_init(y);
-    arb_zero(loss);
-    for (i = 0; i < N && ok; i++)
-    {
-        const double * x = X + i * d;
-        for (k = 0; k < l; k++)
-        {
-            const double * w = theta + k * d;
-            double z = shape->has_b1 ? theta[offb1 + k] : 0.0, S = fabs(z), rz;
-            for (j = 0; j < d; j++)
-            {
-                double p = w[j] * x[j];
-                z += p;
-                S += fabs(p);
-            }
-            rz = rbound(S, d + 1);
-            if (!isfinite(z) || !isfinite(rz) || !(fabs(z) > rz))
-            {
-                ok = 0;       /* sign not decided by the ball (or exactly 0): Arb path decides */
-                break;
-            }
-            act[i * l + k] = z > 0;
-            if (z > 0)
-            {
-                Hm[i * l + k] = z;
-                Hr[i * l + k] = rz;
-            }
-            else
-            {
-                double h = a * z;
-                Hm[i * l + k] = h;
-                Hr[i * l + k] = inflate(a * rz, 1) + rbound(fabs(h), 1);
-            }
-        }
-        if (!ok)
-            break;
-        for (o = 0; o < e && ok; o++)
-        {
-            const double * v = theta + offW2 + o * l;
-            double fm = shape->has_b2 ? theta[offb2 + o] : 0.0, S = fabs(fm), A = 0, fr;
-            for (k = 0; k < l; k++)
-            {
-                double p = v[k] * Hm[i * l + k];
-                fm += p;
-                S += fabs(p);
-                A += fabs(v[k]) * Hr[i * l + k];
-            }
-            fr = inflate(A, l + 1) + rbound(S, l + 1);
-            if (!isfinite(fm) || !isfinite(fr))
-            {
-                ok = 0;
-                break;
-            }
-            /* the O(N e) nonlinear part in Arb: the loss term and G = dl/df */
-            arb_set_dball(f, fm, fr);
-            arb_set_d(y, Y[i * e + o]);
-            _rc_descent_loss_term_arb(t, loss, f, y, loss_kind, prec);
-            if (!dball_set_arb(Gm + i * e + o, Gr + i * e + o, t))
-                ok = 0;
-        }
-        if (!ok)
-            break;
-        for (k = 0; k < l; k++)
-        {
-            double dm = 0, S = 0, A = 0;
-            for (o = 0; o < e; o++)
-            {
-                double v = theta[offW2 + o * l + k], p = Gm[i * e + o] * v;
-                dm += p;
-                S += fabs(p);
-                A += Gr[i * e + o] * fabs(v);
-            }
-            Dr[i * l + k] = inflate(A, e) + rbound(S, e);
-            Dm[i * l + k] = dm;
-            if (!act[i * l + k])
-            {
-                double p = a * dm;
-                Dr[i * l + k] = inflate(a * Dr[i * l + k], 1) + rbound(fabs(p), 1);
-                Dm[i * l + k] = p;
-            }
-        }
-    }
+    slong i, np = rc_net_num_params(shape);
+    double * gm = flint_malloc(sizeof(double) * FLINT_MAX(2 * np, 1)), * gr = gm + np;
+    int ok = _rc_descent_grad_dball_sums(gm, gr, loss, theta, shape, X, Y, N, loss_kind, prec);
     if (ok)
-        ok = sum_samples(g, loss, shape, X, N, Hm, Hr, Gm, Gr, Dm, Dr, prec);
-    flint_free(Hm);
-    flint_free(Hr);
-    flint_free(Dm);
-    flint_free(Dr);
-    flint_free(Gm);
-    flint_free(Gr);
-    flint_free(act);
-    arb_clear(t);
-    arb_clear(f);
-    arb_clear(y);
+    {
+        for (i = 0; i < np; i++)
+        {
+            arb_set_dball(g + i, gm[i], gr[i]);
+            arb_div_si(g + i, g + i, N, prec);
+        }
+        arb_div_si(loss, loss, N, prec);
+    }
+    flint_free(gm);
     return ok;
 }
