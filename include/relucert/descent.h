@@ -16,14 +16,14 @@
 #include "relucert/flint.h"
 #include "relucert/err.h"
 #include "relucert/net.h"
+#include "relucert/loss.h"
 #include "relucert/jsonw.h"
 
 #ifdef __cplusplus
 extern "C" {
 #endif
 
-#define RC_LOSS_MSE 0
-#define RC_LOSS_BCE 1
+/* RC_LOSS_MSE, RC_LOSS_BCE: relucert/loss.h (rc_loss_kind_t). */
 
 /* Index in theta of entry j < d' of w_k, and of entry i < e of v_k. */
 slong rc_descent_w_index(const rc_net_t shape, slong k, slong j);
@@ -76,17 +76,7 @@ void rc_descent_step_fmpq(fmpq * res, const fmpq * theta, const fmpq * g, const 
                           const fmpq_t eta, slong n);
 
 /* ---- balls ---- */
-/* The data as balls (X n x d, Y n x e), made once per precision. */
-typedef struct
-{
-    slong n, d, e;
-    arb_ptr X, Y;
-}
-rc_ddata_struct;
-typedef rc_ddata_struct rc_ddata_t[1];
-
-void rc_ddata_init(rc_ddata_t D, const rc_data_t data, slong prec);
-void rc_ddata_clear(rc_ddata_t D);
+/* The data as balls: rc_ddata_t, rc_ddata_init, rc_ddata_clear (relucert/loss.h). */
 
 /* Encloses g = grad L and loss = L at every theta in the balls.  Returns 1 when done; returns 0
    when some pre-activation z = w_k . x~_i has a ball that contains 0 without being exactly 0
