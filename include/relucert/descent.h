@@ -4,7 +4,8 @@
    Parameters are flat vectors in theta order (W1 row-major, b1, W2 row-major, b2) of a network
    shape rc_net_t (its entries are not used, only d, l, e, has_b1, has_b2 and leak).
    Loss L(theta) = (1/N) sum_i l(f(x_i), y_i): MSE l = ||f - y||^2, or for e = 1 BCE-with-logits
-   l = log(1 + e^f) - y f.  sigma'(0) = a (0 for ReLU), PyTorch's convention.
+   l = log(1 + e^f) - y f.  sigma'(0) = a (0 for ReLU), PyTorch's convention.  The loss and
+   its gradients are the loss module's (relucert/loss.h) on the n = 2 view of the shape.
 
    One GD step with decoupled decay: theta+ = (1 - eta lambda) theta - eta g, g = grad L(theta)
    (the same as PyTorch SGD with weight_decay = lambda, applied to every parameter).

@@ -84,8 +84,9 @@ void rc_loss_term_d(double * dl, double * acc, double f, double y, int kind);
 
 /* ---- the network: value and gradient ---- */
 
-/* Exact L(theta) and g = grad L(theta) (g may be NULL: value only).  MSE only: BCE returns
-   RC_EINPUT (err, when not NULL, filled).  Exact zeros are reported to at_zero (may be NULL). */
+/* Exact L(theta) and g = grad L(theta) (g may be NULL: value only; g must not alias theta).
+   MSE only: BCE returns RC_EINPUT (err, when not NULL, filled).  Exact zeros are reported to
+   at_zero (may be NULL), sample by sample, neurons in order. */
 int rc_loss_grad_fmpq(fmpq * g, fmpq_t loss, const fmpq * theta, const rc_mlp_t shape,
                       const rc_data_t data, int kind, rc_loss_zero_fn at_zero, void * ctx,
                       rc_err_t err);
@@ -107,7 +108,7 @@ int rc_loss_value_fmpq_arb(arb_t loss, const fmpq * theta, const rc_mlp_t shape,
    (when not NULL) say which.  A ball of radius 0 at 0 is z = 0 at every point: the convention
    sigma'(0) = a, reported to at_zero.  When theta_exact is not NULL it holds exact parameters
    equal to the (then exact) balls, and an undecided z is decided in exact arithmetic instead
-   (data_exact must be given too; D must then enclose it). */
+   (data_exact must be given too; D must then enclose it).  g must not alias theta. */
 int rc_loss_grad_arb(arb_ptr g, arb_t loss, arb_srcptr theta, const rc_mlp_t shape,
                      const rc_ddata_t D, int kind, const fmpq * theta_exact,
                      const rc_data_t data_exact, slong * neuron, slong * sample,
