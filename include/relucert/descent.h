@@ -4,7 +4,8 @@
    Parameters are flat vectors in theta order (W1 row-major, b1, W2 row-major, b2) of a network
    shape rc_net_t (its entries are not used, only d, l, e, has_b1, has_b2 and leak).
    Loss L(theta) = (1/N) sum_i l(f(x_i), y_i): MSE l = ||f - y||^2, or for e = 1 BCE-with-logits
-   l = log(1 + e^f) - y f.  sigma'(0) = a (0 for ReLU), PyTorch's convention.
+   l = log(1 + e^f) - y f.  sigma'(0) = a (0 for ReLU), PyTorch's convention.  The loss and
+   its gradients are the loss module's (relucert/loss.h) on the n = 2 view of the shape.
 
    One GD step with decoupled decay: theta+ = (1 - eta lambda) theta - eta g, g = grad L(theta)
    (the same as PyTorch SGD with weight_decay = lambda, applied to every parameter).
@@ -16,14 +17,14 @@
 #include "relucert/flint.h"
 #include "relucert/err.h"
 #include "relucert/net.h"
+#include "relucert/loss.h"
 #include "relucert/jsonw.h"
 
 #ifdef __cplusplus
 extern "C" {
 #endif
 
-#define RC_LOSS_MSE 0
-#define RC_LOSS_BCE 1
+/* RC_LOSS_MSE, RC_LOSS_BCE: relucert/loss.h (rc_loss_kind_t). */
 
 /* Index in theta of entry j < d' of w_k, and of entry i < e of v_k. */
 slong rc_descent_w_index(const rc_net_t shape, slong k, slong j);
@@ -76,17 +77,7 @@ void rc_descent_step_fmpq(fmpq * res, const fmpq * theta, const fmpq * g, const 
                           const fmpq_t eta, slong n);
 
 /* ---- balls ---- */
-/* The data as balls (X n x d, Y n x e), made once per precision. */
-typedef struct
-{
-    slong n, d, e;
-    arb_ptr X, Y;
-}
-rc_ddata_struct;
-typedef rc_ddata_struct rc_ddata_t[1];
-
-void rc_ddata_init(rc_ddata_t D, const rc_data_t data, slong prec);
-void rc_ddata_clear(rc_ddata_t D);
+/* The data as balls: rc_ddata_t, rc_ddata_init, rc_ddata_clear (relucert/loss.h). */
 
 /* Encloses g = grad L and loss = L at every theta in the balls.  Returns 1 when done; returns 0
    when some pre-activation z = w_k . x~_i has a ball that contains 0 without being exactly 0

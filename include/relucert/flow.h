@@ -9,6 +9,7 @@
 #include "relucert/flint.h"
 #include "relucert/err.h"
 #include "relucert/net.h"
+#include "relucert/loss.h"
 #ifdef RC_FLINT3
 # include <flint/arb_mat.h>
 #else
@@ -19,8 +20,7 @@
 extern "C" {
 #endif
 
-#define RC_LOSS_MSE 0          /* (1/N) sum_i ||f(x_i) - y_i||^2 */
-#define RC_LOSS_BCE 1          /* (1/N) sum_i log(1 + e^f) - y f, e = 1 */
+/* RC_LOSS_MSE, RC_LOSS_BCE: relucert/loss.h (rc_loss_kind_t). */
 
 /* Mode of a pair (neuron k, sample i): which one-sided field is used for sigma'(w_k . x~_i). */
 #define RC_FLOW_ACT 1          /* z = w_k . x~_i > 0: slope 1 */

@@ -76,6 +76,24 @@ void rc_mlp_eval_fmpq(fmpq * y, fmpq * pre, const rc_mlp_t mlp, const fmpq * x);
 int rc_mlp_get_net(rc_net_t net, const rc_mlp_t mlp, rc_err_t err);
 int rc_mlp_set_net(rc_mlp_t mlp, const rc_net_t net, rc_err_t err);
 
+/* A view of the shallow network net as a deep network of n = 2 layers, without copying:
+   view->m is an rc_mlp_t whose widths are (d, l, e), whose W and b point at net's arrays (b
+   NULL where net has no bias) and whose leak is a shallow copy of net's.  Read-only: never
+   clear view->m or change it; it is valid while net is and while view is not moved (declare
+   it as a local rc_mlp_view_t and use it in place).  For a network shape only (entries not
+   used) this is the shape of the loss functions of relucert/loss.h. */
+typedef struct
+{
+    rc_mlp_t m;
+    slong widths[3];
+    fmpq * W[2];
+    fmpq * b[2];
+}
+rc_mlp_view_struct;
+typedef rc_mlp_view_struct rc_mlp_view_t[1];
+
+void rc_mlp_view_net(rc_mlp_view_t view, const rc_net_t net);
+
 /* ---- inspect: the exact levels of a deep network and what they imply (proofs/foundation.md,
    "Deep networks") ----
    For hidden neuron j of hidden layer k, c = |a|^2 - |o|^2 is constant along every gradient

@@ -25,6 +25,7 @@
 #include "relucert/flint.h"
 #include "relucert/err.h"
 #include "relucert/net.h"
+#include "relucert/loss.h"
 #include "relucert/hset.h"
 #include "relucert/jsonw.h"
 
@@ -32,8 +33,9 @@
 extern "C" {
 #endif
 
-#define RC_OBS_MSE 0
-#define RC_OBS_BCE 1
+/* The loss kinds of relucert/loss.h under their older names. */
+#define RC_OBS_MSE RC_LOSS_MSE
+#define RC_OBS_BCE RC_LOSS_BCE
 
 /* ---- exact evaluation and loss ---- */
 

@@ -1,35 +1,35 @@
 #include "relucert/flow.h"
 
-/* Exact MSE loss (1/N) sum_i ||f(x_i) - y_i||^2 at a rational point. */
+/* Exact MSE loss (1/N) sum_i ||f(x_i) - y_i||^2 at a rational point: the loss module
+   (rc_loss_value_fmpq) on the shape (d, l, e) of the problem, with the inputs x_i (the first d
+   entries of the augmented x~_i). */
 void rc_flow_loss_fmpq(fmpq_t L, const fmpq * theta, const rc_flow_problem_t pr)
 {
-    slong n = pr->n, l = pr->l, e = pr->e, dp = pr->dp, k, i, j, o;
-    fmpq_t z, f;
-    fmpq_init(z);
-    fmpq_init(f);
-    fmpq_zero(L);
-    for (i = 0; i < n; i++)
-        for (o = 0; o < e; o++)
-        {
-            fmpq_zero(f);
-            for (k = 0; k < l; k++)
-            {
-                fmpq_zero(z);
-                for (j = 0; j < dp; j++)
-                    fmpq_addmul(z, theta + rc_flow_iw(pr, k, j), pr->Xq + i * dp + j);
-                if (fmpq_sgn(z) < 0)
-                    fmpq_mul(z, z, pr->leak);
-                fmpq_addmul(f, z, theta + rc_flow_iv(pr, k, o));
-            }
-            if (pr->has_b2)
-                fmpq_add(f, f, theta + rc_flow_ib2(pr, o));
-            fmpq_sub(f, f, pr->Yq + i * e + o);
-            fmpq_addmul(L, f, f);
-        }
-    fmpq_set_si(z, 1, n);
-    fmpq_mul(L, L, z);
-    fmpq_clear(z);
-    fmpq_clear(f);
+    slong widths[3], i, j;
+    fmpq * W[2] = {NULL, NULL};
+    fmpq * b[2];
+    rc_mlp_t shape;
+    rc_data_t data;
+    widths[0] = pr->d;
+    widths[1] = pr->l;
+    widths[2] = pr->e;
+    b[0] = pr->has_b1 ? (fmpq *) theta : NULL;    /* a flag: entries of a shape are not read */
+    b[1] = pr->has_b2 ? (fmpq *) theta : NULL;
+    shape->n = 2;
+    shape->widths = widths;
+    shape->W = W;
+    shape->b = b;
+    *shape->leak = *pr->leak;                      /* shallow, read-only */
+    data->n = pr->n;
+    data->d = pr->d;
+    data->e = pr->e;
+    data->X = _fmpq_vec_init(FLINT_MAX(pr->n * pr->d, 1));
+    data->Y = pr->Yq;                              /* not owned: data is not cleared */
+    for (i = 0; i < pr->n; i++)
+        for (j = 0; j < pr->d; j++)
+            fmpq_set(data->X + i * pr->d + j, pr->Xq + i * pr->dp + j);
+    rc_loss_value_fmpq(L, theta, shape, data, RC_LOSS_MSE, NULL);
+    _fmpq_vec_clear(data->X, FLINT_MAX(pr->n * pr->d, 1));
 }
 
 /* Enclosure of the loss over a box.  sigma(z) for a ball z straddling 0: sigma is monotone, so

@@ -43,3 +43,20 @@ int rc_mlp_set_net(rc_mlp_t mlp, const rc_net_t net, rc_err_t err)
     fmpq_set(mlp->leak, net->leak);
     return RC_OK;
 }
+
+/* The shallow network's arrays already are W_1, b_1, W_2, b_2 of the deep layout. */
+void rc_mlp_view_net(rc_mlp_view_t view, const rc_net_t net)
+{
+    view->widths[0] = net->d;
+    view->widths[1] = net->l;
+    view->widths[2] = net->e;
+    view->W[0] = net->W1;
+    view->W[1] = net->W2;
+    view->b[0] = net->has_b1 ? net->b1 : NULL;
+    view->b[1] = net->has_b2 ? net->b2 : NULL;
+    view->m->n = 2;
+    view->m->widths = view->widths;
+    view->m->W = view->W;
+    view->m->b = view->b;
+    *view->m->leak = *net->leak;      /* shallow: read-only, never cleared */
+}

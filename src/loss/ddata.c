@@ -1,4 +1,4 @@
-#include "relucert/descent.h"
+#include "relucert/loss.h"
 
 /* Balls enclosing the exact rational data (arb_set_fmpq rounds outward). */
 void rc_ddata_init(rc_ddata_t D, const rc_data_t data, slong prec)
