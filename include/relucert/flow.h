@@ -307,6 +307,23 @@ int rc_flow_cert_check_buf_verdict(int * verdict, const char * buf, size_t len, 
                                    rc_err_t err, FILE * report);
 /* Appends the digest line to a finished certificate file. */
 int rc_flow_cert_seal(const char * path, rc_err_t err);
+/* The same for a certificate in memory: appends "digest H\n" (H the FNV-1a-64 of b's bytes). */
+void rc_flow_cert_seal_buf(rc_strbuf_t b);
+
+/* Writers of the tube and certificate lines (doc/flow.md) to a stream or a buffer (jsonw.h); the
+   integrator's FILE * outputs (opts->tube, opts->cert) produce exactly these bytes.
+   A certificate is: the header, one step record per accepted step, the line "end", the digest. */
+/* An exact dyadic "0x<hex>p<exp>" ("0"; "-" first when negative), and a ball "mid rad". */
+void rc_flow_write_dyadic(rc_jsonw_t w, const arf_t x);
+void rc_flow_write_ball(rc_jsonw_t w, const arb_t x);
+/* The header: tag, prec, order p, loss, dims, leak, lambda, time T, X, Y, theta0, initial modes. */
+void rc_flow_cert_write_header(rc_jsonw_t w, const rc_flow_problem_t pr, const fmpq_t T, slong p,
+                               slong prec, const int * modes);
+/* One step record: "step KIND PAIR NEWMODE te dur", the line B and the line E (P balls each). */
+void rc_flow_cert_write_step(rc_jsonw_t w, const arb_t te, const rc_flow_step_struct * st, slong P);
+/* One tube line (JSON): t, kind, loss (at E), theta (E), sliding pairs of modes. */
+void rc_flow_tube_write_line(rc_jsonw_t w, const arb_t te, const rc_flow_step_struct * st,
+                             const arb_t loss, const int * modes, const rc_flow_problem_t pr);
 
 /* Non-rigorous double-precision classical RK4 with the pattern frozen per step, h fixed.
    theta (P doubles) is advanced from t = 0 to T in ceil(T/h) steps. */

@@ -73,6 +73,12 @@ int rc_flow_cert_seal(const char * path, rc_err_t err)
     return RC_OK;
 }
 
+void rc_flow_cert_seal_buf(rc_strbuf_t b)
+{
+    ulong h = _rc_fnv1a(RC_FNV_INIT, b->s, b->len);
+    rc_strbuf_printf(b, "digest %016lx\n", (unsigned long) h);
+}
+
 #define REJECT(...) do { rc_err_set(err, RC_EINPUT, __VA_ARGS__); return 0; } while (0)
 
 /* The checker's state. */
