@@ -5,10 +5,11 @@
 #include "relucert/io.h"
 #include "relucert/check.h"
 
-static int kind_of_tag(const char * s, size_t n)
+/* the kind whose tag is s[0..n) among the JSON kinds (json = 1) or the text kind (json = 0) */
+static int kind_of_tag(const char * s, size_t n, int json)
 {
     int k;
-    for (k = RC_CHECK_FLOW; k <= RC_CHECK_OBSTRUCT; k++)
+    for (k = json ? RC_CHECK_REGIONS : RC_CHECK_FLOW; k <= (json ? RC_CHECK_OBSTRUCT : RC_CHECK_FLOW); k++)
         if (strlen(rc_check_kind_format(k)) == n && !strncmp(rc_check_kind_format(k), s, n))
             return k;
     return RC_CHECK_UNKNOWN;
@@ -56,10 +57,10 @@ static int sniff_json(int * kind, const char * p, const char * buf, size_t len, 
     int r;
     if (leading_format(&tag, &n, p, buf + len))
     {
-        if ((*kind = kind_of_tag(tag, n)) != RC_CHECK_UNKNOWN)
+        if ((*kind = kind_of_tag(tag, n, 1)) != RC_CHECK_UNKNOWN)
             return RC_OK;
         return rc_err_set(err, RC_EINPUT, "%s: format: unknown certificate format \"%.*s\" (relucert checks "
-                          "relucert.flowcert/1, relucert.regions-cert/1, relucert.obstruct-cert/1)",
+                          "relucert.regions-cert/1 and relucert.obstruct-cert/1 as JSON, relucert.flowcert/1 as text)",
                           name, (int) (n > 100 ? 100 : n), tag);
     }
     /* "format" elsewhere: the whole document must be read to find its top level */
@@ -69,9 +70,10 @@ static int sniff_json(int * kind, const char * p, const char * buf, size_t len, 
     if (f == NULL || f->type != RC_JSON_STRING)
         r = rc_err_set(err, RC_EINPUT, "%s: format: missing (a certificate is a JSON object with a "
                        "\"format\" string)", name);
-    else if ((*kind = kind_of_tag(f->text, f->text_len)) == RC_CHECK_UNKNOWN)
+    else if ((*kind = kind_of_tag(f->text, f->text_len, 1)) == RC_CHECK_UNKNOWN)
         r = rc_err_set(err, RC_EINPUT, "%s: format: unknown certificate format \"%.100s\" (relucert checks "
-                       "relucert.flowcert/1, relucert.regions-cert/1, relucert.obstruct-cert/1)", name, f->text);
+                       "relucert.regions-cert/1 and relucert.obstruct-cert/1 as JSON, relucert.flowcert/1 as text)",
+                       name, f->text);
     rc_json_free(doc);
     return r;
 }
@@ -92,12 +94,12 @@ int rc_check_sniff(int * kind, const char * buf, size_t len, const char * name, 
     q = buf;
     while (q < end && *q != '\n')
         q++;
-    if ((*kind = kind_of_tag(buf, q - buf)) == RC_CHECK_FLOW)
+    if ((*kind = kind_of_tag(buf, q - buf, 0)) == RC_CHECK_FLOW)
         return RC_OK;
     *kind = RC_CHECK_UNKNOWN;
     if (q - buf >= 9 && !strncmp(buf, "relucert.", 9))
         return rc_err_set(err, RC_EINPUT, "%s: line 1: unknown certificate format \"%.*s\" (relucert checks "
-                          "relucert.flowcert/1, relucert.regions-cert/1, relucert.obstruct-cert/1)",
+                          "relucert.flowcert/1 as text, relucert.regions-cert/1 and relucert.obstruct-cert/1 as JSON)",
                           name, (int) (q - buf > 100 ? 100 : q - buf), buf);
     return rc_err_set(err, RC_EINPUT, "%s: line 1: not a certificate (neither a JSON object with a "
                       "\"format\" nor a text certificate starting with relucert.flowcert/1)", name);
