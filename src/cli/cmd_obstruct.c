@@ -95,22 +95,6 @@ static int check_cmd(const char * path, int json)
     return r;
 }
 
-int rc_cli_obstruct_check_buf(const char * buf, size_t len, const char * path, int json)
-{
-    rc_err_t err;
-    rc_check_opts_t opts;
-    rc_check_t res;
-    int r;
-    rc_err_init(err);
-    rc_check_opts_init(opts);
-    opts->expect = RC_CHECK_OBSTRUCT;
-    rc_check_init(res);
-    r = rc_check_buf(res, buf, len, path, opts, err);
-    r = print_check(res, r, err, json);
-    rc_check_clear(res);
-    return r;
-}
-
 static void print_text(const rc_obstruct_result_t res, const char * netp, const char * datap,
                        const char * witp, slong n)
 {
