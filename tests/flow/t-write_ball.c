@@ -2,7 +2,8 @@
    written is read back (by the checker's reader) as the same ball bit for bit, random balls of
    every size and sign (fixed seed) and the hand cases 0, -0 radius, 1, -3/8, 2^-1000; the
    buffer and the stream sinks give the same bytes; and a header written with
-   rc_flow_cert_write_header starts as a certificate and holds theta0 exactly. */
+   rc_flow_cert_write_header starts as a certificate and holds theta0 exactly; a step record
+   (rc_flow_cert_write_step) by hand. */
 #include <string.h>
 #include "rc_test.h"
 #include "relucert/num.h"
@@ -124,4 +125,38 @@ static void test_header(void)
     fmpq_clear(T);
 }
 
-RC_TEST_MAIN("flow-write_ball", RC_CASE(test_hand), RC_CASE(test_random), RC_CASE(test_header))
+/* one step record by hand: kind cross, pair 3, new mode 1, te = 1/2, dur = 1/4 +- 2^-10,
+   B = (1, -2), E = (3/4 +- 2^-20, 0) */
+static void test_step(void)
+{
+    rc_flow_step_struct st;
+    arb_t te;
+    rc_strbuf_t b;
+    rc_jsonw_t w;
+    arb_init(te);
+    arb_init(st.dur);
+    st.B = _arb_vec_init(2);
+    st.E = _arb_vec_init(2);
+    st.kind = RC_EV_CROSS;
+    st.pair = 3;
+    st.newmode = RC_FLOW_ACT;
+    arb_set_d(te, 0.5);
+    arb_set_d(st.dur, 0.25);
+    mag_set_ui_2exp_si(arb_radref(st.dur), 1, -10);
+    arb_set_si(st.B + 0, 1);
+    arb_set_si(st.B + 1, -2);
+    arb_set_d(st.E + 0, 0.75);
+    mag_set_ui_2exp_si(arb_radref(st.E + 0), 1, -20);
+    rc_strbuf_init(b);
+    rc_jsonw_init_buf(w, b);
+    rc_flow_cert_write_step(w, te, &st, 2);
+    CU_ASSERT(strcmp(b->s, "step cross 3 1 0x1p-1 0 0x1p-2 0x1p-10\nB 0x1p0 0 -0x1p1 0\nE 0x3p-2 0x1p-20 0 0\n") == 0);
+    rc_strbuf_clear(b);
+    _arb_vec_clear(st.B, 2);
+    _arb_vec_clear(st.E, 2);
+    arb_clear(st.dur);
+    arb_clear(te);
+}
+
+RC_TEST_MAIN("flow-write_ball", RC_CASE(test_hand), RC_CASE(test_random), RC_CASE(test_header),
+             RC_CASE(test_step))
