@@ -284,7 +284,7 @@ void rc_flow_cert_info_clear(rc_flow_cert_info_t info);
 /* Checks a certificate (relucert.flowcert/1, doc/flow.md) with the return convention of every
    checker in relucert (err.h): RC_OK = accepted, info filled with what it proves; RC_EINPUT =
    rejected (malformed, altered or not proving a step), the first failure in err; RC_ELIMIT = a
-   resource limit refused.  What is checked: as rc_flow_cert_check_buf below. */
+   resource limit refused.  info must be initialised; it is reset first (empty unless RC_OK).  What is checked: as rc_flow_cert_check_buf below. */
 int rc_flow_cert_verify_buf(rc_flow_cert_info_t info, const char * buf, size_t len, const char * name,
                             rc_err_t err);
 /* The readable summary of an accepted certificate (the lines relucert check prints), to a stream

@@ -433,7 +433,9 @@ int rc_flow_cert_verify_buf(rc_flow_cert_info_t info, const char * buf, size_t l
     ck_t k;
     const char * ls, * le;
     int ok, verdict = RC_FLOW_NOT_CERTIFIED, code;
-    info->verdict = RC_FLOW_NOT_CERTIFIED;
+    /* nothing of an earlier certificate remains, whatever the outcome */
+    rc_flow_cert_info_clear(info);
+    rc_flow_cert_info_init(info);
     if (!ck_digest(buf, &len, name, err))
         return RC_EINPUT;
     ck_init(&k, buf, len, name);
