@@ -8,7 +8,10 @@
      certified) is returned through an output argument or a result struct, or, for a function
      that cannot fail, as an int predicate documented as "1 if ..., 0 otherwise".  A certificate
      checker is a function that can fail: RC_OK means accepted; a rejected certificate returns
-     RC_EINPUT with the first failure in err (the input does not prove what it claims).
+     RC_EINPUT with the first failure in err (the input does not prove what it claims).  Every
+     module's checker follows it (rc_flow_cert_verify_buf, rc_regions_cert_check_buf,
+     rc_obstruct_cert_check_buf); rc_check_buf (check.h), the one entry point for all of them,
+     is an analysis with a result struct: RC_OK when the check ran, accepted or not in the result.
    - The codes are status codes, not process exit codes.  The relucert command maps them to exit
      statuses in one place (rc_cli_exit_status in src/cli/util.c: RC_OK -> 0; RC_EINPUT and
      RC_ELIMIT -> 2, bad usage or input; any other code -> 1, internal failure).  That RC_EINPUT

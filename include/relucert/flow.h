@@ -10,6 +10,7 @@
 #include "relucert/err.h"
 #include "relucert/net.h"
 #include "relucert/loss.h"
+#include "relucert/jsonw.h"
 #ifdef RC_FLINT3
 # include <flint/arb_mat.h>
 #else
@@ -259,11 +260,45 @@ void rc_flow_integrate(rc_flow_result_t res, const rc_flow_problem_t pr, const f
 int rc_flow_step_validate(rc_flow_step_struct * step, rc_flow_set_struct * S, int * modes, int * facts,
                           slong p, const rc_flow_problem_t pr, slong prec, const char ** why);
 
+/* What an accepted flow certificate proves (filled by rc_flow_cert_verify_buf). */
+typedef struct
+{
+    int verdict;               /* RC_FLOW_CERTIFIED, RC_FLOW_NOT_UNIQUE or RC_FLOW_NOT_CERTIFIED */
+    slong steps;               /* steps re-validated */
+    slong P, l;                /* parameters, hidden neurons (0 until a certificate is accepted) */
+    fmpq_t T;                  /* the certificate's end time, exact */
+    arb_t t_end;               /* the time the proof reaches: T exactly, or (not_unique) an
+                                  enclosure of the onset of non-uniqueness, which is < T */
+    arb_t loss_end;            /* an enclosure of the loss at t_end */
+    arb_ptr theta_end;         /* P enclosures of theta(t_end) */
+    int * signs;               /* l entries: +1 / -1 the sign of a disconnected neuron, 0 others */
+    int signs_proved;          /* 1 iff every such sign is proved constant on [0, T] */
+    slong nu_neuron, nu_sample;   /* the pair of the onset (not_unique), else -1 */
+}
+rc_flow_cert_info_struct;
+typedef rc_flow_cert_info_struct rc_flow_cert_info_t[1];
+
+void rc_flow_cert_info_init(rc_flow_cert_info_t info);
+void rc_flow_cert_info_clear(rc_flow_cert_info_t info);
+
+/* Checks a certificate (relucert.flowcert/1, doc/flow.md) with the return convention of every
+   checker in relucert (err.h): RC_OK = accepted, info filled with what it proves; RC_EINPUT =
+   rejected (malformed, altered or not proving a step), the first failure in err; RC_ELIMIT = a
+   resource limit refused.  info must be initialised; it is reset first (empty unless RC_OK).  What is checked: as rc_flow_cert_check_buf below. */
+int rc_flow_cert_verify_buf(rc_flow_cert_info_t info, const char * buf, size_t len, const char * name,
+                            rc_err_t err);
+/* The readable summary of an accepted certificate (the lines relucert check prints), to a stream
+   or a buffer (relucert/jsonw.h). */
+void rc_flow_cert_info_write_text(rc_jsonw_t w, const rc_flow_cert_info_t info,
+                                  const char * name);
+
 /* Checks a certificate (relucert.flowcert/1, doc/flow.md): rebuilds the exact problem from its
    header, re-validates every step with rc_flow_step_validate from the recorded data (never
    choosing anything itself), requires every recorded end box to equal the recomputed one bit
    for bit, the times to chain, the last step to end at T, and the digest to match.  Returns 1
-   accepted, 0 rejected (one-line reason in err).  report (or NULL) receives a summary. */
+   accepted, 0 rejected (one-line reason in err).  report (or NULL) receives a summary.
+   Kept for existing callers: this predicate convention is the exception; new code calls
+   rc_flow_cert_verify_buf (status code) or rc_check_buf (relucert/check.h, any certificate). */
 int rc_flow_cert_check_buf(const char * buf, size_t len, const char * name, rc_err_t err, FILE * report);
 /* The same, and *verdict receives what the accepted certificate proves: RC_FLOW_CERTIFIED (it
    ends at T, every disconnected neuron's sign proved), RC_FLOW_NOT_UNIQUE (it ends with a proved
@@ -272,6 +307,23 @@ int rc_flow_cert_check_buf_verdict(int * verdict, const char * buf, size_t len, 
                                    rc_err_t err, FILE * report);
 /* Appends the digest line to a finished certificate file. */
 int rc_flow_cert_seal(const char * path, rc_err_t err);
+/* The same for a certificate in memory: appends "digest H\n" (H the FNV-1a-64 of b's bytes). */
+void rc_flow_cert_seal_buf(rc_strbuf_t b);
+
+/* Writers of the tube and certificate lines (doc/flow.md) to a stream or a buffer (jsonw.h); the
+   integrator's FILE * outputs (opts->tube, opts->cert) produce exactly these bytes.
+   A certificate is: the header, one step record per accepted step, the line "end", the digest. */
+/* An exact dyadic "0x<hex>p<exp>" ("0"; "-" first when negative), and a ball "mid rad". */
+void rc_flow_write_dyadic(rc_jsonw_t w, const arf_t x);
+void rc_flow_write_ball(rc_jsonw_t w, const arb_t x);
+/* The header: tag, prec, order p, loss, dims, leak, lambda, time T, X, Y, theta0, initial modes. */
+void rc_flow_cert_write_header(rc_jsonw_t w, const rc_flow_problem_t pr, const fmpq_t T, slong p,
+                               slong prec, const int * modes);
+/* One step record: "step KIND PAIR NEWMODE te dur", the line B and the line E (P balls each). */
+void rc_flow_cert_write_step(rc_jsonw_t w, const arb_t te, const rc_flow_step_struct * st, slong P);
+/* One tube line (JSON): t, kind, loss (at E), theta (E), sliding pairs of modes. */
+void rc_flow_tube_write_line(rc_jsonw_t w, const arb_t te, const rc_flow_step_struct * st,
+                             const arb_t loss, const int * modes, const rc_flow_problem_t pr);
 
 /* Non-rigorous double-precision classical RK4 with the pattern frozen per step, h fixed.
    theta (P doubles) is advanced from t = 0 to T in ceil(T/h) steps. */

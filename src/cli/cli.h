@@ -72,8 +72,6 @@ int rc_cli_table(int argc, char ** argv);
 int rc_cli_descend(int argc, char ** argv);
 int rc_cli_replay(int argc, char ** argv);
 int rc_cli_obstruct(int argc, char ** argv);
-/* relucert check on an obstruction certificate already read (cmd_obstruct.c). */
-int rc_cli_obstruct_check_buf(const char * buf, size_t len, const char * path, int json);
 int rc_cli_flow(int argc, char ** argv);
 int rc_cli_check(int argc, char ** argv);
 int rc_cli_batch(int argc, char ** argv);

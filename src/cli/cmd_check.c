@@ -1,10 +1,8 @@
-/* relucert check CERT: re-validates a certificate: a flow certificate (relucert.flowcert/1,
-   doc/flow.md, proofs/flow.md) or an obstruction certificate (relucert.obstruct-cert/1,
-   doc/obstruct.md, proofs/obstruct.md), told apart by their first bytes. */
+/* relucert check CERT: re-validates a certificate of any kind (flow, regions, obstruction).
+   The analysis is rc_check_file (include/relucert/check.h: identifies the format and runs the
+   module's checker); this file parses the arguments and prints. */
 #include <string.h>
-#include "relucert/io.h"
-#include "relucert/flow.h"
-#include "relucert/regions.h"
+#include "relucert/check.h"
 #include "cli.h"
 
 static const char * check_help =
@@ -19,14 +17,18 @@ static const char * check_help =
 "proof yields.  A regions certificate (relucert regions --certificate) is checked exactly:\n"
 "interior points, facet points, Farkas proofs of redundancy and the covering of the domain.\n"
 "Prints ACCEPTED with the proved facts, or REJECTED with the first failure.\n"
-"Exit status 0 when accepted, 2 when rejected or unreadable.\n";
+"\n"
+"  --json   one relucert.check/1 object, the same keys for every kind (doc/formats.md)\n"
+"\n"
+"Exit status 0 when accepted, 2 when rejected, unreadable or of an unknown format.\n";
 
 int rc_cli_check(int argc, char ** argv)
 {
     const char * path = NULL;
-    int json = 0, i, ok, verdict = 0;
-    char * buf;
-    size_t len;
+    int json = 0, i, r;
+    rc_check_opts_t opts;
+    rc_check_t res;
+    rc_jsonw_t w;
     rc_err_t err;
     for (i = 1; i < argc; i++)
     {
@@ -38,47 +40,22 @@ int rc_cli_check(int argc, char ** argv)
     }
     if (!path)
         return rc_cli_error("check", "expected a certificate file (relucert check --help)");
-    if (rc_file_read_all(&buf, &len, path, err) != RC_OK)
-        return rc_cli_error_err("check", err);
-    if (len > 0 && buf[0] == '{' && strstr(buf, "relucert.obstruct-cert/1") != NULL)
-    {
-        /* the library checker, RC_OK = accepted (proofs/obstruct.md O9) */
-        int st = rc_cli_obstruct_check_buf(buf, len, path, json);
-        flint_free(buf);
-        return st;
-    }
-    if (len > 0 && buf[0] == '{' && strstr(buf, "relucert.regions-cert/1") != NULL)
-    {
-        slong nr = 0, nf = 0;
-        rc_err_init(err);
-        ok = rc_regions_cert_check_buf(&nr, &nf, buf, len, path, err) == RC_OK;
-        flint_free(buf);
-        if (json)
-        {
-            printf("{\"format\": \"relucert.regions-check/1\", \"accepted\": %s, \"regions\": %ld, \"facets_total\": %ld, \"reason\": ",
-                   ok ? "true" : "false", (long) (ok ? nr : 0), (long) (ok ? nf : 0));
-            if (ok) printf("null"); else rc_json_write_string(stdout, err->msg);
-            printf("}\n");
-        }
-        else if (ok)
-            printf("regions certificate ACCEPTED: exactly %ld regions, %ld facets in all (every region, facet, redundancy and the covering rechecked exactly)\n",
-                   (long) nr, (long) nf);
-        else
-            printf("certificate REJECTED: %s\n", err->msg);
-        return ok ? RC_EXIT_OK : RC_EXIT_USAGE;
-    }
     rc_err_init(err);
-    ok = rc_flow_cert_check_buf_verdict(&verdict, buf, len, path, err, json ? NULL : stdout);
-    flint_free(buf);
-    if (json)
+    rc_check_opts_init(opts);
+    rc_check_init(res);
+    r = rc_check_file(res, path, opts, err);
+    if (!res->have_input)
     {
-        printf("{\"accepted\": %s, \"reason\": ", ok ? "true" : "false");
-        if (ok) printf("null"); else rc_json_write_string(stdout, err->msg);
-        printf(", \"verdict\": ");
-        if (ok) printf("\"%s\"", rc_flow_verdict_str(verdict)); else printf("null");
-        printf("}\n");
+        rc_check_clear(res);
+        return rc_cli_error_err("check", err);
     }
-    else if (!ok)
-        printf("certificate REJECTED: %s\n", err->msg);
-    return ok ? RC_EXIT_OK : RC_EXIT_USAGE;
+    /* read: an answer (accepted or rejected, or a format not identified) for stdout */
+    rc_jsonw_init_file(w, stdout);
+    if (json)
+        rc_check_write_json(w, res);
+    else
+        rc_check_write_text(w, res);
+    i = r != RC_OK ? rc_cli_exit_status(r) : res->accepted ? RC_EXIT_OK : RC_EXIT_USAGE;
+    rc_check_clear(res);
+    return i;
 }

@@ -8,6 +8,7 @@
 #include "relucert/hset.h"
 #include "relucert/sym.h"
 #include "relucert/obstruct.h"
+#include "relucert/check.h"
 #include "cli.h"
 
 static const char * obstruct_help =
@@ -61,46 +62,37 @@ static void print_bound_text(const rc_obstruct_bound_t b)
     flint_free(hi);
 }
 
-/* Prints the outcome of a certificate check (r = RC_OK: accepted); returns the exit status.
-   JSON: relucert.obstruct-check/1 with "valid" and, as in relucert check, "accepted". */
-static int print_check(const char * path, int r, int obs, const rc_err_t err, int json)
+/* Prints the outcome of a certificate check (rc_check_*, the entry point of relucert check, held
+   to obstruction certificates); returns the exit status.  JSON: the relucert.check/1 object, whose
+   "format" for this kind is relucert.obstruct-check/1 with "valid" and "accepted"; a rejection is
+   also one line on stderr. */
+static int print_check(const rc_check_t res, int r, const rc_err_t err, int json)
 {
-    if (json)
-    {
-        printf("{\"format\": \"relucert.obstruct-check/1\", \"certificate\": ");
-        rc_json_write_string(stdout, path);
-        printf(", \"valid\": %s, \"accepted\": %s, \"verdict\": %s, \"reason\": ", r == RC_OK ? "true" : "false",
-               r == RC_OK ? "true" : "false", r != RC_OK ? "null" : obs ? "\"obstructed\"" : "\"not_proved\"");
-        if (r == RC_OK)
-            printf("null");
-        else
-            rc_json_write_string(stdout, err->msg);
-        printf("}\n");
-    }
-    else if (r == RC_OK)
-        printf("certificate %s: valid (every step rechecked in exact arithmetic); verdict %s\n",
-               path, obs ? "obstructed" : "not_proved");
-    if (r != RC_OK)
-        return rc_cli_error("obstruct", "certificate is not valid: %s", err->msg);
+    rc_jsonw_t w;
+    rc_jsonw_init_file(w, stdout);
+    if (json && res->have_input)
+        rc_check_write_json(w, res);
+    else if (res->accepted)
+        rc_check_write_text(w, res);
+    if (!res->accepted)
+        return rc_cli_error("obstruct", "certificate is not valid: %s", r == RC_OK ? res->reason : err->msg);
     return RC_EXIT_OK;
 }
 
 static int check_cmd(const char * path, int json)
 {
     rc_err_t err;
-    int obs = 0, r;
+    rc_check_opts_t opts;
+    rc_check_t res;
+    int r;
     rc_err_init(err);
-    r = rc_obstruct_cert_check_verdict(&obs, path, err);
-    return print_check(path, r, obs, err, json);
-}
-
-int rc_cli_obstruct_check_buf(const char * buf, size_t len, const char * path, int json)
-{
-    rc_err_t err;
-    int obs = 0, r;
-    rc_err_init(err);
-    r = rc_obstruct_cert_check_buf(&obs, buf, len, path, err);
-    return print_check(path, r, obs, err, json);
+    rc_check_opts_init(opts);
+    opts->expect = RC_CHECK_OBSTRUCT;
+    rc_check_init(res);
+    r = rc_check_file(res, path, opts, err);
+    r = print_check(res, r, err, json);
+    rc_check_clear(res);
+    return r;
 }
 
 static void print_text(const rc_obstruct_result_t res, const char * netp, const char * datap,

@@ -73,6 +73,12 @@ int rc_flow_cert_seal(const char * path, rc_err_t err)
     return RC_OK;
 }
 
+void rc_flow_cert_seal_buf(rc_strbuf_t b)
+{
+    ulong h = _rc_fnv1a(RC_FNV_INIT, b->s, b->len);
+    rc_strbuf_printf(b, "digest %016lx\n", (unsigned long) h);
+}
+
 #define REJECT(...) do { rc_err_set(err, RC_EINPUT, __VA_ARGS__); return 0; } while (0)
 
 /* The checker's state. */
@@ -82,6 +88,7 @@ typedef struct
     const char * name;
     long prec, order, dims[6];
     int loss, have_pr, have_net, have_data, last_kind;
+    int code;                  /* the status of a failure: RC_EINPUT unless a callee said otherwise */
     fmpq_t leak, lam, T;
     rc_net_t net;
     rc_data_t data;
@@ -104,6 +111,7 @@ static void ck_init(ck_t * k, const char * buf, size_t len, const char * name)
     k->name = name;
     k->loss = -1;
     k->last_kind = -1;
+    k->code = RC_EINPUT;
     fmpq_init(k->leak); fmpq_init(k->lam); fmpq_init(k->T);
     arb_init(k->t); arb_init(k->te); arb_init(k->tmp); arb_init(k->Tb);
     arb_init(k->st.dur);
@@ -182,11 +190,11 @@ static int ck_header_scalars(ck_t * k, rc_err_t err)
         REJECT("%s: line %ld: bad lambda", name, (long) c->line);
     if (!next_line(c, &ls, &le) || expect_key(&s, ls, le, "time") || read_fmpq_tok(k->T, &s, le) || fmpq_sgn(k->T) <= 0)
         REJECT("%s: line %ld: bad time", name, (long) c->line);
-    if (rc_net_init(k->net, k->dims[0], k->dims[1], k->dims[2], (int) k->dims[4], (int) k->dims[5], err) != RC_OK)
+    if ((k->code = rc_net_init(k->net, k->dims[0], k->dims[1], k->dims[2], (int) k->dims[4], (int) k->dims[5], err)) != RC_OK)
         return 0;
     k->have_net = 1;
     fmpq_set(k->net->leak, k->leak);
-    if (rc_data_init(k->data, k->dims[3], k->dims[0], k->dims[2], err) != RC_OK)
+    if ((k->code = rc_data_init(k->data, k->dims[3], k->dims[0], k->dims[2], err)) != RC_OK)
         return 0;
     k->have_data = 1;
     return 1;
@@ -221,8 +229,9 @@ static int ck_header_values(ck_t * k, rc_err_t err)
     _fmpq_vec_clear(th, P);
     if (bad)
         REJECT("%s: line %ld: bad theta0", name, (long) c->line);
-    if (rc_flow_problem_init(k->pr, k->net, k->data, k->loss, k->lam, k->prec, err) != RC_OK)
+    if ((k->code = rc_flow_problem_init(k->pr, k->net, k->data, k->loss, k->lam, k->prec, err)) != RC_OK)
         return 0;
+    k->code = RC_EINPUT;
     k->have_pr = 1;
     k->LN = k->pr->l * k->pr->n;
     k->modes = flint_malloc(sizeof(int) * k->LN);
@@ -339,52 +348,96 @@ static int ck_finish(ck_t * k, int * verdict, rc_err_t err)
     return 1;
 }
 
-static void ck_report(ck_t * k, int verdict, FILE * report)
+void rc_flow_cert_info_init(rc_flow_cert_info_t info)
+{
+    memset(info, 0, sizeof(rc_flow_cert_info_struct));
+    info->verdict = RC_FLOW_NOT_CERTIFIED;
+    fmpq_init(info->T);
+    arb_init(info->t_end);
+    arb_init(info->loss_end);
+    info->nu_neuron = info->nu_sample = -1;
+}
+
+void rc_flow_cert_info_clear(rc_flow_cert_info_t info)
+{
+    if (info->theta_end != NULL)
+        _arb_vec_clear(info->theta_end, info->P);
+    flint_free(info->signs);
+    fmpq_clear(info->T);
+    arb_clear(info->t_end);
+    arb_clear(info->loss_end);
+}
+
+/* what the accepted certificate proves, from the checker's final state */
+static void ck_info(rc_flow_cert_info_t info, ck_t * k, int verdict)
+{
+    slong j;
+    if (info->theta_end != NULL)
+        _arb_vec_clear(info->theta_end, info->P);
+    flint_free(info->signs);
+    info->verdict = verdict;
+    info->steps = k->nsteps;
+    info->P = k->P;
+    info->l = k->pr->l;
+    fmpq_set(info->T, k->T);
+    arb_set(info->t_end, k->t);
+    rc_flow_loss(info->loss_end, k->st.E, k->pr, k->prec);
+    info->theta_end = _arb_vec_init(k->P);
+    _arb_vec_set(info->theta_end, k->st.E, k->P);
+    info->signs = flint_malloc(sizeof(int) * FLINT_MAX(1, k->pr->l));
+    for (j = 0; j < k->pr->l; j++)
+        info->signs[j] = k->sides[j];
+    info->signs_proved = k->sides_bad == 0;
+    info->nu_neuron = verdict == RC_FLOW_NOT_UNIQUE ? k->st.pair / k->pr->n : -1;
+    info->nu_sample = verdict == RC_FLOW_NOT_UNIQUE ? k->st.pair % k->pr->n : -1;
+}
+
+void rc_flow_cert_info_write_text(rc_jsonw_t w, const rc_flow_cert_info_t info, const char * name)
 {
     char * lo, * hi;
     slong i, j;
-    if (verdict == RC_FLOW_NOT_UNIQUE)
+    if (info->verdict == RC_FLOW_NOT_UNIQUE)
     {
-        rc_arb_get_interval_str(&lo, &hi, k->t, 25);
-        fprintf(report, "certificate %s: ACCEPTED (%ld steps re-validated): NOT UNIQUE: neuron %ld, sample %ld "
+        rc_arb_get_interval_str(&lo, &hi, info->t_end, 25);
+        rc_jsonw_printf(w, "certificate %s: ACCEPTED (%ld steps re-validated): NOT UNIQUE: neuron %ld, sample %ld "
                 "is dead on its surface and its active side repels from a time in [%s, %s]; staying dead and "
-                "reviving are both Filippov solutions\n", k->name, (long) k->nsteps, (long) (k->st.pair / k->pr->n),
-                (long) (k->st.pair % k->pr->n), lo, hi);
+                "reviving are both Filippov solutions\n", name, (long) info->steps, (long) info->nu_neuron,
+                (long) info->nu_sample, lo, hi);
         flint_free(lo);
         flint_free(hi);
         return;
     }
-    lo = rc_fmpq_get_str(k->T);
-    fprintf(report, "certificate %s: ACCEPTED (%ld steps re-validated, end time %s)\n", k->name, (long) k->nsteps, lo);
+    lo = rc_fmpq_get_str(info->T);
+    rc_jsonw_printf(w, "certificate %s: ACCEPTED (%ld steps re-validated, end time %s)\n", name, (long) info->steps, lo);
     flint_free(lo);
-    for (i = 0; i < k->pr->l; i++)
-        if (k->sides[i] != 0)
-            fprintf(report, "neuron %ld: sign %c %s on [0, T]\n", (long) i, k->sides[i] > 0 ? '+' : '-',
-                    k->sides_bad ? "not proved constant" : "proved constant");
-    arb_zero(k->tmp);
-    rc_flow_loss(k->tmp, k->st.E, k->pr, k->prec);
-    rc_arb_get_interval_str(&lo, &hi, k->tmp, 25);
-    fprintf(report, "loss at T in [%s, %s]\n", lo, hi);
+    for (i = 0; i < info->l; i++)
+        if (info->signs[i] != 0)
+            rc_jsonw_printf(w, "neuron %ld: sign %c %s on [0, T]\n", (long) i, info->signs[i] > 0 ? '+' : '-',
+                            info->signs_proved ? "proved constant" : "not proved constant");
+    rc_arb_get_interval_str(&lo, &hi, info->loss_end, 25);
+    rc_jsonw_printf(w, "loss at T in [%s, %s]\n", lo, hi);
     flint_free(lo);
     flint_free(hi);
-    for (j = 0; j < k->P; j++)
+    for (j = 0; j < info->P; j++)
     {
-        rc_arb_get_interval_str(&lo, &hi, k->st.E + j, 25);
-        fprintf(report, "theta[%ld] in [%s, %s]\n", (long) j, lo, hi);
+        rc_arb_get_interval_str(&lo, &hi, info->theta_end + j, 25);
+        rc_jsonw_printf(w, "theta[%ld] in [%s, %s]\n", (long) j, lo, hi);
         flint_free(lo);
         flint_free(hi);
     }
 }
 
-int rc_flow_cert_check_buf_verdict(int * verdict, const char * buf, size_t len, const char * name,
-                                   rc_err_t err, FILE * report)
+int rc_flow_cert_verify_buf(rc_flow_cert_info_t info, const char * buf, size_t len, const char * name,
+                            rc_err_t err)
 {
     ck_t k;
     const char * ls, * le;
-    int ok;
-    *verdict = RC_FLOW_NOT_CERTIFIED;
+    int ok, verdict = RC_FLOW_NOT_CERTIFIED, code;
+    /* nothing of an earlier certificate remains, whatever the outcome */
+    rc_flow_cert_info_clear(info);
+    rc_flow_cert_info_init(info);
     if (!ck_digest(buf, &len, name, err))
-        return 0;
+        return RC_EINPUT;
     ck_init(&k, buf, len, name);
     ok = ck_header_scalars(&k, err) && ck_header_values(&k, err);
     while (ok)
@@ -399,13 +452,31 @@ int rc_flow_cert_check_buf_verdict(int * verdict, const char * buf, size_t len, 
         else
             ok = ck_step(&k, ls, le, err);
     }
-    ok = ok && ck_finish(&k, verdict, err);
-    if (ok && report != NULL)
-        ck_report(&k, *verdict, report);
-    if (!ok)
-        *verdict = RC_FLOW_NOT_CERTIFIED;
+    ok = ok && ck_finish(&k, &verdict, err);
+    if (ok)
+        ck_info(info, &k, verdict);
+    code = ok ? RC_OK : k.code;
     ck_clear(&k);
-    return ok;
+    return code;
+}
+
+/* The predicate wrappers (1 accepted, 0 rejected) of the earlier API. */
+int rc_flow_cert_check_buf_verdict(int * verdict, const char * buf, size_t len, const char * name,
+                                   rc_err_t err, FILE * report)
+{
+    rc_flow_cert_info_t info;
+    int r;
+    rc_flow_cert_info_init(info);
+    r = rc_flow_cert_verify_buf(info, buf, len, name, err);
+    *verdict = r == RC_OK ? info->verdict : RC_FLOW_NOT_CERTIFIED;
+    if (r == RC_OK && report != NULL)
+    {
+        rc_jsonw_t w;
+        rc_jsonw_init_file(w, report);
+        rc_flow_cert_info_write_text(w, info, name);
+    }
+    rc_flow_cert_info_clear(info);
+    return r == RC_OK;
 }
 
 int rc_flow_cert_check_buf(const char * buf, size_t len, const char * name, rc_err_t err, FILE * report)

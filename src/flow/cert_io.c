@@ -6,13 +6,13 @@
 /* Exact dyadic numbers as text: "0x<hex mantissa>p<binary exponent>" (a C hexadecimal
    floating literal), "0" for zero, a leading '-' for negatives.  The value is exactly
    mantissa * 2^exponent. */
-void _rc_flow_write_arf(FILE * f, const arf_t x)
+void rc_flow_write_dyadic(rc_jsonw_t w, const arf_t x)
 {
     fmpz_t m, e;
     char * s;
     if (arf_is_zero(x))
     {
-        fputs("0", f);
+        rc_jsonw_puts(w, "0");
         return;
     }
     fmpz_init(m);
@@ -20,29 +20,44 @@ void _rc_flow_write_arf(FILE * f, const arf_t x)
     arf_get_fmpz_2exp(m, e, x);
     if (fmpz_sgn(m) < 0)
     {
-        fputc('-', f);
+        rc_jsonw_puts(w, "-");
         fmpz_neg(m, m);
     }
     s = fmpz_get_str(NULL, 16, m);
-    fprintf(f, "0x%sp", s);
+    rc_jsonw_printf(w, "0x%sp", s);
     flint_free(s);
     s = fmpz_get_str(NULL, 10, e);
-    fputs(s, f);
+    rc_jsonw_puts(w, s);
     flint_free(s);
     fmpz_clear(m);
     fmpz_clear(e);
 }
 
 /* A ball as "mid rad" (both exact dyadics): the interval [mid - rad, mid + rad]. */
-void _rc_flow_write_arb(FILE * f, const arb_t x)
+void rc_flow_write_ball(rc_jsonw_t w, const arb_t x)
 {
     arf_t r;
     arf_init(r);
     arf_set_mag(r, arb_radref(x));
-    _rc_flow_write_arf(f, arb_midref(x));
-    fputc(' ', f);
-    _rc_flow_write_arf(f, r);
+    rc_flow_write_dyadic(w, arb_midref(x));
+    rc_jsonw_puts(w, " ");
+    rc_flow_write_dyadic(w, r);
     arf_clear(r);
+}
+
+/* The FILE * forms the integrator uses. */
+void _rc_flow_write_arf(FILE * f, const arf_t x)
+{
+    rc_jsonw_t w;
+    rc_jsonw_init_file(w, f);
+    rc_flow_write_dyadic(w, x);
+}
+
+void _rc_flow_write_arb(FILE * f, const arb_t x)
+{
+    rc_jsonw_t w;
+    rc_jsonw_init_file(w, f);
+    rc_flow_write_ball(w, x);
 }
 
 /* Parses one dyadic token at *s (skipping blanks); returns 0 on success and advances *s. */

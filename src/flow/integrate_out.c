@@ -12,85 +12,112 @@ const char * _rc_flow_kind_name(int k)
          : k == RC_EV_NONUNIQUE ? "nonunique" : "inclusion";
 }
 
-void _rc_flow_write_box_line(FILE * f, const char * tag, arb_srcptr v, slong len)
+/* A line "TAG b_1 ... b_len" of balls "mid rad". */
+static void box_line(rc_jsonw_t w, const char * tag, arb_srcptr v, slong len)
 {
     slong j;
-    fputs(tag, f);
+    rc_jsonw_puts(w, tag);
     for (j = 0; j < len; j++)
     {
-        fputc(' ', f);
-        _rc_flow_write_arb(f, v + j);
+        rc_jsonw_puts(w, " ");
+        rc_flow_write_ball(w, v + j);
     }
-    fputc('\n', f);
+    rc_jsonw_puts(w, "\n");
+}
+
+void _rc_flow_write_box_line(FILE * f, const char * tag, arb_srcptr v, slong len)
+{
+    rc_jsonw_t w;
+    rc_jsonw_init_file(w, f);
+    box_line(w, tag, v, len);
+}
+
+void rc_flow_tube_write_line(rc_jsonw_t w, const arb_t te, const rc_flow_step_struct * st, const arb_t loss,
+                             const int * modes, const rc_flow_problem_t pr)
+{
+    slong j;
+    int first = 1;
+    rc_jsonw_puts(w, "{\"t\": ");
+    rc_jsonw_arb_pair(w, te, 17);
+    rc_jsonw_printf(w, ", \"kind\": \"%s\", \"loss\": ", _rc_flow_kind_name(st->kind));
+    rc_jsonw_arb_pair(w, loss, 17);
+    rc_jsonw_puts(w, ", \"theta\": [");
+    for (j = 0; j < pr->P; j++)
+    {
+        if (j)
+            rc_jsonw_puts(w, ", ");
+        rc_jsonw_arb_pair(w, st->E + j, 17);
+    }
+    rc_jsonw_puts(w, "], \"sliding\": [");
+    for (j = 0; j < pr->l * pr->n; j++)
+        if (modes[j] == RC_FLOW_SLIDE)
+        {
+            rc_jsonw_printf(w, "%s[%ld, %ld]", first ? "" : ", ", (long) (j / pr->n), (long) (j % pr->n));
+            first = 0;
+        }
+    rc_jsonw_puts(w, "]}\n");
 }
 
 void _rc_flow_tube_line(FILE * f, const arb_t te, const rc_flow_step_struct * st, const arb_t loss,
                       const int * modes, const rc_flow_problem_t pr)
 {
-    char * lo, * hi;
-    slong j;
-    rc_arb_get_interval_str(&lo, &hi, te, 17);
-    fprintf(f, "{\"t\": [\"%s\", \"%s\"], \"kind\": \"%s\"", lo, hi, _rc_flow_kind_name(st->kind));
-    flint_free(lo);
-    flint_free(hi);
-    rc_arb_get_interval_str(&lo, &hi, loss, 17);
-    fprintf(f, ", \"loss\": [\"%s\", \"%s\"], \"theta\": [", lo, hi);
-    flint_free(lo);
-    flint_free(hi);
-    for (j = 0; j < pr->P; j++)
-    {
-        rc_arb_get_interval_str(&lo, &hi, st->E + j, 17);
-        fprintf(f, "%s[\"%s\", \"%s\"]", j ? ", " : "", lo, hi);
-        flint_free(lo);
-        flint_free(hi);
-    }
-    fprintf(f, "], \"sliding\": [");
-    {
-        int first = 1;
-        for (j = 0; j < pr->l * pr->n; j++)
-            if (modes[j] == RC_FLOW_SLIDE)
-            {
-                fprintf(f, "%s[%ld, %ld]", first ? "" : ", ", (long) (j / pr->n), (long) (j % pr->n));
-                first = 0;
-            }
-    }
-    fprintf(f, "]}\n");
+    rc_jsonw_t w;
+    rc_jsonw_init_file(w, f);
+    rc_flow_tube_write_line(w, te, st, loss, modes, pr);
+}
+
+void rc_flow_cert_write_step(rc_jsonw_t w, const arb_t te, const rc_flow_step_struct * st, slong P)
+{
+    rc_jsonw_printf(w, "step %s %ld %d ", _rc_flow_kind_name(st->kind), (long) st->pair, st->newmode);
+    rc_flow_write_ball(w, te);
+    rc_jsonw_puts(w, " ");
+    rc_flow_write_ball(w, st->dur);
+    rc_jsonw_puts(w, "\n");
+    box_line(w, "B", st->B, P);
+    box_line(w, "E", st->E, P);
 }
 
 /* The certificate header: everything the checker needs to rebuild the problem exactly. */
-void _rc_flow_cert_header(FILE * f, const rc_flow_problem_t pr, const fmpq_t T, slong p, slong prec,
-                        const int * modes)
+void rc_flow_cert_write_header(rc_jsonw_t w, const rc_flow_problem_t pr, const fmpq_t T, slong p, slong prec,
+                               const int * modes)
 {
     slong i;
     char * s;
-#define WQ(x) do { s = rc_fmpq_get_str(x); fprintf(f, " %s", s); flint_free(s); } while (0)
-    fprintf(f, "relucert.flowcert/1\n");
-    fprintf(f, "prec %ld\norder %ld\nloss %s\n", (long) prec, (long) p, pr->loss == RC_LOSS_MSE ? "mse" : "bce");
-    fprintf(f, "dims %ld %ld %ld %ld %d %d\n", (long) pr->d, (long) pr->l, (long) pr->e, (long) pr->n,
-            pr->has_b1, pr->has_b2);
-    fprintf(f, "leak");
+#define WQ(x) do { s = rc_fmpq_get_str(x); rc_jsonw_printf(w, " %s", s); flint_free(s); } while (0)
+    rc_jsonw_puts(w, "relucert.flowcert/1\n");
+    rc_jsonw_printf(w, "prec %ld\norder %ld\nloss %s\n", (long) prec, (long) p, pr->loss == RC_LOSS_MSE ? "mse" : "bce");
+    rc_jsonw_printf(w, "dims %ld %ld %ld %ld %d %d\n", (long) pr->d, (long) pr->l, (long) pr->e, (long) pr->n,
+                    pr->has_b1, pr->has_b2);
+    rc_jsonw_puts(w, "leak");
     WQ(pr->leak);
-    fprintf(f, "\nlambda");
+    rc_jsonw_puts(w, "\nlambda");
     WQ(pr->lambda);
-    fprintf(f, "\ntime");
+    rc_jsonw_puts(w, "\ntime");
     WQ(T);
-    fprintf(f, "\nX");
+    rc_jsonw_puts(w, "\nX");
     for (i = 0; i < pr->n; i++)
     {
         slong j;
         for (j = 0; j < pr->d; j++)
             WQ(pr->Xq + i * pr->dp + j);
     }
-    fprintf(f, "\nY");
+    rc_jsonw_puts(w, "\nY");
     for (i = 0; i < pr->n * pr->e; i++)
         WQ(pr->Yq + i);
-    fprintf(f, "\ntheta0");
+    rc_jsonw_puts(w, "\ntheta0");
     for (i = 0; i < pr->P; i++)
         WQ(pr->theta0 + i);
-    fprintf(f, "\nmodes");
+    rc_jsonw_puts(w, "\nmodes");
     for (i = 0; i < pr->l * pr->n; i++)
-        fprintf(f, " %d", modes[i]);
-    fprintf(f, "\n");
+        rc_jsonw_printf(w, " %d", modes[i]);
+    rc_jsonw_puts(w, "\n");
 #undef WQ
 }
 
+void _rc_flow_cert_header(FILE * f, const rc_flow_problem_t pr, const fmpq_t T, slong p, slong prec,
+                        const int * modes)
+{
+    rc_jsonw_t w;
+    rc_jsonw_init_file(w, f);
+    rc_flow_cert_write_header(w, pr, T, p, prec, modes);
+}

@@ -12,6 +12,19 @@ sed 's|"5/16"|"6/16"|' proofs/certificates/obstruct-toy.json > "$tmp/o.json"
 sed '0,/^time 100/s//time 101/' proofs/certificates/toy-obstructed-T100.cert > "$tmp/f.cert"
 "$RC" check "$tmp/f.cert" >/dev/null 2>&1; check "flow cert tampered" "$?" 2
 "$RC" check "$tmp/none" >/dev/null 2>&1; check "missing" "$?" 2
+# one relucert.check/1 object for every kind, earlier keys kept (doc/formats.md)
+check "obstruct schema" "$("$RC" check proofs/certificates/obstruct-toy.json --json | jq -c '[.schema,.format,.kind,.accepted,.valid,.verdict,.reason]')" \
+      '["relucert.check/1","relucert.obstruct-check/1","obstruct",true,true,"obstructed",null]'
+check "flow schema" "$("$RC" check proofs/certificates/toy-obstructed-T100.cert --json | jq -c '[.schema,.certificate_format,.accepted,.verdict,.steps,.time,(.theta_at_end|length)]')" \
+      '["relucert.check/1","relucert.flowcert/1",true,"certified",344,"100",6]'
+"$RC" regions data/regions-deep.json --box -1:1 --certificate "$tmp/r.json" >/dev/null
+check "regions schema" "$("$RC" check "$tmp/r.json" --json | jq -c '[.schema,.format,.kind,.accepted,.regions,.facets_total,.verdict]')" \
+      '["relucert.check/1","relucert.regions-check/1","regions",true,18,68,null]'
+check "tampered json" "$("$RC" check "$tmp/f.cert" --json | jq -c '[.accepted,.valid,.verdict,.steps,(.reason|test("digest"))]')" '[false,false,null,null,true]'
+printf '{"format": "relucert.network/1"}' > "$tmp/n.json"
+"$RC" check "$tmp/n.json" >/dev/null 2>&1; check "unknown format" "$?" 2
+check "unknown format json" "$("$RC" check "$tmp/n.json" --json | jq -c '[.certificate_format,.kind,.accepted]')" '[null,null,false]'
+check "obstruct --check on a flow cert" "$("$RC" obstruct --check proofs/certificates/toy-obstructed-T100.cert >/dev/null 2>&1; echo $?)" 2
 "$RC" check --help | grep -q "usage: relucert check" && pass=$((pass+1)) || { fail=$((fail+1)); echo "FAIL: help"; }
 rm -rf "$tmp"
 echo "$pass passed, $fail failed"
