@@ -32,6 +32,7 @@
 
 #include <stdio.h>
 #include "relucert/flint.h"
+#include "relucert/jsonw.h"
 #include "relucert/err.h"
 #include "relucert/net.h"
 #include "relucert/mlp.h"
@@ -166,7 +167,7 @@ int rc_construct_run(rc_construct_t res, const rc_data_t data, slong L, int hess
 void rc_construct_clear(rc_construct_t res);
 
 /* relucert.construct/1 JSON (doc/construct.md). */
-void rc_construct_write_json(FILE * f, const rc_construct_t res, const char * file);
+void rc_construct_write_json(rc_jsonw_t w, const rc_construct_t res, const char * file);
 
 #ifdef __cplusplus
 }

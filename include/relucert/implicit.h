@@ -19,6 +19,7 @@
 
 #include <stdio.h>
 #include "relucert/flint.h"
+#include "relucert/jsonw.h"
 #include "relucert/err.h"
 #include "relucert/net.h"
 #include "relucert/io.h"
@@ -235,8 +236,8 @@ void rc_implicit_result_clear(rc_implicit_result_t res);
 void rc_implicit_hypotheses(rc_implicit_result_t res);
 
 /* relucert.implicit/1 JSON (one object, newline-terminated) and the text report. */
-void rc_implicit_result_write_json(FILE * f, const rc_implicit_result_t res, const rc_implicit_net_t net);
-void rc_implicit_result_write_text(FILE * f, const rc_implicit_result_t res, const rc_implicit_net_t net);
+void rc_implicit_result_write_json(rc_jsonw_t w, const rc_implicit_result_t res, const rc_implicit_net_t net);
+void rc_implicit_result_write_text(rc_jsonw_t w, const rc_implicit_result_t res, const rc_implicit_net_t net);
 
 /* ---- replay of a float training log ---- */
 typedef struct
@@ -288,8 +289,8 @@ int rc_implicit_replay(rc_implicit_replay_t rep, const rc_implicit_log_t log, co
                        double lr, int mean, const rc_implicit_opts_struct * opts,
                        const char * data_name, rc_err_t err);
 void rc_implicit_replay_clear(rc_implicit_replay_t rep);
-void rc_implicit_replay_write_json(FILE * f, const rc_implicit_replay_t rep, slong prec);
-void rc_implicit_replay_write_text(FILE * f, const rc_implicit_replay_t rep, slong prec);
+void rc_implicit_replay_write_json(rc_jsonw_t w, const rc_implicit_replay_t rep, slong prec);
+void rc_implicit_replay_write_text(rc_jsonw_t w, const rc_implicit_replay_t rep, slong prec);
 
 #ifdef __cplusplus
 }

@@ -6,6 +6,7 @@
 
 #include <stdio.h>
 #include "relucert/flint.h"
+#include "relucert/jsonw.h"
 #include "relucert/err.h"
 #include "relucert/net.h"
 #include "relucert/mlp.h"
@@ -213,14 +214,14 @@ int rc_data_set_npz_notes(rc_data_t data, rc_io_notes_t notes, const rc_npz_t z,
 /* Writes s as a JSON string literal (quoted, escaped). */
 void rc_json_write_string(FILE * f, const char * s);
 /* Writes the network in relucert.network/1 JSON, exact strings. */
-void rc_net_write_json(FILE * f, const rc_net_t net);
+void rc_net_write_json(rc_jsonw_t w, const rc_net_t net);
 /* Writes the inspect result of a deep network in relucert.inspect/1 JSON (doc/io.md): depth,
    widths, per neuron layer, index, c, level_sign, bounded, side; components and betti null with
    "not_computed" saying why.  path is the file name written in "file". */
 void rc_mlp_inspect_write_json(FILE * f, const rc_mlp_inspect_t res, const rc_mlp_t mlp,
                                const char * path);
 /* Writes the deep network in relucert.network/1 JSON (W1 ... Wn), exact strings. */
-void rc_mlp_write_json(FILE * f, const rc_mlp_t mlp);
+void rc_mlp_write_json(rc_jsonw_t w, const rc_mlp_t mlp);
 
 #ifdef __cplusplus
 }

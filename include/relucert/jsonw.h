@@ -59,6 +59,8 @@ void rc_jsonw_fmpq(rc_jsonw_t w, const fmpq_t x);
 /* An enclosure ["lo", "hi"]: lo <= every point of x <= hi, decimal strings of about digits
    significant digits rounded outward (rc_arb_get_interval_str). */
 void rc_jsonw_arb_pair(rc_jsonw_t w, const arb_t x, slong digits);
+/* A JSON array of exact rationals "p/q", elements separated by sep (e.g. ", "). */
+void rc_jsonw_fmpq_vec(rc_jsonw_t w, const fmpq * v, slong n, const char * sep);
 /* The exact value of a ball of radius 0 as "p/q" (its midpoint, which is then the value). */
 void rc_jsonw_arb_exact(rc_jsonw_t w, const arb_t x);
 /* true / false */

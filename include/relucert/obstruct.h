@@ -213,7 +213,7 @@ int rc_obstruct_witness_construct(rc_net_t wit, const rc_net_t net, const rc_dat
                                   const rc_obstruct_relax_t R, const fmpq * targets, rc_err_t err);
 
 /* Writes the certificate (exact rationals throughout). */
-void rc_obstruct_cert_write(FILE * f, const rc_net_t net, const rc_data_t data,
+void rc_obstruct_cert_write(rc_jsonw_t w, const rc_net_t net, const rc_data_t data,
                             const rc_obstruct_bound_t b, const rc_net_t witness,
                             const rc_obstruct_verdict_t v);
 
@@ -307,7 +307,7 @@ int rc_obstruct_run(rc_obstruct_result_t res, const rc_net_t net, const rc_data_
 /* relucert.obstruct/1 JSON of a result (doc/obstruct.md), to a stream or a buffer. */
 void rc_obstruct_result_write_json(rc_jsonw_t w, const rc_obstruct_result_t res);
 /* The certificate of a result (rc_obstruct_cert_write with its bound, witness and verdict). */
-void rc_obstruct_result_write_cert(FILE * f, const rc_obstruct_result_t res, const rc_net_t net,
+void rc_obstruct_result_write_cert(rc_jsonw_t w, const rc_obstruct_result_t res, const rc_net_t net,
                                    const rc_data_t data);
 
 /* ---- helpers ---- */

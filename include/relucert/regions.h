@@ -19,6 +19,7 @@
 
 #include <stdio.h>
 #include "relucert/flint.h"
+#include "relucert/jsonw.h"
 #include "relucert/err.h"
 #include "relucert/mlp.h"
 
@@ -104,14 +105,14 @@ int rc_regions_compute(rc_regions_t res, const rc_mlp_t mlp, const fmpq * box, i
                        slong max_regions, rc_err_t err);
 
 /* relucert.regions/1 JSON (doc/regions.md); all != 0 adds the per-region list. */
-void rc_regions_write_json(FILE * f, const rc_regions_t res, int all);
+void rc_regions_write_json(rc_jsonw_t w, const rc_regions_t res, int all);
 /* Readable summary. */
-void rc_regions_write_text(FILE * f, const rc_regions_t res, int all);
+void rc_regions_write_text(rc_jsonw_t w, const rc_regions_t res, int all);
 /* SVG picture of the regions (d = 2, box mode, kept regions): polygons coloured by region. */
 int rc_regions_write_svg(FILE * f, const rc_regions_t res, rc_err_t err);
 
 /* Certificate relucert.regions-cert/1 (needs RC_REGIONS_CERT); the network is embedded. */
-void rc_regions_cert_write(FILE * f, const rc_regions_t res, const rc_mlp_t mlp);
+void rc_regions_cert_write(rc_jsonw_t w, const rc_regions_t res, const rc_mlp_t mlp);
 /* Re-verifies a certificate from scratch in exact arithmetic (proofs/regions.md).  Returns
    RC_OK when valid (then *num_regions, *facets_total are the proved totals), RC_EINPUT with
    the first failure in err otherwise. */

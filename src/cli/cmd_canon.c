@@ -42,7 +42,7 @@ int rc_cli_canon(int argc, char ** argv)
         rc_net_clear(net);
         return rc_cli_error_err("canon", err);
     }
-    rc_net_write_json(stdout, can);
+    { rc_jsonw_t w; rc_jsonw_init_file(w, stdout); rc_net_write_json(w, can); }
     rc_net_clear(can);
     rc_net_clear(net);
     return RC_EXIT_OK;

@@ -48,7 +48,7 @@ static int write_net(const char * dir, const char * base, const rc_mlp_t net)
     snprintf(path, sizeof(path), "%s/%s.json", dir, base);
     if ((f = fopen(path, "w")) == NULL)
         return rc_cli_error("construct", "%s: cannot write: %s", path, strerror(errno));
-    rc_mlp_write_json(f, net);
+    { rc_jsonw_t w; rc_jsonw_init_file(w, f); rc_mlp_write_json(w, net); }
     fclose(f);
     return 0;
 }
@@ -146,7 +146,7 @@ int rc_cli_construct(int argc, char ** argv)
         return rc_cli_error_err("construct", err);
     }
     if (json)
-        rc_construct_write_json(stdout, res, path);
+        { rc_jsonw_t w; rc_jsonw_init_file(w, stdout); rc_construct_write_json(w, res, path); }
     else
         print_text(path, res);
     if (out != NULL)

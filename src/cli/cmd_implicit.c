@@ -80,7 +80,6 @@ static int run_replay(int argc, char ** argv)
     rc_err_t err;
     int json = 0, mean = 0, i, r;
     double eta;
-    char * end;
     rc_implicit_opts_default(&o);
     for (i = 2; i < argc; i++)
     {
@@ -111,9 +110,18 @@ static int run_replay(int argc, char ** argv)
         return rc_cli_error(cmd, "LOG and DATA are needed (see relucert implicit --help)");
     if (lr == NULL)
         return rc_cli_error(cmd, "--lr ETA is required (the step size of the log)");
-    eta = strtod(lr, &end);
-    if (*end != '\0' || !isfinite(eta) || !(eta > 0.0))
-        return rc_cli_error(cmd, "--lr: not a positive number: \"%s\"", lr);
+    {
+        /* the exact rational spelled (1/10, 0.1, 1e-3), > 0; the replay uses it only in the
+           float rate comparison gf_rate = exp(-2 eta lambda_lo), never in a proof */
+        fmpq_t q;
+        const char * why;
+        fmpq_init(q);
+        r = rc_fmpq_set_str(q, lr, &why) == RC_OK && fmpq_sgn(q) > 0;
+        eta = r ? fmpq_get_d(q) : 0.0;
+        fmpq_clear(q);
+        if (!r || !isfinite(eta) || !(eta > 0.0))
+            return rc_cli_error(cmd, "--lr: not a positive number: \"%s\"", lr);
+    }
     rc_err_init(err);
     if (rc_implicit_log_read(log, lp, err) != RC_OK)
         return rc_cli_error_err(cmd, err);
@@ -126,9 +134,9 @@ static int run_replay(int argc, char ** argv)
     if (r == RC_OK)
     {
         if (json)
-            rc_implicit_replay_write_json(stdout, rep, o.prec);
+            { rc_jsonw_t w; rc_jsonw_init_file(w, stdout); rc_implicit_replay_write_json(w, rep, o.prec); }
         else
-            rc_implicit_replay_write_text(stdout, rep, o.prec);
+            { rc_jsonw_t w; rc_jsonw_init_file(w, stdout); rc_implicit_replay_write_text(w, rep, o.prec); }
         rc_implicit_replay_clear(rep);
     }
     rc_implicit_log_clear(log);
@@ -183,9 +191,9 @@ int rc_cli_implicit(int argc, char ** argv)
     if (r == RC_OK)
     {
         if (json)
-            rc_implicit_result_write_json(stdout, res, net);
+            { rc_jsonw_t w; rc_jsonw_init_file(w, stdout); rc_implicit_result_write_json(w, res, net); }
         else
-            rc_implicit_result_write_text(stdout, res, net);
+            { rc_jsonw_t w; rc_jsonw_init_file(w, stdout); rc_implicit_result_write_text(w, res, net); }
         rc_implicit_result_clear(res);
     }
     rc_implicit_net_clear(net);

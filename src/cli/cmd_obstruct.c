@@ -177,7 +177,7 @@ static int write_files(const rc_obstruct_result_t res, const rc_net_t net, const
         FILE * f = fopen(savep, "w");
         if (f == NULL)
             return rc_cli_error("obstruct", "%s: cannot write the witness", savep);
-        rc_net_write_json(f, res->witness);
+        { rc_jsonw_t w; rc_jsonw_init_file(w, f); rc_net_write_json(w, res->witness); }
         fclose(f);
     }
     if (certp != NULL)
@@ -185,7 +185,7 @@ static int write_files(const rc_obstruct_result_t res, const rc_net_t net, const
         FILE * f = fopen(certp, "w");
         if (f == NULL)
             return rc_cli_error("obstruct", "%s: cannot write the certificate", certp);
-        rc_obstruct_result_write_cert(f, res, net, data);
+        { rc_jsonw_t w; rc_jsonw_init_file(w, f); rc_obstruct_result_write_cert(w, res, net, data); }
         if (fclose(f) != 0)
             return rc_cli_error("obstruct", "%s: write error", certp);
     }

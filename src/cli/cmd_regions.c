@@ -66,7 +66,7 @@ static int write_file(const char * path, const rc_regions_t res, const rc_mlp_t 
     if (f == NULL)
         return rc_cli_error("regions", "%s: cannot write", path);
     if (what == 0)
-        rc_regions_cert_write(f, res, mlp);
+        { rc_jsonw_t w; rc_jsonw_init_file(w, f); rc_regions_cert_write(w, res, mlp); }
     else
         r = rc_regions_write_svg(f, res, err);
     if (fclose(f) != 0)
@@ -135,9 +135,9 @@ int rc_cli_regions(int argc, char ** argv)
     else
     {
         if (json)
-            rc_regions_write_json(stdout, res, all);
+            { rc_jsonw_t w; rc_jsonw_init_file(w, stdout); rc_regions_write_json(w, res, all); }
         else
-            rc_regions_write_text(stdout, res, all);
+            { rc_jsonw_t w; rc_jsonw_init_file(w, stdout); rc_regions_write_text(w, res, all); }
         if (cert && write_file(cert, res, mlp, 0))
             st = RC_EXIT_USAGE;
         if (plot && write_file(plot, res, mlp, 1))

@@ -3,6 +3,7 @@
 #define RC_IMPLICIT_INTERNAL_H
 
 #include <math.h>
+#include "relucert/jsonw.h"
 #include "relucert/implicit.h"
 
 /* g >= gamma_k = k u / (1 - k u), u = 2^-53 (unit roundoff of binary64, round to nearest),
@@ -55,8 +56,8 @@ static inline void _rc_implicit_clip_nonneg(arb_t x, slong prec)
 }
 
 /* ["lo", "hi"] of an enclosure (exact strings for exact points), or null if not finite. */
-void _rc_implicit_write_encl(FILE * f, const arb_t x);
+void _rc_implicit_write_encl(rc_jsonw_t w, const arb_t x);
 /* ["lo", "hi"] from exact endpoints (outward decimals when long), or null if hi is infinite. */
-void _rc_implicit_write_ends(FILE * f, const arf_t lo, const arf_t hi);
+void _rc_implicit_write_ends(rc_jsonw_t w, const arf_t lo, const arf_t hi);
 
 #endif

@@ -1,5 +1,6 @@
 /* Output of relucert implicit replay: JSON relucert.implicit-replay/1 and text. */
 #include "internal.h"
+#include "relucert/jsonw.h"
 
 /* The gradient-flow reference per step (proofs/implicit.md, P8): dL/dt <= -2 lambda L (sum
    loss) or -(2/N) lambda L (mean loss), lambda = lambda_min(G) >= its certified lower bound,
@@ -17,11 +18,11 @@ static double mid(const arb_t x)
     return arb_is_finite(x) ? arf_get_d(arb_midref(x), ARF_RND_NEAR) : NAN;
 }
 
-void rc_implicit_replay_write_json(FILE * f, const rc_implicit_replay_t rep, slong prec)
+void rc_implicit_replay_write_json(rc_jsonw_t w, const rc_implicit_replay_t rep, slong prec)
 {
     slong t;
     (void) prec;
-    fprintf(f, "{\"format\": \"relucert.implicit-replay/1\", \"steps\": %ld, \"lr\": %.17g, "
+    rc_jsonw_printf(w, "{\"format\": \"relucert.implicit-replay/1\", \"steps\": %ld, \"lr\": %.17g, "
             "\"loss_normalization\": \"%s\", \"steps_well_posed\": %ld, \"steps_lambda_positive\": %ld, "
             "\"step_size_small_enough\": \"not_checked: constants not available\", "
             "\"snapshots\": [", (long) rep->T, rep->lr, rep->mean ? "mean" : "sum",
@@ -29,43 +30,43 @@ void rc_implicit_replay_write_json(FILE * f, const rc_implicit_replay_t rep, slo
     for (t = 0; t < rep->T; t++)
     {
         const rc_implicit_step_struct * s = rep->step + t;
-        fprintf(f, "%s{\"step\": %ld, \"well_posed\": %s, \"norm_bound\": ", t ? ", " : "", (long) t,
+        rc_jsonw_printf(w, "%s{\"step\": %ld, \"well_posed\": %s, \"norm_bound\": ", t ? ", " : "", (long) t,
                 s->well_posed ? "true" : "false");
-        _rc_implicit_write_ends(f, s->norm_lo, s->norm_hi);
-        fprintf(f, ", \"gram_lambda_min\": ");
+        _rc_implicit_write_ends(w, s->norm_lo, s->norm_hi);
+        rc_jsonw_printf(w, ", \"gram_lambda_min\": ");
         if (s->gram_done)
-            _rc_implicit_write_ends(f, s->lam_lo, s->lam_hi);
+            _rc_implicit_write_ends(w, s->lam_lo, s->lam_hi);
         else
-            fprintf(f, "null");
-        fprintf(f, ", \"loss\": ");
-        _rc_implicit_write_encl(f, s->loss);
+            rc_jsonw_printf(w, "null");
+        rc_jsonw_printf(w, ", \"loss\": ");
+        _rc_implicit_write_encl(w, s->loss);
         if (isfinite(s->logged_loss))
-            fprintf(f, ", \"logged_loss\": %.17g", s->logged_loss);
+            rc_jsonw_printf(w, ", \"logged_loss\": %.17g", s->logged_loss);
         if (t + 1 < rep->T)
         {
             /* L(t+1)/L(t) is undefined when a loss is unknown (no equilibrium) or L(t) = 0:
                JSON null then (inf and nan are not JSON) */
             double ratio = mid(rep->step[t + 1].loss) / mid(s->loss);
             if (isfinite(ratio))
-                fprintf(f, ", \"observed_ratio\": %.6g", ratio);
+                rc_jsonw_printf(w, ", \"observed_ratio\": %.6g", ratio);
             else
-                fprintf(f, ", \"observed_ratio\": null");
-            fprintf(f, ", \"gf_rate_bound\": %.6g", gf_rate(rep, t, rep->n_samples));
+                rc_jsonw_printf(w, ", \"observed_ratio\": null");
+            rc_jsonw_printf(w, ", \"gf_rate_bound\": %.6g", gf_rate(rep, t, rep->n_samples));
         }
-        fprintf(f, "}");
+        rc_jsonw_printf(w, "}");
     }
-    fprintf(f, "]}\n");
+    rc_jsonw_printf(w, "]}\n");
 }
 
-void rc_implicit_replay_write_text(FILE * f, const rc_implicit_replay_t rep, slong prec)
+void rc_implicit_replay_write_text(rc_jsonw_t w, const rc_implicit_replay_t rep, slong prec)
 {
     slong t;
     (void) prec;
-    fprintf(f, "replay: %ld snapshots, lr = %g, loss normalised by %s\n", (long) rep->T, rep->lr,
+    rc_jsonw_printf(w, "replay: %ld snapshots, lr = %g, loss normalised by %s\n", (long) rep->T, rep->lr,
             rep->mean ? "1/(2N)" : "1/2");
-    fprintf(f, "  well-posed (certified) at %ld of %ld snapshots; lambda_min(G) > 0 certified at "
+    rc_jsonw_printf(w, "  well-posed (certified) at %ld of %ld snapshots; lambda_min(G) > 0 certified at "
             "%ld\n", (long) rep->steps_well_posed, (long) rep->T, (long) rep->steps_lambda_pos);
-    fprintf(f, "  %5s %-4s %-12s %-12s %-12s %-10s %-10s\n", "step", "wp", "norm_hi",
+    rc_jsonw_printf(w, "  %5s %-4s %-12s %-12s %-12s %-10s %-10s\n", "step", "wp", "norm_hi",
             "lambda_lo", "loss", "ratio", "gf_rate");
     for (t = 0; t < rep->T; t++)
     {
@@ -75,17 +76,17 @@ void rc_implicit_replay_write_text(FILE * f, const rc_implicit_replay_t rep, slo
         arf_init(hi);
         arf_set(hi, s->norm_hi);
         arf_set(lo, s->lam_lo);
-        fprintf(f, "  %5ld %-4s %-12.6g %-12.6g %-12.6g", (long) t, s->well_posed ? "yes" : "NO",
+        rc_jsonw_printf(w, "  %5ld %-4s %-12.6g %-12.6g %-12.6g", (long) t, s->well_posed ? "yes" : "NO",
                 arf_get_d(hi, ARF_RND_UP), s->gram_done ? arf_get_d(lo, ARF_RND_DOWN) : NAN,
                 mid(s->loss));
         if (t + 1 < rep->T)
-            fprintf(f, " %-10.6g %-10.6g", mid(rep->step[t + 1].loss) / mid(s->loss),
+            rc_jsonw_printf(w, " %-10.6g %-10.6g", mid(rep->step[t + 1].loss) / mid(s->loss),
                     gf_rate(rep, t, rep->n_samples));
-        fprintf(f, "\n");
+        rc_jsonw_printf(w, "\n");
         arf_clear(lo);
         arf_clear(hi);
     }
-    fprintf(f, "  ratio = L(t+1)/L(t) observed; gf_rate = exp(-2 lr lambda_lo%s), the gradient-flow\n"
+    rc_jsonw_printf(w, "  ratio = L(t+1)/L(t) observed; gf_rate = exp(-2 lr lambda_lo%s), the gradient-flow\n"
             "  decay over time lr implied by lambda_min(G) alone (a comparison, not a proof).\n",
             rep->mean ? "/N" : "");
 }

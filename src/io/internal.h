@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "relucert/io.h"
+#include "relucert/jsonw.h"
 #include "relucert/num.h"
 
 /* ---- resource limit on the exact values of a whole JSON document ---- */
@@ -70,9 +71,9 @@ struct zip;
 int _rc_npz_read_archive(rc_npz_t z, struct zip * za, const char * name, rc_err_t err);
 
 /* ---- exact JSON output (net_write_json.c): "p/q" strings, vectors, matrices of rows ---- */
-void _rc_io_write_num(FILE * f, const fmpq_t x);
-void _rc_io_write_vec(FILE * f, const fmpq * v, slong n);
-void _rc_io_write_mat(FILE * f, const fmpq * M, slong r, slong c);
+void _rc_io_write_num(rc_jsonw_t w, const fmpq_t x);
+void _rc_io_write_vec(rc_jsonw_t w, const fmpq * v, slong n);
+void _rc_io_write_mat(rc_jsonw_t w, const fmpq * M, slong r, slong c);
 
 /* A shallow network from named arrays: the W1/b1/W2/b2 layout directly, anything else through
    rc_mlp_set_npz (natural: layer order of safetensors), refused when the depth is not 2. */

@@ -77,6 +77,19 @@ void rc_jsonw_fmpq(rc_jsonw_t w, const fmpq_t x)
     flint_free(s);
 }
 
+void rc_jsonw_fmpq_vec(rc_jsonw_t w, const fmpq * v, slong n, const char * sep)
+{
+    slong i;
+    rc_jsonw_puts(w, "[");
+    for (i = 0; i < n; i++)
+    {
+        if (i > 0)
+            rc_jsonw_puts(w, sep);
+        rc_jsonw_fmpq(w, v + i);
+    }
+    rc_jsonw_puts(w, "]");
+}
+
 void rc_jsonw_arb_pair(rc_jsonw_t w, const arb_t x, slong digits)
 {
     char * lo, * hi;

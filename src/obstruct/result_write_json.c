@@ -104,9 +104,9 @@ void rc_obstruct_result_write_json(rc_jsonw_t w, const rc_obstruct_result_t res)
     rc_jsonw_puts(w, "\n}\n");
 }
 
-void rc_obstruct_result_write_cert(FILE * f, const rc_obstruct_result_t res, const rc_net_t net,
+void rc_obstruct_result_write_cert(rc_jsonw_t w, const rc_obstruct_result_t res, const rc_net_t net,
                                    const rc_data_t data)
 {
-    rc_obstruct_cert_write(f, net, data, res->bound, res->have_witness ? res->witness : NULL,
+    rc_obstruct_cert_write(w, net, data, res->bound, res->have_witness ? res->witness : NULL,
                            res->verdict);
 }

@@ -2,86 +2,87 @@
    rc_regions_cert_check_buf; what it proves: proofs/regions.md).  Constraint ids as in
    relucert/regions.h (neuron j, box row H + k).  Every number is an exact string. */
 #include "internal.h"
+#include "relucert/jsonw.h"
 #include "relucert/num.h"
 #include "relucert/io.h"
 
-static void put_farkas(FILE * f, const rc_farkas_struct * F)
+static void put_farkas(rc_jsonw_struct * w, const rc_farkas_struct * F)
 {
     slong t;
-    fprintf(f, "[%ld,[", (long) F->id);
+    rc_jsonw_printf(w, "[%ld,[", (long) F->id);
     for (t = 0; t < F->len; t++)
     {
-        fprintf(f, "%s[%ld,", t ? "," : "", (long) F->ids[t]);
-        rc_fmpq_fprint_json(f, F->u + t);
-        fputc(']', f);
+        rc_jsonw_printf(w, "%s[%ld,", t ? "," : "", (long) F->ids[t]);
+        rc_jsonw_fmpq(w, F->u + t);
+        rc_jsonw_printf(w, "%c", ']');
     }
-    fputs("]]", f);
+    rc_jsonw_puts(w, "]]");
 }
 
-static void put_region(FILE * f, const rc_regions_struct * res, const rc_region_struct * r)
+static void put_region(rc_jsonw_struct * w, const rc_regions_struct * res, const rc_region_struct * r)
 {
     slong j, t;
-    fputs("{\"pattern\":\"", f);
+    rc_jsonw_puts(w, "{\"pattern\":\"");
     for (j = 0; j < res->H; j++)
-        fputc(r->pattern[j] ? '1' : '0', f);
-    fputs("\",\"point\":", f);
-    rc_fmpq_vec_fprint_json(f, r->point, res->d, ",");
-    fputs(",\"facets\":[", f);
+        rc_jsonw_printf(w, "%c", r->pattern[j] ? '1' : '0');
+    rc_jsonw_puts(w, "\",\"point\":");
+    rc_jsonw_fmpq_vec(w, r->point, res->d, ",");
+    rc_jsonw_puts(w, ",\"facets\":[");
     for (t = 0; t < r->num_facets; t++)
     {
-        fprintf(f, "%s[%ld,", t ? "," : "", (long) r->facets[t].id);
-        rc_fmpq_vec_fprint_json(f, r->facets[t].point, res->d, ",");
-        fputc(']', f);
+        rc_jsonw_printf(w, "%s[%ld,", t ? "," : "", (long) r->facets[t].id);
+        rc_jsonw_fmpq_vec(w, r->facets[t].point, res->d, ",");
+        rc_jsonw_printf(w, "%c", ']');
     }
-    fputs("],\"redundant\":[", f);
+    rc_jsonw_puts(w, "],\"redundant\":[");
     for (t = 0; t < r->num_red; t++)
     {
-        if (t) fputc(',', f);
-        put_farkas(f, r->red + t);
+        if (t) rc_jsonw_printf(w, "%c", ',');
+        put_farkas(w, r->red + t);
     }
-    fputc(']', f);
+    rc_jsonw_printf(w, "%c", ']');
     if (!res->has_box)
     {
         if (r->bounded)
         {
-            fputs(",\"bounded\":[", f);
+            rc_jsonw_puts(w, ",\"bounded\":[");
             for (t = 0; t < r->num_bnd; t++)
             {
-                if (t) fputc(',', f);
-                put_farkas(f, r->bnd + t);
+                if (t) rc_jsonw_printf(w, "%c", ',');
+                put_farkas(w, r->bnd + t);
             }
-            fputc(']', f);
+            rc_jsonw_printf(w, "%c", ']');
         }
         else
         {
-            fputs(",\"ray\":", f);
-            rc_fmpq_vec_fprint_json(f, r->ray, res->d, ",");
+            rc_jsonw_puts(w, ",\"ray\":");
+            rc_jsonw_fmpq_vec(w, r->ray, res->d, ",");
         }
     }
-    fputc('}', f);
+    rc_jsonw_printf(w, "%c", '}');
 }
 
-void rc_regions_cert_write(FILE * f, const rc_regions_t res, const rc_mlp_t mlp)
+void rc_regions_cert_write(rc_jsonw_t w, const rc_regions_t res, const rc_mlp_t mlp)
 {
     slong i, k, first = 1;
-    fputs("{\"format\": \"relucert.regions-cert/1\",\n\"network\": ", f);
-    rc_mlp_write_json(f, mlp);
-    fputs(",\n\"box\": ", f);
-    if (res->has_box) rc_fmpq_vec_fprint_json(f, res->box, 2 * res->d, ","); else fputs("null", f);
-    fprintf(f, ",\n\"claims\": {\"regions\": %ld, \"bounded\": %ld, \"unbounded\": %ld, "
+    rc_jsonw_puts(w, "{\"format\": \"relucert.regions-cert/1\",\n\"network\": ");
+    rc_mlp_write_json(w, mlp);
+    rc_jsonw_puts(w, ",\n\"box\": ");
+    if (res->has_box) rc_jsonw_fmpq_vec(w, res->box, 2 * res->d, ","); else rc_jsonw_puts(w, "null");
+    rc_jsonw_printf(w, ",\n\"claims\": {\"regions\": %ld, \"bounded\": %ld, \"unbounded\": %ld, "
                "\"facets_total\": %ld, \"facets_hist\": {", (long) res->num_regions,
             (long) res->num_bounded, (long) res->num_unbounded, (long) res->facets_total);
     for (k = 0; k < res->hist_len; k++)
         if (res->hist[k])
         {
-            fprintf(f, "%s\"%ld\": %ld", first ? "" : ", ", (long) k, (long) res->hist[k]);
+            rc_jsonw_printf(w, "%s\"%ld\": %ld", first ? "" : ", ", (long) k, (long) res->hist[k]);
             first = 0;
         }
-    fputs("}},\n\"regions\": [\n", f);
+    rc_jsonw_puts(w, "}},\n\"regions\": [\n");
     for (i = 0; i < res->num_kept; i++)
     {
-        if (i) fputs(",\n", f);
-        put_region(f, res, res->regions + i);
+        if (i) rc_jsonw_puts(w, ",\n");
+        put_region(w, res, res->regions + i);
     }
-    fputs("\n]}\n", f);
+    rc_jsonw_puts(w, "\n]}\n");
 }

@@ -3,6 +3,7 @@
 #define RC_REGIONS_INTERNAL_H
 
 #include "relucert/regions.h"
+#include "relucert/jsonw.h"
 #include "relucert/lp.h"
 
 /* The enumeration context: the network, the domain, the result being filled. */
@@ -44,7 +45,7 @@ void _rc_farkas_list_push(slong * num, slong * alloc, rc_farkas_struct ** list, 
 int _rc_rows_pos_multiple(const fmpq * r1, const fmpq * r2, slong d);
 
 /* JSON description of constraint id (neuron with layer/unit, or box side). */
-void _rc_regions_put_constraint(FILE * f, const rc_regions_struct * res, slong id, const slong * widths);
+void _rc_regions_put_constraint(rc_jsonw_t w, const rc_regions_struct * res, slong id, const slong * widths);
 
 /* the two enumeration drivers */
 int _rc_regions_run_lp(rc_rctx * C);

@@ -1,19 +1,20 @@
 /* relucert.regions/1 JSON and the readable summary (doc/regions.md). */
 #include "internal.h"
+#include "relucert/jsonw.h"
 #include "relucert/num.h"
 #include "relucert/io.h"
 
-static void put_hist(FILE * f, const slong * h, slong len)
+static void put_hist(rc_jsonw_struct * w, const slong * h, slong len)
 {
     slong k, first = 1;
-    fputc('{', f);
+    rc_jsonw_printf(w, "%c", '{');
     for (k = 0; k < len; k++)
         if (h[k] != 0)
         {
-            fprintf(f, "%s\"%ld\": %ld", first ? "" : ", ", (long) k, (long) h[k]);
+            rc_jsonw_printf(w, "%s\"%ld\": %ld", first ? "" : ", ", (long) k, (long) h[k]);
             first = 0;
         }
-    fputc('}', f);
+    rc_jsonw_printf(w, "%c", '}');
 }
 
 /* layer (1-based) and unit of hidden neuron j */
@@ -31,118 +32,118 @@ static void neuron_pos(slong * layer, slong * unit, const rc_regions_struct * re
     *unit = j;
 }
 
-void _rc_regions_put_constraint(FILE * f, const rc_regions_struct * res, slong id, const slong * widths)
+void _rc_regions_put_constraint(rc_jsonw_t w, const rc_regions_struct * res, slong id, const slong * widths)
 {
     if (id < res->H)
     {
         slong layer, unit;
         neuron_pos(&layer, &unit, res, id, widths);
-        fprintf(f, "{\"neuron\": %ld, \"layer\": %ld, \"unit\": %ld}", (long) id, (long) layer, (long) unit);
+        rc_jsonw_printf(w, "{\"neuron\": %ld, \"layer\": %ld, \"unit\": %ld}", (long) id, (long) layer, (long) unit);
     }
     else
-        fprintf(f, "{\"box\": %ld, \"coord\": %ld, \"side\": \"%s\"}", (long) (id - res->H),
+        rc_jsonw_printf(w, "{\"box\": %ld, \"coord\": %ld, \"side\": \"%s\"}", (long) (id - res->H),
                 (long) ((id - res->H) / 2), ((id - res->H) % 2) ? "hi" : "lo");
 }
 
-static void put_region(FILE * f, const rc_regions_struct * res, const rc_region_struct * r,
+static void put_region(rc_jsonw_struct * w, const rc_regions_struct * res, const rc_region_struct * r,
                        const slong * widths)
 {
     slong j, i, d = res->d, e = res->e;
-    fputs("{\"pattern\": \"", f);
+    rc_jsonw_puts(w, "{\"pattern\": \"");
     for (j = 0; j < res->H; j++)
-        fputc(r->pattern[j] ? '1' : '0', f);
-    fputs("\", \"point\": ", f);
-    rc_fmpq_vec_fprint_json(f, r->point, d, ", ");
-    fprintf(f, ", \"bounded\": %s", r->bounded ? "true" : "false");
+        rc_jsonw_printf(w, "%c", r->pattern[j] ? '1' : '0');
+    rc_jsonw_puts(w, "\", \"point\": ");
+    rc_jsonw_fmpq_vec(w, r->point, d, ", ");
+    rc_jsonw_printf(w, ", \"bounded\": %s", r->bounded ? "true" : "false");
     if (!r->bounded && r->ray != NULL)
     {
-        fputs(", \"ray\": ", f);
-        rc_fmpq_vec_fprint_json(f, r->ray, d, ", ");
+        rc_jsonw_puts(w, ", \"ray\": ");
+        rc_jsonw_fmpq_vec(w, r->ray, d, ", ");
     }
-    fprintf(f, ", \"num_facets\": %ld, \"facets\": [", (long) r->num_facets);
+    rc_jsonw_printf(w, ", \"num_facets\": %ld, \"facets\": [", (long) r->num_facets);
     for (i = 0; i < r->num_facets; i++)
     {
-        fputs(i ? ", {\"constraint\": " : "{\"constraint\": ", f);
-        _rc_regions_put_constraint(f, res, r->facets[i].id, widths);
-        fprintf(f, ", \"box\": %s, \"point\": ", r->facets[i].box ? "true" : "false");
-        rc_fmpq_vec_fprint_json(f, r->facets[i].point, d, ", ");
-        fputc('}', f);
+        rc_jsonw_puts(w, i ? ", {\"constraint\": " : "{\"constraint\": ");
+        _rc_regions_put_constraint(w, res, r->facets[i].id, widths);
+        rc_jsonw_printf(w, ", \"box\": %s, \"point\": ", r->facets[i].box ? "true" : "false");
+        rc_jsonw_fmpq_vec(w, r->facets[i].point, d, ", ");
+        rc_jsonw_printf(w, "%c", '}');
     }
-    fputs("], \"map\": {\"A\": [", f);
+    rc_jsonw_puts(w, "], \"map\": {\"A\": [");
     for (i = 0; i < e; i++)
     {
-        if (i) fputs(", ", f);
-        rc_fmpq_vec_fprint_json(f, r->fmap + i * (d + 1), d, ", ");
+        if (i) rc_jsonw_puts(w, ", ");
+        rc_jsonw_fmpq_vec(w, r->fmap + i * (d + 1), d, ", ");
     }
-    fputs("], \"c\": [", f);
+    rc_jsonw_puts(w, "], \"c\": [");
     for (i = 0; i < e; i++)
     {
-        if (i) fputs(", ", f);
-        rc_fmpq_fprint_json(f, r->fmap + i * (d + 1) + d);
+        if (i) rc_jsonw_puts(w, ", ");
+        rc_jsonw_fmpq(w, r->fmap + i * (d + 1) + d);
     }
-    fputs("]}", f);
+    rc_jsonw_puts(w, "]}");
     if (r->has_volume)
     {
-        fputs(", \"volume\": ", f);
-        rc_fmpq_fprint_json(f, r->volume);
+        rc_jsonw_puts(w, ", \"volume\": ");
+        rc_jsonw_fmpq(w, r->volume);
     }
     if (r->verts != NULL)
     {
         /* d = 2, box mode: the closed region's polygon, exact vertices counter-clockwise */
-        fputs(", \"vertices\": [", f);
+        rc_jsonw_puts(w, ", \"vertices\": [");
         for (i = 0; i < r->nverts; i++)
         {
-            fputs(i ? ", [" : "[", f);
-            rc_fmpq_fprint_json(f, r->verts + 2 * i);
-            fputs(", ", f);
-            rc_fmpq_fprint_json(f, r->verts + 2 * i + 1);
-            fputc(']', f);
+            rc_jsonw_puts(w, i ? ", [" : "[");
+            rc_jsonw_fmpq(w, r->verts + 2 * i);
+            rc_jsonw_puts(w, ", ");
+            rc_jsonw_fmpq(w, r->verts + 2 * i + 1);
+            rc_jsonw_printf(w, "%c", ']');
         }
-        fputc(']', f);
+        rc_jsonw_printf(w, "%c", ']');
     }
-    fputc('}', f);
+    rc_jsonw_printf(w, "%c", '}');
 }
 
-void rc_regions_write_json(FILE * f, const rc_regions_t res, int all)
+void rc_regions_write_json(rc_jsonw_t w, const rc_regions_t res, int all)
 {
     const slong * widths = res->widths;
     slong i;
     fmpq_t avg;
     fmpq_init(avg);
-    fprintf(f, "{\"format\": \"relucert.regions/1\", \"input_dim\": %ld, \"hidden_neurons\": %ld, \"box\": ",
+    rc_jsonw_printf(w, "{\"format\": \"relucert.regions/1\", \"input_dim\": %ld, \"hidden_neurons\": %ld, \"box\": ",
             (long) res->d, (long) res->H);
-    if (res->has_box) rc_fmpq_vec_fprint_json(f, res->box, 2 * res->d, ", "); else fputs("null", f);
-    fprintf(f, ",\n  \"regions\": %ld, \"bounded\": %ld, \"unbounded\": %ld,\n  \"facets_hist\": ",
+    if (res->has_box) rc_jsonw_fmpq_vec(w, res->box, 2 * res->d, ", "); else rc_jsonw_puts(w, "null");
+    rc_jsonw_printf(w, ",\n  \"regions\": %ld, \"bounded\": %ld, \"unbounded\": %ld,\n  \"facets_hist\": ",
             (long) res->num_regions, (long) res->num_bounded, (long) res->num_unbounded);
-    put_hist(f, res->hist, res->hist_len);
+    put_hist(w, res->hist, res->hist_len);
     if (res->has_box)
     {
-        fputs(",\n  \"facets_hist_interior\": ", f);
-        put_hist(f, res->hist_int, res->hist_len);
-        fputs(",\n  \"facets_hist_inner\": ", f);
-        put_hist(f, res->hist_inner, res->hist_len);
+        rc_jsonw_puts(w, ",\n  \"facets_hist_interior\": ");
+        put_hist(w, res->hist_int, res->hist_len);
+        rc_jsonw_puts(w, ",\n  \"facets_hist_inner\": ");
+        put_hist(w, res->hist_inner, res->hist_len);
     }
-    fprintf(f, ",\n  \"facets_total\": %ld, \"facets_average\": ", (long) res->facets_total);
+    rc_jsonw_printf(w, ",\n  \"facets_total\": %ld, \"facets_average\": ", (long) res->facets_total);
     if (res->num_regions > 0)
         fmpq_set_si(avg, res->facets_total, res->num_regions);
-    rc_fmpq_fprint_json(f, avg);
+    rc_jsonw_fmpq(w, avg);
     if (res->has_volume)
     {
-        fputs(", \"volume_total\": ", f);
-        rc_fmpq_fprint_json(f, res->volume_total);
+        rc_jsonw_puts(w, ", \"volume_total\": ");
+        rc_jsonw_fmpq(w, res->volume_total);
     }
-    fprintf(f, ", \"method\": \"%s\", \"lp_calls\": %ld", res->fast2 ? "polygon" : "lp",
+    rc_jsonw_printf(w, ", \"method\": \"%s\", \"lp_calls\": %ld", res->fast2 ? "polygon" : "lp",
             (long) res->lp_calls);
     if (all)
     {
-        fputs(",\n  \"region_list\": [\n    ", f);
+        rc_jsonw_puts(w, ",\n  \"region_list\": [\n    ");
         for (i = 0; i < res->num_kept; i++)
         {
-            if (i) fputs(",\n    ", f);
-            put_region(f, res, res->regions + i, widths);
+            if (i) rc_jsonw_puts(w, ",\n    ");
+            put_region(w, res, res->regions + i, widths);
         }
-        fputs("]", f);
+        rc_jsonw_puts(w, "]");
     }
-    fputs("}\n", f);
+    rc_jsonw_puts(w, "}\n");
     fmpq_clear(avg);
 }

@@ -44,7 +44,7 @@ static inline char * ct_regions_cert(size_t * len)
     if (rc_regions_compute(res, m, box, RC_REGIONS_CERT, 0, err) == RC_OK)
     {
         f = open_memstream(&buf, len);
-        rc_regions_cert_write(f, res, m);
+        { rc_jsonw_t w; rc_jsonw_init_file(w, f); rc_regions_cert_write(w, res, m); }
         fclose(f);
     }
     rc_regions_clear(res);

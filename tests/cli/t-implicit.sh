@@ -133,5 +133,13 @@ else
   echo "SKIP: /usr/bin/python3 has no torch; the PyTorch example was not run"
 fi
 
+# --lr is an exact rational as spelled (1/100 = 0.01): same output; 0 and -1/2 refused
+a=$("$RC" implicit replay data/logs/implicit-log.npz data/implicit-train-data.json --lr 1/100 --json)
+expect "replay --lr 1/100 = --lr 0.01" "$a" "$out"
+for bad in 0 -1/2 1/0 abc; do
+  "$RC" implicit replay data/logs/implicit-log.npz data/implicit-train-data.json --lr "$bad" > /dev/null 2>&1
+  expect "replay --lr $bad refused" "$?" 2
+done
+
 echo "implicit CLI: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -17,7 +17,7 @@ static void test_roundtrip(void)
         FILE * f;
         rc_test_mlp_randtest(a, st, 1 + (slong) n_randint(st, 5), 4, 100);
         f = open_memstream(&out, &len);
-        rc_mlp_write_json(f, a);
+        { rc_jsonw_t w; rc_jsonw_init_file(w, f); rc_mlp_write_json(w, a); }
         fclose(f);
         CU_ASSERT_FATAL(rc_mlp_read_json_buf(b, out, len, "w.json", err) == RC_OK);
         CU_ASSERT_FATAL(a->n == b->n);

@@ -26,7 +26,7 @@ static char * write_cert(int * obstructed, const rc_net_t net, const rc_data_t d
     CU_ASSERT_FATAL(rc_obstruct_component_bound(b, data, cl, R, 128, err) == RC_OK);
     rc_obstruct_verdict_init(v);
     CU_ASSERT_FATAL(rc_obstruct_verdict_set(v, b, net, wit, data, 128, err) == RC_OK);
-    rc_obstruct_cert_write(f, net, data, b, wit, v);
+    { rc_jsonw_t w; rc_jsonw_init_file(w, f); rc_obstruct_cert_write(w, net, data, b, wit, v); }
     fclose(f);
     *obstructed = v->obstructed;
     rc_obstruct_verdict_clear(v);

@@ -261,7 +261,7 @@ static void test_cert_buf(void)
     opts->witness = teacher;
     CU_ASSERT_FATAL(rc_obstruct_run(res, net, data, opts, err) == RC_OK);
     f = open_memstream(&mem, &len);
-    rc_obstruct_result_write_cert(f, res, net, data);
+    { rc_jsonw_t w; rc_jsonw_init_file(w, f); rc_obstruct_result_write_cert(w, res, net, data); }
     fclose(f);
     CU_ASSERT(rc_obstruct_cert_check_buf(&obs, mem, len, "mem", err) == RC_OK && obs == 1);
     p = strstr(mem, "\"5/16\"");

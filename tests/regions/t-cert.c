@@ -13,7 +13,7 @@ static int check_res(const rc_regions_t res, const rc_mlp_t m, slong * nr, slong
     FILE * f = open_memstream(&buf, &len);
     rc_err_t err;
     int r;
-    rc_regions_cert_write(f, res, m);
+    { rc_jsonw_t w; rc_jsonw_init_file(w, f); rc_regions_cert_write(w, res, m); }
     fclose(f);
     r = rc_regions_cert_check_buf(nr, nf, buf, len, "cert", err);
     free(buf);
