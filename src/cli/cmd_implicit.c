@@ -117,7 +117,16 @@ static int run_replay(int argc, char ** argv)
         const char * why;
         fmpq_init(q);
         r = rc_fmpq_set_str(q, lr, &why) == RC_OK && fmpq_sgn(q) > 0;
-        eta = r ? fmpq_get_d(q) : 0.0;
+        eta = 0.0;
+        if (r)
+        {
+            /* the double nearest eta (fmpq_get_d truncates) */
+            arf_t a;
+            arf_init(a);
+            arf_set_fmpq(a, q, 53, ARF_RND_NEAR);   /* correctly rounded to 53 bits */
+            eta = arf_get_d(a, ARF_RND_NEAR);
+            arf_clear(a);
+        }
         fmpq_clear(q);
         if (!r || !isfinite(eta) || !(eta > 0.0))
             return rc_cli_error(cmd, "--lr: not a positive number: \"%s\"", lr);

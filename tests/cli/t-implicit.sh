@@ -135,7 +135,9 @@ fi
 
 # --lr is an exact rational as spelled (1/100 = 0.01): same output; 0 and -1/2 refused
 a=$("$RC" implicit replay data/logs/implicit-log.npz data/implicit-train-data.json --lr 1/100 --json)
-expect "replay --lr 1/100 = --lr 0.01" "$a" "$out"
+b=$("$RC" implicit replay data/logs/implicit-log.npz data/implicit-train-data.json --lr 0.01 --json)
+expect "replay --lr 1/100 = --lr 0.01" "$a" "$b"
+expect "replay --lr 0.01 printed as the nearest double" "$(echo "$b" | jq -c .lr)" "0.01"
 for bad in 0 -1/2 1/0 abc; do
   "$RC" implicit replay data/logs/implicit-log.npz data/implicit-train-data.json --lr "$bad" > /dev/null 2>&1
   expect "replay --lr $bad refused" "$?" 2
