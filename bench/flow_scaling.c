@@ -6,7 +6,8 @@
        data are a prefix of the N = 32 data, etc.); y_i = a fixed 3-neuron ReLU teacher at x_i,
        rounded to 1/64 (exact);
      - student: PyTorch-default-like ("Kaiming uniform") scales with denominator 32:
-       W1, b1 entries k/32 with |k| <= floor(32/sqrt(d)) = 14, W2 entries k/32 with
+       W1 entries k/32 with |k| <= floor(32/sqrt(d)) = 14, b1 entries k/512 with k odd and
+       |k| <= 16*14 - 1 = 223 (so no pair starts on its switching surface), W2 entries k/32 with
        |k| <= floor(32/sqrt(l)) (the first l neurons of one fixed stream, W2 drawn separately),
    all from a splitmix64 generator (--seed), so every platform builds the same exact rationals.
    Then, in one child process per case (fork): a double RK4 of the same flow (rc_flow_float_rk4,
@@ -79,6 +80,14 @@ static long rand_sym(unsigned long long * s, long m)
     return (long) (u % span) - m;
 }
 
+/* Uniform odd integer in [-m, m] (m odd). */
+static long rand_odd(unsigned long long * s, long m)
+{
+    long v;
+    do v = rand_sym(s, m); while (v % 2 == 0);
+    return v;
+}
+
 /* The problem of one case: net (l neurons) and data (N samples); see the header comment. */
 static void make_problem(rc_net_t net, rc_data_t data, slong l, slong N, unsigned long long seed)
 {
@@ -129,7 +138,9 @@ static void make_problem(rc_net_t net, rc_data_t data, slong l, slong N, unsigne
     for (k = 0; k < l; k++)
     {
         for (j = 0; j < DIM; j++) fmpq_set_si(net->W1 + k * DIM + j, rand_sym(&sw, m1), 32);
-        fmpq_set_si(net->b1 + k, rand_sym(&sw, m1), 32);
+        /* odd / 512: then 512 z_ki(0) = 512 (w_k . x_i + b_k) is odd, so no pair starts on its
+           switching surface (a generic start; a pair at z = 0 would force inclusion steps) */
+        fmpq_set_si(net->b1 + k, rand_odd(&sw, 16 * m1 - 1), 512);
         fmpq_set_si(net->W2 + k, rand_sym(&sv, m2), 32);
     }
     fmpq_clear(s); fmpq_clear(z); fmpq_clear(q);
