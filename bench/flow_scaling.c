@@ -56,6 +56,7 @@ typedef struct
     int verdict;
     double reached_time, cert_s, max_width;
     long steps, events, crossings, slides, incl;
+    double loss0, lossT;       /* exact loss at theta0, midpoint of the certified loss at T */
     char reason[512];
     long l, N;                 /* the case, for --verbose */
     int verbose;
@@ -202,6 +203,14 @@ static void run_case_child(shared_t * sh, slong l, slong N, const fmpq_t T, cons
     sh->steps = (long) res->steps; sh->events = (long) res->events; sh->crossings = (long) res->crossings;
     sh->slides = (long) res->slide_phases; sh->incl = (long) res->incl_steps;
     snprintf(sh->reason, sizeof(sh->reason), "%s", res->reason);
+    {   /* outside the timed regions: the loss must decrease along the flow */
+        fmpq_t L0;
+        fmpq_init(L0);
+        rc_flow_loss_fmpq(L0, pr->theta0, pr);
+        sh->loss0 = fmpq_get_d(L0);
+        sh->lossT = arf_get_d(arb_midref(res->loss_T), ARF_RND_NEAR);
+        fmpq_clear(L0);
+    }
     sh->done = 1;
     flint_free(th0); flint_free(th);
     rc_flow_result_clear(res, pr); rc_flow_problem_clear(pr); rc_net_clear(net); rc_data_clear(data);
@@ -239,21 +248,22 @@ static void print_case(const shared_t * sh, slong l, slong N, slong P, int over,
                over ? sh->t_reached : sh->reached_time, tc, sh->float_s, sh->float_reps, ratio,
                over ? sh->steps_reached : sh->steps);
         if (!over)
-            printf(",\"events\":%ld,\"crossings\":%ld,\"slide_phases\":%ld,\"incl_steps\":%ld,\"max_width\":%.3e",
-                   sh->events, sh->crossings, sh->slides, sh->incl, sh->max_width);
+            printf(",\"events\":%ld,\"crossings\":%ld,\"slide_phases\":%ld,\"incl_steps\":%ld,\"max_width\":%.3e,"
+                   "\"loss0\":%.6g,\"lossT\":%.6g",
+                   sh->events, sh->crossings, sh->slides, sh->incl, sh->max_width, sh->loss0, sh->lossT);
         printf(",\"reason\":");
         json_str(over ? "CPU budget exceeded" : sh->reason);
         printf("}\n");
     }
     else if (over)
-        printf("l=%ld N=%ld P=%ld T=%s: over budget (> %.0f s CPU), reached t=%.4g after %ld steps; "
+        printf("l=%ld N=%ld P=%ld T=%s: over budget (> %.0f s CPU), last progress report t=%.4g, %ld steps; "
                "float RK4 (h=1/512) %.5f s (ratio > %.0f)\n", (long) l, (long) N, (long) P, op->Tstr,
                op->budget, sh->t_reached, sh->steps_reached, sh->float_s, ratio);
     else
         printf("l=%ld N=%ld P=%ld T=%s: %s%s%s, reached t=%.4g, %.2f s, %ld steps, %ld events, "
-               "max width %.2e; float RK4 (h=1/512) %.5f s (ratio %.0f)\n", (long) l, (long) N, (long) P,
-               op->Tstr, verdict, sh->reason[0] ? ": " : "", sh->reason, sh->reached_time, tc,
-               sh->steps, sh->events, sh->max_width, sh->float_s, ratio);
+               "max width %.2e, loss %.4g -> %.4g; float RK4 (h=1/512) %.5f s (ratio %.0f)\n", (long) l,
+               (long) N, (long) P, op->Tstr, verdict, sh->reason[0] ? ": " : "", sh->reason, sh->reached_time,
+               tc, sh->steps, sh->events, sh->max_width, sh->loss0, sh->lossT, sh->float_s, ratio);
     fflush(stdout);
 }
 
