@@ -16,9 +16,18 @@ import math
 import sys
 
 
+def fail(msg):
+    sys.stderr.write("flow_scaling_table.py: %s\n" % msg)
+    sys.exit(2)
+
+
 def load(path):
     cases = {}
-    with open(path) as f:
+    try:
+        f = open(path)
+    except OSError as e:
+        fail("%s: %s" % (path, e.strerror))
+    with f:
         for lineno, line in enumerate(f, 1):
             line = line.strip()
             if not line:
@@ -26,11 +35,13 @@ def load(path):
             try:
                 r = json.loads(line)
                 key = (int(r["l"]), int(r["N"]))
+                for k in ("verdict", "cert_seconds", "ratio", "steps", "T", "prec", "order", "seed"):
+                    r[k]
             except (ValueError, KeyError, TypeError) as e:
-                sys.exit("%s:%d: not a bench-flow_scaling JSON line (%s)" % (path, lineno, e))
+                fail("%s:%d: not a bench-flow_scaling JSON line (%s: %s)" % (path, lineno, type(e).__name__, e))
             cases[key] = r
     if not cases:
-        sys.exit("%s: no cases" % path)
+        fail("%s: no cases" % path)
     return cases
 
 
@@ -100,9 +111,9 @@ def speedup_table(before, after, ls, Ns):
             if b is None or a is None or a.get("over_budget"):
                 row.append("–")
             elif b.get("over_budget"):
-                row.append("> %.1f×" % (b["cert_seconds"] / a["cert_seconds"]))
+                row.append("> %.2f×" % (b["cert_seconds"] / a["cert_seconds"]))
             else:
-                row.append("%.1f×" % (b["cert_seconds"] / a["cert_seconds"]))
+                row.append("%.2f×" % (b["cert_seconds"] / a["cert_seconds"]))
         out.append("| %d | " % l + " | ".join(row) + " |")
     return "\n".join(out)
 
@@ -181,6 +192,12 @@ def main(argv):
     runs = [load(p) for p in args]
     ls, Ns = grid(runs)
     first = next(iter(runs[0].values()))
+    params = ("T", "prec", "order", "seed")
+    for run, path in zip(runs, args):
+        for r in run.values():
+            if any(r[k] != first[k] for k in params):
+                fail("%s: l = %d, N = %d was run with other settings (%s) than %s"
+                     % (path, r["l"], r["N"], ", ".join("%s %s" % (k, r[k]) for k in params), args[0]))
     print("Certified CPU seconds (ratio to the double RK4 of the same run), T = %s, %d bits, order %d, seed %d%s:"
           % (first["T"], first["prec"], first["order"], first["seed"],
              "; cells before → after" if len(runs) == 2 else ""))
