@@ -4,12 +4,14 @@
 usage: scripts/flow_scaling_table.py BEFORE.jsonl [AFTER.jsonl] [--no-fit]
 
 One run: a table with rows l and columns N, cells "certified CPU seconds (ratio to the double
-RK4 of the same run)", then the observed growth: least-squares slopes of log(time) and of
-log(ratio) against log l and log N (the model time ~ C l^a N^b over the cases that finished within
-their budget) and, per row and per column, the slope between neighbouring cases.
+RK4 of the same run)", a table of accepted steps / events, then the observed growth:
+least-squares slopes of log(time), log(time per step) and log(ratio) against log l and log N (the
+model time ~ C l^a N^b over the certified cases) and, per row and per column, the slope of log
+time between neighbouring cases.
 Two runs: the same table with cells "before -> after", then a table of speedups (before time /
-after time), then the growth of each run.  A case over its CPU budget is shown as "> B s" and left
-out of the fits; a case that finished without being certified is marked with a footnote.
+after time; "–" where the after run is over budget or the verdicts differ), then the growth of
+each run.  A case over its CPU budget is shown as "> B s"; a case that finished without being
+certified is marked with a footnote; the fits use the certified cases only.
 """
 import json
 import math
@@ -110,6 +112,8 @@ def speedup_table(before, after, ls, Ns):
             b, a = before.get((l, N)), after.get((l, N))
             if b is None or a is None or a.get("over_budget"):
                 row.append("–")
+            elif a["verdict"] != b["verdict"] and not b.get("over_budget"):
+                row.append("– (verdicts differ)")
             elif b.get("over_budget"):
                 row.append("> %.2f×" % (b["cert_seconds"] / a["cert_seconds"]))
             else:
@@ -138,7 +142,8 @@ def lstsq2(rows):
 
 
 def growth(run, ls, Ns, name):
-    ok = {k: r for k, r in run.items() if not r.get("over_budget")}
+    # only the certified cases: a run stopped early (step limit, not certified) has no comparable time
+    ok = {k: r for k, r in run.items() if r["verdict"] == "certified"}
     out = []
     measures = (("certified time", lambda r: r["cert_seconds"]),
                 ("time per step", lambda r: r["cert_seconds"] / max(r["steps"], 1)),
@@ -147,7 +152,7 @@ def growth(run, ls, Ns, name):
         rows = [(math.log(l), math.log(N), math.log(get(r))) for (l, N), r in ok.items() if get(r) > 0]
         fit = lstsq2(rows)
         if fit is not None:
-            out.append("- %s, %s: least-squares fit over %d finished cases: ~ l^%.2f N^%.2f"
+            out.append("- %s, %s: least-squares fit over %d certified cases: ~ l^%.2f N^%.2f"
                        % (name, what, len(rows), fit[0], fit[1]))
     def slope(r1, r2, x1, x2):
         return math.log(r2["cert_seconds"] / r1["cert_seconds"]) / math.log(x2 / x1)
