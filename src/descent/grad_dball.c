@@ -289,7 +289,7 @@ int _rc_descent_grad_dball_sums(double * gm, double * gr, arb_t loss, const doub
     dball_ws W[1];
     slong i, j, k, d = shape->d, l = shape->l, e = shape->e;
     int ok = 1;
-#if FLT_EVAL_METHOD != 0 || defined(__FAST_MATH__) \
+#if FLT_EVAL_METHOD != 0 || defined(__FAST_MATH__) || defined(__ASSOCIATIVE_MATH__) \
     || (defined(__FINITE_MATH_ONLY__) && __FINITE_MATH_ONLY__)
     return 0;  /* excess precision, reassociation, or isfinite unreliable: the model does not apply */
 #endif
