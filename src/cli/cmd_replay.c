@@ -130,11 +130,23 @@ static void print_text(const rc_replay_result_t res, const char * opt, int no_id
     printf("  largest |observed drift| of a level in one step: %.6g\n", arf_get_d(res->max_obs, ARF_RND_UP));
     if (sgd && res->steps > 0)
     {
+        /* the bounds as decimals rounded outward (%.6g would round them to nearest) */
+        char * lo, * hi, * lo2, * hi2;
+        arb_t t;
+        arb_init(t);
+        arb_set_arf(t, res->max_res_lo);
+        rc_arb_get_interval_str(&lo, &hi2, t, 6);
+        flint_free(hi2);
+        arb_set_arf(t, res->max_res_hi);
+        rc_arb_get_interval_str(&lo2, &hi, t, 6);
+        flint_free(lo2);
         printf("  drift identity (plain GD): max |observed - predicted| = %.6g (step %ld, neuron %ld)\n"
-               "    the float-rounding effect; rigorous bounds: [%.6g, %.6g]\n",
+               "    the float-rounding effect; rigorous bounds: [%s, %s]\n",
                arf_get_d(res->max_res_hi, ARF_RND_UP), (long) res->max_residual_at.step,
-               (long) res->max_residual_at.neuron, arf_get_d(res->max_res_lo, ARF_RND_DOWN),
-               arf_get_d(res->max_res_hi, ARF_RND_UP));
+               (long) res->max_residual_at.neuron, lo, hi);
+        flint_free(lo);
+        flint_free(hi);
+        arb_clear(t);
         printf("  loss: step 0 ");
         put_pair(stdout, res->loss_first, 1);
         printf(", step %ld ", (long) res->steps);

@@ -1,9 +1,21 @@
 /* Exact dyadic numbers m 2^exp with a 128-bit signed mantissa: the fast path of the replay's
    exact levels.  Every operation either is exact or reports that it does not fit. */
 #include <math.h>
+#include <float.h>
 #include <string.h>
 #include <stdint.h>
 #include "relucert/descent.h"
+
+/* The float32 paths (level_f32, level_f32_sse2) rely on exact IEEE binary64 operations evaluated
+   as written (Sterbenz splits such as y - ((y + 2^52) - 2^52)).  A compiler allowed to
+   reassociate (-ffast-math, -Ofast, -funsafe-math-optimizations, -fassociative-math) folds such
+   steps, and x87 excess precision changes them: then those paths decline and the integer path
+   (bits of the doubles only) is used (test t-dyadic_fastmath). */
+#if defined(__FAST_MATH__) || defined(__ASSOCIATIVE_MATH__) || FLT_EVAL_METHOD != 0
+#define RC_FLOAT_SPLITS_OK 0
+#else
+#define RC_FLOAT_SPLITS_OK 1
+#endif
 
 #if defined(__SIZEOF_INT128__)
 typedef __int128 i128;
@@ -140,7 +152,7 @@ static int level_f32(rc_dyadic_t c, const double * w, const double * b1, const d
     uint64_t remb = 0, low = 0, bmax = 0, bmin1 = ~(uint64_t) 0, a;
     const uint64_t lowmask = ((uint64_t) 1 << 29) - 1;
     int ex;
-    if (d + (b1 != NULL) + e > 64)
+    if (!RC_FLOAT_SPLITS_OK || d + (b1 != NULL) + e > 64)
         return 0;
     /* integer pass (vectorisable): for nonnegative doubles the order of the bit patterns is the
        order of the values; low 29 significand bits zero <=> at most 24 significant bits
@@ -228,7 +240,7 @@ static int level_f32_sse2(rc_dyadic_t c, const double * w, const double * b1, co
     uint64_t low, bad;
     int ex, flag;
     slong nr = 0;
-    if (d + (b1 != NULL) + e > 64)
+    if (!RC_FLOAT_SPLITS_OK || d + (b1 != NULL) + e > 64)
         return 0;
     for (t = 0; t < dv; t += 2)
     {

@@ -11,7 +11,8 @@
    to every gradient accumulator.  Every accumulator still sums its terms in the order of i (and
    every pre-activation in the order of j): vectorizing across independent accumulators changes
    no rounding.  The error analysis holds whether or not the compiler contracts a * b + c into an
-   FMA (D7), and needs round-to-nearest binary64 without excess precision (checked: else return 0).
+   FMA (D7), and needs round-to-nearest binary64 without excess precision and with gradual
+   underflow (no flush-to-zero / denormals-are-zero mode) (checked: else return 0).
 
    Error model: u = 2^-53, eta = 2^-1075.  rbound(S, m) = (2m + 8) u S + m 2^-1070 bounds the
    rounding error of a recursive sum of m terms (products of two doubles) when S is the
@@ -22,6 +23,8 @@
 #include <math.h>
 #include <float.h>
 #include <fenv.h>
+#include <stdint.h>
+#include <string.h>
 #include "relucert/descent.h"
 #include "relucert/num.h"
 
@@ -44,6 +47,21 @@ static inline double inflate(double A, slong m)
 static inline double rsum(double A, double S, slong m)
 {
     return inflate(A, m) + rbound(S, m);
+}
+
+/* Gradual underflow at run time (D7, model): 2^-1074 * 3 and 2^-1022 * 0.5 must give the exact
+   subnormals (bit patterns 3 and 2^51).  A flush-to-zero or denormals-are-zero mode (x86 MXCSR
+   FTZ/DAZ, ARM FPCR.FZ; set e.g. when a shared object linked with -ffast-math is loaded into the
+   process) makes an underflow cost up to 2^-1022, or a whole subnormal operand, not 2^-1075.
+   Compared as bits: under DAZ a floating-point comparison would read a subnormal as 0. */
+static int gradual_underflow(void)
+{
+    volatile double t = 0x1p-1074, n = 0x1p-1022;
+    double a = t * 3.0, b = n * 0.5;
+    uint64_t ua, ub;
+    memcpy(&ua, &a, sizeof(ua));
+    memcpy(&ub, &b, sizeof(ub));
+    return ua == 3 && ub == (UINT64_C(1) << 51);
 }
 
 /* A radius of delta that also absorbs the rounding of the N-term sums delta is accumulated in:
@@ -271,13 +289,13 @@ int _rc_descent_grad_dball_sums(double * gm, double * gr, arb_t loss, const doub
     dball_ws W[1];
     slong i, j, k, d = shape->d, l = shape->l, e = shape->e;
     int ok = 1;
-#if FLT_EVAL_METHOD != 0 || defined(__FAST_MATH__) \
+#if FLT_EVAL_METHOD != 0 || defined(__FAST_MATH__) || defined(__ASSOCIATIVE_MATH__) \
     || (defined(__FINITE_MATH_ONLY__) && __FINITE_MATH_ONLY__)
     return 0;  /* excess precision, reassociation, or isfinite unreliable: the model does not apply */
 #endif
     /* term counts m of every sum (d + 1, l + 1, e, N, N e, d + 1 + e) below 2^31 (D7) */
     if (N < 1 || e < 1 || d >= (WORD(1) << 24) || l >= (WORD(1) << 24) || e >= (WORD(1) << 24)
-        || N >= (WORD(1) << 30) / e || fegetround() != FE_TONEAREST
+        || N >= (WORD(1) << 30) / e || fegetround() != FE_TONEAREST || !gradual_underflow()
         || !rc_fmpq_get_d_exact(&W->a, shape->leak))
         return 0;
     W->d = d, W->l = l, W->e = e, W->N = N, W->np = rc_net_num_params(shape);
