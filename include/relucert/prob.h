@@ -14,6 +14,7 @@
 #include <stdint.h>
 #include "relucert/flint.h"
 #include "relucert/err.h"
+#include "relucert/jsonw.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -182,6 +183,53 @@ slong rc_prob_mc_count_negative(const rc_prob_model_t m, slong samples, rc_rng_t
    number is certified to be the true value rounded to the digits shown.  Returns NULL when
    no k >= 1 works or x has points of both signs.  Caller frees with flint_free. */
 char * rc_prob_certified_digits_str(const arb_t x, slong digits);
+
+/* ---- the statistics of one architecture: rc_prob_run (what relucert prob computes) ---- */
+#define RC_PROB_PMF_MAX ((slong) 10000)   /* default: the law of #pathological up to l = 10^4 */
+
+typedef struct
+{
+    slong prec;          /* working precision of the certified computation (default 128) */
+    slong digits;        /* significant digits of the printed bounds (default 20; clamped to
+                            max(3, prec / 3) by rc_prob_run) */
+    int monte_carlo;     /* 1: sample even where a certified method exists (default 0) */
+    slong samples;       /* Monte Carlo neurons (default 10^6) */
+    double level;        /* joint confidence level of the Monte Carlo intervals (0.99) */
+    uint64_t seed;       /* Monte Carlo seed (default 1) */
+    slong pmf_max;       /* the distribution of #pathological is computed when l <= pmf_max
+                            (default RC_PROB_PMF_MAX) */
+}
+rc_prob_opts_struct;
+typedef rc_prob_opts_struct rc_prob_opts_t[1];
+
+void rc_prob_opts_init(rc_prob_opts_t opts);
+
+typedef struct
+{
+    rc_prob_model_struct model[1];
+    rc_prob_stats_struct stats[1];
+    slong prec, digits;  /* as used (digits after clamping) */
+    int monte_carlo;     /* Monte Carlo was asked for (opts->monte_carlo) */
+}
+rc_prob_result_struct;
+typedef rc_prob_result_struct rc_prob_result_t[1];
+
+void rc_prob_result_init(rc_prob_result_t res);
+void rc_prob_result_clear(rc_prob_result_t res);
+
+/* The statistics of doc/math.md §3, §7 for scheme s and dimensions d, l, e (bias: hidden bias
+   present): certified (stats->certified = 1, balls containing the true values) unless
+   opts->monte_carlo or no certified method applies, then Monte Carlo with Hoeffding intervals
+   (stats->certified = 0).  res must be initialised and is overwritten.  Returns RC_OK, or
+   RC_EINPUT / RC_ELIMIT (err filled) for d, l, e outside [1, RC_PROB_MAX_DIM] or options out
+   of range (prec < 2, samples < 1, level not in (0, 1)). */
+int rc_prob_run(rc_prob_result_t res, rc_init_scheme s, slong d, slong l, slong e, int bias,
+                const rc_prob_opts_t opts, rc_err_t err);
+
+/* relucert.prob/1 JSON of a result (doc/formats.md), to a stream or a buffer. */
+void rc_prob_result_write_json(rc_jsonw_t w, const rc_prob_result_t res);
+/* The readable report of `relucert prob`. */
+void rc_prob_result_write_text(rc_jsonw_t w, const rc_prob_result_t res);
 
 #ifdef __cplusplus
 }
