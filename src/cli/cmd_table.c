@@ -13,7 +13,7 @@ static void table_usage(FILE * f)
 {
     fprintf(f,
 "usage: relucert table --init SCHEMES --input-dim RANGE --hidden RANGE [--output-dim RANGE]\n"
-"                      [--bias | --no-bias] [--quantity NAMES] [--format csv|md|tex]\n"
+"                      [--bias | --no-bias] [--quantity NAMES] [--format csv|md|tex|json]\n"
 "                      [--layout long|grid] [--output FILE] [--prec BITS] [--digits N]\n"
 "                      [--threads N] [--monte-carlo-fallback [--samples N] [--seed S]]\n\n"
 "Evaluates the statistics of `relucert prob` on every combination of the given schemes\n"
@@ -25,7 +25,9 @@ static void table_usage(FILE * f)
 "            expected_components, expected_effective_components\n"
 "            (default p_negative_level,p_disconnected,expected_components)\n"
 "  --format  csv (machine-readable: certified digits plus outward bounds _lo, _hi),\n"
-"            md (Markdown, default), tex (LaTeX booktabs)\n"
+"            md (Markdown, default), tex (LaTeX booktabs), json (relucert.table/1:\n"
+"            every cell, all quantities as outward bounds; doc/formats.md)\n"
+"  --json    the same as --format json\n"
 "  --layout  long: one row per cell (default); grid: rows d, columns l (one scheme,\n"
 "            one e, one quantity)\n"
 "  --prec    starting precision (64 bits; raised per cell until --goal-bits is reached)\n"
@@ -81,7 +83,7 @@ static int set_quantity(int * x, const char * s)
     return r;
 }
 
-enum { FMT_CSV = RC_PROB_TABLE_CSV, FMT_MD = RC_PROB_TABLE_MD, FMT_TEX = RC_PROB_TABLE_TEX };
+enum { FMT_CSV = RC_PROB_TABLE_CSV, FMT_MD = RC_PROB_TABLE_MD, FMT_TEX = RC_PROB_TABLE_TEX, FMT_JSON = -1 };
 
 int rc_cli_table(int argc, char ** argv)
 {
@@ -111,6 +113,8 @@ int rc_cli_table(int argc, char ** argv)
             table_usage(stdout);
             return RC_EXIT_OK;
         }
+        else if (strcmp(a, "--json") == 0)
+            fmt = FMT_JSON;
         else if (strcmp(a, "--bias") == 0)
             bias = 1;
         else if (strcmp(a, "--no-bias") == 0)
@@ -147,7 +151,8 @@ int rc_cli_table(int argc, char ** argv)
                 if (strcmp(v, "csv") == 0) fmt = FMT_CSV;
                 else if (strcmp(v, "md") == 0) fmt = FMT_MD;
                 else if (strcmp(v, "tex") == 0) fmt = FMT_TEX;
-                else return rc_cli_error(cmd, "--format: expected csv, md or tex, got \"%s\"", v);
+                else if (strcmp(v, "json") == 0) fmt = FMT_JSON;
+                else return rc_cli_error(cmd, "--format: expected csv, md, tex or json, got \"%s\"", v);
             }
             else
             {
@@ -212,7 +217,7 @@ int rc_cli_table(int argc, char ** argv)
     opts->n_quantities = nq;
     opts->grid = grid;
     opts->digits = digits;
-    opts->format = (rc_prob_table_format) fmt;
+    opts->format = fmt == FMT_JSON ? RC_PROB_TABLE_CSV : (rc_prob_table_format) fmt;
     status = rc_prob_table_run(t, opts, err);
     if (status != RC_OK)
     {
@@ -229,7 +234,10 @@ int rc_cli_table(int argc, char ** argv)
         }
     }
     rc_jsonw_init_file(w, f);
-    rc_prob_table_write_text(w, t);
+    if (fmt == FMT_JSON)
+        rc_prob_table_write_json(w, t);
+    else
+        rc_prob_table_write_text(w, t);
     if (f != stdout && fclose(f) != 0)
         status = rc_cli_error(cmd, "%s: write failed", out_path);
 
