@@ -40,6 +40,16 @@ static int print_row(void * ctx, const rc_hset_family_row_struct * row)
     return 0;
 }
 
+/* The values of a parsed list as slong, the library's integer type (long need not be slong). */
+static slong * list_slong(const rc_cli_list * l)
+{
+    slong * v = flint_malloc(sizeof(slong) * (size_t) FLINT_MAX(l->n, 1));
+    long i;
+    for (i = 0; i < l->n; i++)
+        v[i] = (slong) l->v[i];
+    return v;
+}
+
 int rc_cli_family(int argc, char ** argv)
 {
     const char * cmd = "family", * sd = NULL, * sE = NULL, * sn = NULL, * sz = "0", * sP = "0", * out = NULL;
@@ -52,6 +62,7 @@ int rc_cli_family(int argc, char ** argv)
     rc_jsonw_t w;
     family_sink sink;
     rc_err_t err;
+    slong * ax[5] = { NULL, NULL, NULL, NULL, NULL };
     for (i = 1; i < argc; i++)
     {
         const char * v = (i + 1 < argc) ? argv[i + 1] : NULL;
@@ -122,15 +133,15 @@ int rc_cli_family(int argc, char ** argv)
     }
     rc_err_init(err);
     rc_hset_family_opts_init(opts);
-    opts->dim_in = (const slong *) dl.v;
+    opts->dim_in = ax[0] = list_slong(&dl);
     opts->n_dim_in = dl.n;
-    opts->dim_out = (const slong *) el.v;
+    opts->dim_out = ax[1] = list_slong(&el);
     opts->n_dim_out = el.n;
-    opts->negative = (const slong *) nl.v;
+    opts->negative = ax[2] = list_slong(&nl);
     opts->n_negative = nl.n;
-    opts->zero = (const slong *) zl.v;
+    opts->zero = ax[3] = list_slong(&zl);
     opts->n_zero = zl.n;
-    opts->positive = (const slong *) pl.v;
+    opts->positive = ax[4] = list_slong(&pl);
     opts->n_positive = pl.n;
     opts->betti_terms = max_terms;
     opts->row = print_row;
@@ -150,6 +161,8 @@ int rc_cli_family(int argc, char ** argv)
     if (f != stdout)
         fclose(f);
 cleanup:
+    for (i = 0; i < 5; i++)
+        flint_free(ax[i]);
     rc_cli_list_clear(&dl);
     rc_cli_list_clear(&el);
     rc_cli_list_clear(&nl);

@@ -85,6 +85,16 @@ static int set_quantity(int * x, const char * s)
 
 enum { FMT_CSV = RC_PROB_TABLE_CSV, FMT_MD = RC_PROB_TABLE_MD, FMT_TEX = RC_PROB_TABLE_TEX, FMT_JSON = -1 };
 
+/* The values of a parsed list as slong, the library's integer type (long need not be slong). */
+static slong * list_slong(const rc_cli_list * l)
+{
+    slong * v = flint_malloc(sizeof(slong) * (size_t) FLINT_MAX(l->n, 1));
+    long i;
+    for (i = 0; i < l->n; i++)
+        v[i] = (slong) l->v[i];
+    return v;
+}
+
 int rc_cli_table(int argc, char ** argv)
 {
     const char * cmd = "table";
@@ -99,6 +109,7 @@ int rc_cli_table(int argc, char ** argv)
     rc_prob_table_t t;
     rc_jsonw_t w;
     rc_err_t err;
+    slong * ax[3] = { NULL, NULL, NULL };
     FILE * f = stdout;
     for (i = 1; i < argc; i++)   /* exact topology tables live in `relucert family` */
         if (strcmp(argv[i], "--family") == 0)
@@ -199,11 +210,11 @@ int rc_cli_table(int argc, char ** argv)
         sch[i] = (rc_init_scheme) schemes[i];
     opts->schemes = sch;
     opts->n_schemes = nsch;
-    opts->d = (const slong *) ds.v;
+    opts->d = ax[0] = list_slong(&ds);
     opts->n_d = ds.n;
-    opts->l = (const slong *) ls.v;
+    opts->l = ax[1] = list_slong(&ls);
     opts->n_l = ls.n;
-    opts->e = (const slong *) es.v;
+    opts->e = ax[2] = list_slong(&es);
     opts->n_e = es.n;
     opts->bias = bias;
     opts->prec = prec;
@@ -242,6 +253,8 @@ int rc_cli_table(int argc, char ** argv)
         status = rc_cli_error(cmd, "%s: write failed", out_path);
 
 cleanup:
+    for (i = 0; i < 3; i++)
+        flint_free(ax[i]);
     rc_prob_table_clear(t);
     rc_cli_list_clear(&ds);
     rc_cli_list_clear(&ls);
