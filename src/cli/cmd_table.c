@@ -95,6 +95,37 @@ static slong * list_slong(const rc_cli_list * l)
     return v;
 }
 
+/* Runs the sweep and prints it (to out_path when given); returns the exit status. */
+static int run_and_print(const char * cmd, const rc_prob_table_opts_t opts, int fmt,
+                         const char * out_path)
+{
+    rc_prob_table_t t;
+    rc_jsonw_t w;
+    rc_err_t err;
+    FILE * f = stdout;
+    int status;
+    rc_err_init(err);
+    rc_prob_table_init(t);
+    status = rc_prob_table_run(t, opts, err);
+    if (status != RC_OK)
+        status = rc_cli_fail(cmd, status, err);
+    else if (out_path != NULL && (f = fopen(out_path, "w")) == NULL)
+        status = rc_cli_error(cmd, "%s: cannot write: %s", out_path, strerror(errno));
+    else
+    {
+        rc_jsonw_init_file(w, f);
+        if (fmt == FMT_JSON)
+            rc_prob_table_write_json(w, t);
+        else
+            rc_prob_table_write_text(w, t);
+        status = RC_EXIT_OK;
+        if (f != stdout && fclose(f) != 0)
+            status = rc_cli_error(cmd, "%s: write failed", out_path);
+    }
+    rc_prob_table_clear(t);
+    return status;
+}
+
 int rc_cli_table(int argc, char ** argv)
 {
     const char * cmd = "table";
@@ -106,11 +137,7 @@ int rc_cli_table(int argc, char ** argv)
     rc_cli_list ds = { NULL, 0 }, ls = { NULL, 0 }, es = { NULL, 0 };
     rc_init_scheme sch[RC_INIT_NUM];
     rc_prob_table_opts_t opts;
-    rc_prob_table_t t;
-    rc_jsonw_t w;
-    rc_err_t err;
     slong * ax[3] = { NULL, NULL, NULL };
-    FILE * f = stdout;
     for (i = 1; i < argc; i++)   /* exact topology tables live in `relucert family` */
         if (strcmp(argv[i], "--family") == 0)
             return rc_cli_family(argc, argv);
@@ -186,7 +213,6 @@ int rc_cli_table(int argc, char ** argv)
         q_str = "p_negative_level,p_disconnected,expected_components";
     if (parse_names(qs, &nq, RC_PROB_Q_NUM, cmd, "--quantity", q_str, set_quantity))
         return RC_EXIT_USAGE;
-    rc_prob_table_init(t);
     if (rc_cli_parse_range(&ds, cmd, "--input-dim", d_str, 1, RC_PROB_MAX_DIM)
         || rc_cli_parse_range(&ls, cmd, "--hidden", l_str, 1, RC_PROB_MAX_DIM)
         || rc_cli_parse_range(&es, cmd, "--output-dim", e_str, 1, RC_PROB_MAX_DIM))
@@ -204,7 +230,6 @@ int rc_cli_table(int argc, char ** argv)
         status = rc_cli_error(cmd, "more than %ld cells: refused", (long) TABLE_MAX_CELLS);
         goto cleanup;
     }
-    rc_err_init(err);
     rc_prob_table_opts_init(opts);
     for (i = 0; i < nsch; i++)
         sch[i] = (rc_init_scheme) schemes[i];
@@ -229,33 +254,11 @@ int rc_cli_table(int argc, char ** argv)
     opts->grid = grid;
     opts->digits = digits;
     opts->format = fmt == FMT_JSON ? RC_PROB_TABLE_CSV : (rc_prob_table_format) fmt;
-    status = rc_prob_table_run(t, opts, err);
-    if (status != RC_OK)
-    {
-        status = rc_cli_fail(cmd, status, err);
-        goto cleanup;
-    }
-    if (out_path != NULL)
-    {
-        f = fopen(out_path, "w");
-        if (f == NULL)
-        {
-            status = rc_cli_error(cmd, "%s: cannot write: %s", out_path, strerror(errno));
-            goto cleanup;
-        }
-    }
-    rc_jsonw_init_file(w, f);
-    if (fmt == FMT_JSON)
-        rc_prob_table_write_json(w, t);
-    else
-        rc_prob_table_write_text(w, t);
-    if (f != stdout && fclose(f) != 0)
-        status = rc_cli_error(cmd, "%s: write failed", out_path);
+    status = run_and_print(cmd, opts, fmt, out_path);
 
 cleanup:
     for (i = 0; i < 3; i++)
         flint_free(ax[i]);
-    rc_prob_table_clear(t);
     rc_cli_list_clear(&ds);
     rc_cli_list_clear(&ls);
     rc_cli_list_clear(&es);
