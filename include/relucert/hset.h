@@ -8,6 +8,7 @@
 
 #include "relucert/flint.h"
 #include "relucert/err.h"
+#include "relucert/jsonw.h"
 #include "relucert/net.h"
 #include "relucert/quadric.h"
 
@@ -69,6 +70,83 @@ char * rc_hset_poincare_get_str(const rc_hset_t h);
 /* The component that the parameters lie on: the sides of the disconnected factors in index
    order, as a string over {'+','-'} (empty when H(c) is connected).  Caller frees. */
 char * rc_hset_component_get_str(const rc_hset_t h);
+
+/* ---- families: rc_hset_family_run (what relucert family computes) ----
+   Every combination of d' (dim_in), e (dim_out) and numbers of neurons with c_k < 0, = 0, > 0
+   (doc/math.md section 3; proofs/foundation.md P4), in the order d', e, negative, zero,
+   positive (the last varying fastest). */
+#define RC_HSET_FAMILY_MAX_ROWS ((slong) 1000000)
+
+/* One row: exact b_0 = 2^m, effective components (rc_sym_num_effective), the factored Poincare
+   polynomial and, when short, the Betti numbers b_0 .. b_deg. */
+typedef struct
+{
+    slong dim_in, dim_out, hidden, negative, zero, positive;   /* hidden = l = the sum */
+    fmpz_t components, effective;
+    char * poincare;        /* rc_hset_poincare_get_str */
+    int betti_shown;        /* 1: betti holds b_0 .. b_{betti_len - 1} (betti_len = deg + 1, 0
+                               when H is empty); 0: more than betti_terms nonzero terms, or
+                               deg + 1 > 64 betti_terms (left to the Poincare polynomial) */
+    fmpz * betti;
+    slong betti_len;
+}
+rc_hset_family_row_struct;
+typedef rc_hset_family_row_struct rc_hset_family_row_t[1];
+
+void rc_hset_family_row_init(rc_hset_family_row_t row);
+void rc_hset_family_row_clear(rc_hset_family_row_t row);
+/* Fills row for d' = dim_in, e = dim_out and the given numbers of levels (all >= 0;
+   dim_in, dim_out >= 1). */
+void rc_hset_family_row_set(rc_hset_family_row_t row, slong dim_in, slong dim_out, slong negative,
+                            slong zero, slong positive, slong betti_terms);
+
+typedef struct
+{
+    const slong * dim_in;  slong n_dim_in;     /* the values of each axis (not owned) */
+    const slong * dim_out; slong n_dim_out;
+    const slong * negative; slong n_negative;
+    const slong * zero;    slong n_zero;
+    const slong * positive; slong n_positive;
+    slong betti_terms;     /* Betti lists with at most this many nonzero terms (default 12) */
+    /* When row is set, each row is handed to it as soon as computed and not kept (memory of one
+       row, as for a stream); a nonzero return stops the run with that status. */
+    int (*row)(void * ctx, const rc_hset_family_row_struct * row);
+    void * ctx;
+}
+rc_hset_family_opts_struct;
+typedef rc_hset_family_opts_struct rc_hset_family_opts_t[1];
+
+void rc_hset_family_opts_init(rc_hset_family_opts_t opts);
+
+typedef struct
+{
+    slong nrows;                        /* rows computed */
+    rc_hset_family_row_struct * rows;   /* nrows rows, or NULL when they went to opts->row */
+}
+rc_hset_family_struct;
+typedef rc_hset_family_struct rc_hset_family_t[1];
+
+void rc_hset_family_init(rc_hset_family_t fam);
+void rc_hset_family_clear(rc_hset_family_t fam);
+
+/* Every row of the family.  fam must be initialised and is overwritten.  Returns RC_OK;
+   RC_EINPUT (err filled) for d' or e < 1, negative counts, an empty axis or betti_terms < 0;
+   RC_ELIMIT for more than RC_HSET_FAMILY_MAX_ROWS rows; or the callback's nonzero status. */
+int rc_hset_family_run(rc_hset_family_t fam, const rc_hset_family_opts_t opts, rc_err_t err);
+
+/* Output formats of the family table. */
+typedef enum { RC_HSET_FAMILY_MD = 0, RC_HSET_FAMILY_CSV, RC_HSET_FAMILY_TEX, RC_HSET_FAMILY_JSON }
+rc_hset_family_format;
+
+/* The table in pieces (for a stream of rows): head, each row (first = 1 for the first one),
+   tail; in JSON (relucert.family/1, doc/formats.md), Markdown, CSV (exact decimals) or LaTeX. */
+void rc_hset_family_write_head(rc_jsonw_t w, rc_hset_family_format fmt);
+void rc_hset_family_write_row(rc_jsonw_t w, const rc_hset_family_row_t row,
+                              rc_hset_family_format fmt, int first);
+void rc_hset_family_write_tail(rc_jsonw_t w, rc_hset_family_format fmt);
+/* The whole table of a run that kept its rows: relucert.family/1 JSON / a text format. */
+void rc_hset_family_write_json(rc_jsonw_t w, const rc_hset_family_t fam);
+void rc_hset_family_write_text(rc_jsonw_t w, const rc_hset_family_t fam, rc_hset_family_format fmt);
 
 #ifdef __cplusplus
 }

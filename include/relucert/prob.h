@@ -14,6 +14,7 @@
 #include <stdint.h>
 #include "relucert/flint.h"
 #include "relucert/err.h"
+#include "relucert/jsonw.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -182,6 +183,120 @@ slong rc_prob_mc_count_negative(const rc_prob_model_t m, slong samples, rc_rng_t
    number is certified to be the true value rounded to the digits shown.  Returns NULL when
    no k >= 1 works or x has points of both signs.  Caller frees with flint_free. */
 char * rc_prob_certified_digits_str(const arb_t x, slong digits);
+
+/* ---- the statistics of one architecture: rc_prob_run (what relucert prob computes) ---- */
+#define RC_PROB_PMF_MAX ((slong) 10000)   /* default: the law of #pathological up to l = 10^4 */
+
+typedef struct
+{
+    slong prec;          /* working precision of the certified computation (default 128) */
+    slong digits;        /* significant digits of the printed bounds (default 20; clamped to
+                            max(3, prec / 3) by rc_prob_run) */
+    int monte_carlo;     /* 1: sample even where a certified method exists (default 0) */
+    slong samples;       /* Monte Carlo neurons (default 10^6) */
+    double level;        /* joint confidence level of the Monte Carlo intervals (0.99) */
+    uint64_t seed;       /* Monte Carlo seed (default 1) */
+    slong pmf_max;       /* the distribution of #pathological is computed when l <= pmf_max
+                            (default RC_PROB_PMF_MAX) */
+}
+rc_prob_opts_struct;
+typedef rc_prob_opts_struct rc_prob_opts_t[1];
+
+void rc_prob_opts_init(rc_prob_opts_t opts);
+
+typedef struct
+{
+    rc_prob_model_struct model[1];
+    rc_prob_stats_struct stats[1];
+    slong prec, digits;  /* as used (digits after clamping) */
+    int monte_carlo;     /* Monte Carlo was asked for (opts->monte_carlo) */
+}
+rc_prob_result_struct;
+typedef rc_prob_result_struct rc_prob_result_t[1];
+
+void rc_prob_result_init(rc_prob_result_t res);
+void rc_prob_result_clear(rc_prob_result_t res);
+
+/* The statistics of doc/math.md §3, §7 for scheme s and dimensions d, l, e (bias: hidden bias
+   present): certified (stats->certified = 1, balls containing the true values) unless
+   opts->monte_carlo or no certified method applies, then Monte Carlo with Hoeffding intervals
+   (stats->certified = 0).  res must be initialised and is overwritten.  Returns RC_OK, or
+   RC_EINPUT / RC_ELIMIT (err filled) for d, l, e outside [1, RC_PROB_MAX_DIM] or options out
+   of range (prec < 2, samples < 1, level not in (0, 1)). */
+int rc_prob_run(rc_prob_result_t res, rc_init_scheme s, slong d, slong l, slong e, int bias,
+                const rc_prob_opts_t opts, rc_err_t err);
+
+/* relucert.prob/1 JSON of a result (doc/formats.md), to a stream or a buffer. */
+void rc_prob_result_write_json(rc_jsonw_t w, const rc_prob_result_t res);
+/* The readable report of `relucert prob`. */
+void rc_prob_result_write_text(rc_jsonw_t w, const rc_prob_result_t res);
+
+/* ---- sweeps: rc_prob_table_run (what relucert table computes) ---- */
+#define RC_PROB_TABLE_MAX_CELLS ((slong) 1000000)
+
+typedef enum { RC_PROB_TABLE_CSV = 0, RC_PROB_TABLE_MD, RC_PROB_TABLE_TEX } rc_prob_table_format;
+
+typedef struct
+{
+    const rc_init_scheme * schemes; slong n_schemes;   /* the axes (not owned) */
+    const slong * d; slong n_d;
+    const slong * l; slong n_l;
+    const slong * e; slong n_e;
+    int bias;             /* hidden bias present (default 1) */
+    slong prec;           /* starting precision (default 64), doubled per cell up to 16 prec */
+    slong goal_bits;      /* relative accuracy wanted for every quantity (default 53) */
+    int threads;          /* OpenMP threads, <= 0: all (default 0); the result does not depend
+                             on it */
+    int monte_carlo;      /* cells without a certified method get a Monte Carlo estimate
+                             (default 0: left empty, method "") */
+    slong samples;        /* Monte Carlo neurons per cell (10^6); cell i uses seed + i */
+    double level;         /* 0.99 */
+    uint64_t seed;        /* 1 */
+    /* presentation (copied into the result): the quantities shown, in order (default
+       p_negative_level, p_disconnected, expected_components), the layout (grid: rows d,
+       columns l; needs one scheme, one quantity and one e), at most digits significant digits
+       (16), the text format (default Markdown) */
+    rc_prob_quantity quantities[RC_PROB_Q_NUM];
+    int n_quantities;
+    int grid;
+    slong digits;
+    rc_prob_table_format format;
+}
+rc_prob_table_opts_struct;
+typedef rc_prob_table_opts_struct rc_prob_table_opts_t[1];
+
+void rc_prob_table_opts_init(rc_prob_table_opts_t opts);
+
+typedef struct
+{
+    rc_prob_cell_struct * cells;   /* n cells, scheme-major, then e, d, l (l fastest) */
+    slong n;
+    slong n_schemes, n_d, n_l, n_e;
+    slong * d, * l, * e;           /* copies of the axes */
+    rc_prob_quantity quantities[RC_PROB_Q_NUM];
+    int n_quantities, grid;
+    slong digits;
+    rc_prob_table_format format;
+}
+rc_prob_table_struct;
+typedef rc_prob_table_struct rc_prob_table_t[1];
+
+void rc_prob_table_init(rc_prob_table_t t);
+void rc_prob_table_clear(rc_prob_table_t t);
+
+/* Every cell of the sweep certified (rc_prob_cells_certify), then, with opts->monte_carlo, Monte
+   Carlo for the cells without a certified method (rc_prob_cells_mc).  t must be initialised
+   and is overwritten.  Returns RC_OK; RC_EINPUT (err filled) for an empty axis, a dimension or
+   option out of range, or a grid layout with more than one scheme, quantity or e; RC_ELIMIT
+   for more than RC_PROB_TABLE_MAX_CELLS cells or dimensions above RC_PROB_MAX_DIM. */
+int rc_prob_table_run(rc_prob_table_t t, const rc_prob_table_opts_t opts, rc_err_t err);
+
+/* The table in t->format and layout, the bytes `relucert table` prints: only certified digits
+   (the true value correctly rounded), "~x (MC)" for Monte Carlo estimates, n/a (empty in CSV)
+   for cells without a value; CSV adds outward bounds Q_lo, Q_hi. */
+void rc_prob_table_write_text(rc_jsonw_t w, const rc_prob_table_t t);
+/* relucert.table/1 JSON (doc/formats.md): every cell with all five quantities as enclosures. */
+void rc_prob_table_write_json(rc_jsonw_t w, const rc_prob_table_t t);
 
 #ifdef __cplusplus
 }

@@ -2,9 +2,7 @@
    families of architectures and level-sign patterns (doc/math.md section 3; proofs/foundation.md P4). */
 #include <stdlib.h>
 #include <string.h>
-#include "relucert/num.h"
 #include "relucert/hset.h"
-#include "relucert/sym.h"
 #include "cli.h"
 
 static const char * family_help =
@@ -28,110 +26,43 @@ static const char * family_help =
 "\n"
 "example: relucert family --input-dim-effective 2 --output-dim 1 --negative 0:4 --positive 0:2\n";
 
-enum { FMT_MD, FMT_CSV, FMT_TEX, FMT_JSON };
+enum { FMT_MD = RC_HSET_FAMILY_MD, FMT_CSV = RC_HSET_FAMILY_CSV, FMT_TEX = RC_HSET_FAMILY_TEX,
+       FMT_JSON = RC_HSET_FAMILY_JSON };
 
-/* Exact integer as text; in md/tex, huge powers of two are written 2^m to stay readable. */
-static char * count_str(const fmpz_t x, int fmt)
+/* Rows go to the output as they are computed (memory of one row). */
+typedef struct { rc_jsonw_struct * w; int fmt, first; } family_sink;
+
+static int print_row(void * ctx, const rc_hset_family_row_struct * row)
 {
-    if ((fmt == FMT_MD || fmt == FMT_TEX) && fmpz_bits(x) > 64 && fmpz_val2(x) + 1 == fmpz_bits(x))
-    {
-        char * s = flint_malloc(32);
-        snprintf(s, 32, fmt == FMT_TEX ? "$2^{%lu}$" : "2^%lu", (unsigned long) fmpz_val2(x));
-        return s;
-    }
-    return rc_fmpz_get_str(x);
+    family_sink * k = ctx;
+    rc_hset_family_write_row(k->w, row, (rc_hset_family_format) k->fmt, k->first);
+    k->first = 0;
+    return 0;
 }
 
-static void write_betti(FILE * f, const rc_hset_t h, long max_terms, int fmt)
+/* The values of a parsed list as slong, the library's integer type (long need not be slong). */
+static slong * list_slong(const rc_cli_list * l)
 {
-    slong i, deg = rc_hset_poincare_degree(h), shown = 0;
-    fmpz_t b;
-    char * s;
-    if (deg < 0)
-    {
-        fprintf(f, fmt == FMT_JSON ? "[]" : "0");
-        return;
-    }
-    /* count nonzero terms first: the list is printed only when short */
-    fmpz_init(b);
-    for (i = 0; i <= deg && shown <= max_terms; i++)
-    {
-        rc_hset_betti(b, h, i);
-        shown += !fmpz_is_zero(b);
-    }
-    if (shown > max_terms || deg + 1 > 64 * max_terms)
-    {
-        fprintf(f, fmt == FMT_JSON ? "null" : (fmt == FMT_TEX ? "---" : "(see Poincare)"));
-        fmpz_clear(b);
-        return;
-    }
-    fprintf(f, fmt == FMT_JSON ? "[" : (fmt == FMT_CSV ? "\"" : ""));
-    for (i = 0; i <= deg; i++)
-    {
-        rc_hset_betti(b, h, i);
-        s = rc_fmpz_get_str(b);
-        fprintf(f, fmt == FMT_JSON ? "%s\"%s\"" : "%s%s", i ? (fmt == FMT_JSON ? ", " : " ") : "", s);
-        flint_free(s);
-    }
-    fprintf(f, fmt == FMT_JSON ? "]" : (fmt == FMT_CSV ? "\"" : ""));
-    fmpz_clear(b);
-}
-
-static void write_row(FILE * f, long dp, long e, long nn, long nz, long np, long max_terms, int fmt, int first)
-{
-    slong l = nn + nz + np, k;
-    int * sgn = flint_malloc(sizeof(int) * (size_t) FLINT_MAX(l, 1));
-    rc_hset_t h;
-    fmpz_t b0, eff;
-    char * sb, * se, * sp;
-    for (k = 0; k < l; k++)
-        sgn[k] = k < nn ? -1 : (k < nn + nz ? 0 : 1);
-    rc_hset_init(h, l, dp, e);
-    rc_hset_set_signs(h, sgn);
-    fmpz_init(b0);
-    fmpz_init(eff);
-    rc_hset_num_components(b0, h);
-    rc_sym_num_effective(eff, h);
-    sb = count_str(b0, fmt);
-    se = count_str(eff, fmt);
-    sp = rc_hset_poincare_get_str(h);
-    if (fmt == FMT_TEX)   /* "a * b" -> "a \cdot b" */
-    {
-        char * t = flint_malloc(2 * strlen(sp) + 1), * q = t, * r;
-        for (r = sp; *r != '\0'; r++)
-            q += (*r == '*') ? (size_t) sprintf(q, "\\cdot") : (size_t) sprintf(q, "%c", *r);
-        flint_free(sp);
-        sp = t;
-    }
-    if (fmt == FMT_JSON)
-        fprintf(f, "%s\n  {\"input_dim_effective\": %ld, \"output_dim\": %ld, \"hidden\": %ld, "
-                "\"negative\": %ld, \"zero\": %ld, \"positive\": %ld, \"components\": \"%s\", "
-                "\"effective_components\": \"%s\", \"poincare\": \"%s\", \"betti\": ",
-                first ? "" : ",", dp, e, (long) l, nn, nz, np, sb, se, sp);
-    else if (fmt == FMT_CSV)
-        fprintf(f, "%ld,%ld,%ld,%ld,%ld,%ld,%s,%s,\"%s\",", dp, e, (long) l, nn, nz, np, sb, se, sp);
-    else if (fmt == FMT_TEX)
-        fprintf(f, "%ld & %ld & %ld & %ld & %ld & %ld & %s & %s & $%s$ & ", dp, e, (long) l, nn, nz, np, sb, se, sp);
-    else
-        fprintf(f, "| %ld | %ld | %ld | %ld | %ld | %ld | %s | %s | %s | ", dp, e, (long) l, nn, nz, np, sb, se, sp);
-    write_betti(f, h, max_terms, fmt);
-    fprintf(f, fmt == FMT_JSON ? "}" : (fmt == FMT_TEX ? " \\\\\n" : (fmt == FMT_MD ? " |\n" : "\n")));
-    flint_free(sb);
-    flint_free(se);
-    flint_free(sp);
-    fmpz_clear(b0);
-    fmpz_clear(eff);
-    rc_hset_clear(h);
-    flint_free(sgn);
+    slong * v = flint_malloc(sizeof(slong) * (size_t) FLINT_MAX(l->n, 1));
+    long i;
+    for (i = 0; i < l->n; i++)
+        v[i] = (slong) l->v[i];
+    return v;
 }
 
 int rc_cli_family(int argc, char ** argv)
 {
     const char * cmd = "family", * sd = NULL, * sE = NULL, * sn = NULL, * sz = "0", * sP = "0", * out = NULL;
     rc_cli_list dl = { NULL, 0 }, el = { NULL, 0 }, nl = { NULL, 0 }, zl = { NULL, 0 }, pl = { NULL, 0 };
-    long max_terms = 12, a, b, c, x, y;
-    int fmt = FMT_MD, i, status = RC_EXIT_OK, first = 1;
+    long max_terms = 12;
+    int fmt = FMT_MD, i, status = RC_EXIT_OK, r;
     FILE * f = stdout;
+    rc_hset_family_opts_t opts;
+    rc_hset_family_t fam;
+    rc_jsonw_t w;
+    family_sink sink;
+    rc_err_t err;
+    slong * ax[5] = { NULL, NULL, NULL, NULL, NULL };
     for (i = 1; i < argc; i++)
     {
         const char * v = (i + 1 < argc) ? argv[i + 1] : NULL;
@@ -188,7 +119,8 @@ int rc_cli_family(int argc, char ** argv)
         status = RC_EXIT_USAGE;
         goto cleanup;
     }
-    if ((double) dl.n * el.n * nl.n * zl.n * pl.n > 1e6)
+    /* the row limit is checked before the output file is created */
+    if ((double) dl.n * el.n * nl.n * zl.n * pl.n > (double) RC_HSET_FAMILY_MAX_ROWS)
     {
         status = rc_cli_error(cmd, "%.3g rows requested, more than the limit of 10^6",
                               (double) dl.n * el.n * nl.n * zl.n * pl.n);
@@ -199,33 +131,38 @@ int rc_cli_family(int argc, char ** argv)
         status = rc_cli_error(cmd, "%s: cannot write", out);
         goto cleanup;
     }
-    if (fmt == FMT_JSON)
-        fprintf(f, "{\"format\": \"relucert.family/1\", \"rows\": [");
-    else if (fmt == FMT_CSV)
-        fprintf(f, "input_dim_effective,output_dim,hidden,negative,zero,positive,components,"
-                   "effective_components,poincare,betti\n");
-    else if (fmt == FMT_TEX)
-        fprintf(f, "\\begin{tabular}{rrrrrrrrll}\n\\toprule\n$d'$ & $e$ & $l$ & $l_-$ & $l_0$ & $l_+$ & "
-                   "$b_0$ & eff. & $P(t)$ & Betti \\\\\n\\midrule\n");
+    rc_err_init(err);
+    rc_hset_family_opts_init(opts);
+    opts->dim_in = ax[0] = list_slong(&dl);
+    opts->n_dim_in = dl.n;
+    opts->dim_out = ax[1] = list_slong(&el);
+    opts->n_dim_out = el.n;
+    opts->negative = ax[2] = list_slong(&nl);
+    opts->n_negative = nl.n;
+    opts->zero = ax[3] = list_slong(&zl);
+    opts->n_zero = zl.n;
+    opts->positive = ax[4] = list_slong(&pl);
+    opts->n_positive = pl.n;
+    opts->betti_terms = max_terms;
+    opts->row = print_row;
+    opts->ctx = &sink;
+    rc_jsonw_init_file(w, f);
+    sink.w = w;
+    sink.fmt = fmt;
+    sink.first = 1;
+    rc_hset_family_init(fam);
+    rc_hset_family_write_head(w, (rc_hset_family_format) fmt);
+    r = rc_hset_family_run(fam, opts, err);
+    if (r == RC_OK)
+        rc_hset_family_write_tail(w, (rc_hset_family_format) fmt);
     else
-        fprintf(f, "| d' | e | l | c<0 | c=0 | c>0 | components | effective | Poincare | Betti |\n"
-                   "|---:|---:|---:|---:|---:|---:|---:|---:|---|---|\n");
-    for (a = 0; a < dl.n; a++)
-        for (b = 0; b < el.n; b++)
-            for (c = 0; c < nl.n; c++)
-                for (x = 0; x < zl.n; x++)
-                    for (y = 0; y < pl.n; y++)
-                    {
-                        write_row(f, dl.v[a], el.v[b], nl.v[c], zl.v[x], pl.v[y], max_terms, fmt, first);
-                        first = 0;
-                    }
-    if (fmt == FMT_JSON)
-        fprintf(f, "\n]}\n");
-    else if (fmt == FMT_TEX)
-        fprintf(f, "\\bottomrule\n\\end{tabular}\n");
+        status = rc_cli_fail(cmd, r, err);
+    rc_hset_family_clear(fam);
     if (f != stdout)
         fclose(f);
 cleanup:
+    for (i = 0; i < 5; i++)
+        flint_free(ax[i]);
     rc_cli_list_clear(&dl);
     rc_cli_list_clear(&el);
     rc_cli_list_clear(&nl);

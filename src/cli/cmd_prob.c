@@ -2,12 +2,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <inttypes.h>
-#include "relucert/num.h"
 #include "relucert/prob.h"
 #include "cli.h"
-
-#define PROB_PMF_MAX ((slong) 10000)
 
 static void prob_usage(FILE * f)
 {
@@ -34,136 +30,6 @@ static void prob_usage(FILE * f)
 "are marked \"certified\": false and are Hoeffding confidence intervals at level A.\n");
 }
 
-static void print_json_interval(FILE * f, const arb_t x, slong digits)
-{
-    char * lo, * hi;
-    rc_arb_get_interval_str(&lo, &hi, x, digits);
-    fprintf(f, "[\"%s\", \"%s\"]", lo, hi);
-    flint_free(lo);
-    flint_free(hi);
-}
-
-static void print_human_line(FILE * f, const char * label, const arb_t x, slong digits,
-                             int certified)
-{
-    char * lo, * hi, * c;
-    rc_arb_get_interval_str(&lo, &hi, x, digits);
-    c = certified ? rc_prob_certified_digits_str(x, digits) : NULL;
-    fprintf(f, "  %-32s ", label);
-    if (c != NULL)
-        fprintf(f, "%-24s in [%s, %s]\n", c, lo, hi);
-    else
-        fprintf(f, "[%s, %s]\n", lo, hi);
-    flint_free(lo);
-    flint_free(hi);
-    if (c != NULL)
-        flint_free(c);
-}
-
-static void print_law(FILE * f, const rc_prob_model_t m, int json)
-{
-    char * ws = rc_fmpq_get_str(m->w_scale);
-    char * vs = rc_fmpq_get_str(m->v_scale);
-    int normal = rc_prob_scheme_is_normal(m->scheme);
-    if (json)
-        fprintf(f, "\"w_law\": \"%s\", \"w_%s\": \"%s\", \"w_random_coordinates\": %ld, "
-                   "\"v_law\": \"%s\", \"v_%s\": \"%s\"",
-                normal ? "normal" : "uniform", normal ? "variance" : "halfwidth_squared", ws,
-                (long) m->nw, normal ? "normal" : "uniform",
-                normal ? "variance" : "halfwidth_squared", vs);
-    else if (normal)
-        fprintf(f, "  w: %ld coordinate(s) N(0, %s)%s; v: %ld coordinate(s) N(0, %s)\n",
-                (long) m->nw, ws, m->nw < m->dtop ? ", bias coordinate 0" : "",
-                (long) m->e, vs);
-    else
-        fprintf(f, "  w: %ld coordinate(s) U(-A, A), A^2 = %s%s; v: %ld coordinate(s) "
-                   "U(-B, B), B^2 = %s\n",
-                (long) m->nw, ws, m->nw < m->dtop ? ", bias coordinate 0" : "",
-                (long) m->e, vs);
-    flint_free(ws);
-    flint_free(vs);
-}
-
-static void print_json(const rc_prob_model_t m, const rc_prob_stats_t st, slong prec,
-                       slong digits)
-{
-    slong k;
-    printf("{\n  \"format\": \"relucert.prob/1\",\n");
-    printf("  \"scheme\": \"%s\", \"input_dim\": %ld, \"input_dim_effective\": %ld, "
-           "\"hidden\": %ld, \"output_dim\": %ld, \"bias\": %s,\n",
-           rc_prob_scheme_name(m->scheme), (long) m->d, (long) m->dtop, (long) m->l,
-           (long) m->e, m->bias ? "true" : "false");
-    printf("  ");
-    print_law(stdout, m, 1);
-    printf(",\n  \"p_negative_level\": ");
-    print_json_interval(stdout, st->p_negative, digits);
-    printf(",\n  \"p_factor_disconnected\": ");
-    print_json_interval(stdout, st->q_disconnect, digits);
-    printf(",\n  \"p_disconnected\": ");
-    print_json_interval(stdout, st->p_disconnected, digits);
-    printf(",\n  \"expected_components\": ");
-    print_json_interval(stdout, st->expected_components, digits);
-    printf(",\n  \"expected_effective_components\": ");
-    print_json_interval(stdout, st->expected_effective, digits);
-    printf(",\n  \"pathological_distribution\": ");
-    if (st->pathological_pmf == NULL)
-        printf("null");
-    else
-    {
-        printf("[");
-        for (k = 0; k < st->len; k++)
-        {
-            printf(k ? ", " : "");
-            print_json_interval(stdout, st->pathological_pmf + k, digits);
-        }
-        printf("]");
-    }
-    printf(",\n  \"certified\": %s, \"method\": \"%s\"", st->certified ? "true" : "false",
-           st->method);
-    if (st->certified)
-        printf(", \"precision_bits\": %ld\n}\n", (long) prec);
-    else
-        printf(", \"confidence_level\": %.17g, \"samples\": %ld, \"seed\": %" PRIu64 ",\n"
-               "  \"interval\": \"Hoeffding, joint for all quantities\"\n}\n",
-               st->level, (long) st->samples, st->seed);
-}
-
-static void print_human(const rc_prob_model_t m, const rc_prob_stats_t st, slong prec,
-                        slong digits)
-{
-    slong k;
-    int c = st->certified;
-    printf("%s, d = %ld, l = %ld, e = %ld, %s: d' = %ld\n", rc_prob_scheme_name(m->scheme),
-           (long) m->d, (long) m->l, (long) m->e,
-           m->bias ? (m->scheme == RC_INIT_TORCH_DEFAULT ? "hidden bias (random)"
-                      : "hidden bias (zero-initialised)") : "no hidden bias",
-           (long) m->dtop);
-    print_law(stdout, m, 0);
-    if (c)
-        printf("certified (%s, %ld bits): each true value lies in its interval [lo, hi]\n"
-               "and rounds to the number shown before it\n",
-               st->method, (long) prec);
-    else
-        printf("NOT CERTIFIED: Monte Carlo estimate, %ld neurons, seed %" PRIu64 "; the\n"
-               "intervals hold jointly with probability >= %g (Hoeffding)\n",
-               (long) st->samples, st->seed, st->level);
-    print_human_line(stdout, "P(c_k < 0)  [p_negative_level]", st->p_negative, digits, c);
-    print_human_line(stdout, "P(factor k disconnected)", st->q_disconnect, digits, c);
-    print_human_line(stdout, "P(H(c) disconnected)", st->p_disconnected, digits, c);
-    print_human_line(stdout, "E[#components] = E[2^m]", st->expected_components, digits, c);
-    print_human_line(stdout, "E[#effective components]", st->expected_effective, digits, c);
-    if (st->pathological_pmf != NULL && st->len <= 21)
-    {
-        printf("  P(#pathological neurons = k):\n");
-        for (k = 0; k < st->len; k++)
-        {
-            char label[32];
-            snprintf(label, sizeof label, "  k = %ld", (long) k);
-            print_human_line(stdout, label, st->pathological_pmf + k, digits, c);
-        }
-    }
-}
-
 int rc_cli_prob(int argc, char ** argv)
 {
     const char * cmd = "prob";
@@ -172,8 +38,9 @@ int rc_cli_prob(int argc, char ** argv)
     double level = 0.99;
     int bias = 1, json = 0, mc = 0, i, status = RC_EXIT_OK;
     rc_init_scheme scheme;
-    rc_prob_model_t m;
-    rc_prob_stats_t st;
+    rc_prob_opts_t opts;
+    rc_prob_result_t res;
+    rc_jsonw_t w;
     rc_err_t err;
 
     for (i = 1; i < argc; i++)
@@ -255,31 +122,27 @@ int rc_cli_prob(int argc, char ** argv)
         return rc_cli_error(cmd, "--input-dim D is required");
     if (l == 0)
         return rc_cli_error(cmd, "--hidden L is required");
-    if (digits > prec / 3)
-        digits = FLINT_MAX(3, prec / 3);
-
     rc_err_init(err);
-    rc_prob_model_init(m);
-    rc_prob_stats_init(st);
-    if (rc_prob_model_set(m, scheme, d, l, e, bias, err) != RC_OK)
-        status = rc_cli_error_err(cmd, err);
+    rc_prob_opts_init(opts);
+    opts->prec = prec;
+    opts->digits = digits;
+    opts->monte_carlo = mc;
+    opts->samples = samples;
+    opts->level = level;
+    opts->seed = (uint64_t) seed;
+    rc_prob_result_init(res);
+    status = rc_prob_run(res, scheme, d, l, e, bias, opts, err);
+    if (status != RC_OK)
+        status = rc_cli_fail(cmd, status, err);
     else
     {
-        int want_pmf = (l <= PROB_PMF_MAX);
-        if (mc || !rc_prob_stats_certified(st, m, want_pmf, prec))
-            rc_prob_stats_mc(st, m, samples, level, (uint64_t) seed, want_pmf, prec);
+        rc_jsonw_init_file(w, stdout);
         if (json)
-            print_json(m, st, prec, digits);
+            rc_prob_result_write_json(w, res);
         else
-        {
-            print_human(m, st, prec, digits);
-            if (!st->certified && !mc)
-                printf("(no certified method for %s with d' = %ld random coordinates and "
-                       "e = %ld: see doc/prob.md)\n", rc_prob_scheme_name(scheme),
-                       (long) m->nw, (long) e);
-        }
+            rc_prob_result_write_text(w, res);
+        status = RC_EXIT_OK;
     }
-    rc_prob_stats_clear(st);
-    rc_prob_model_clear(m);
+    rc_prob_result_clear(res);
     return status;
 }

@@ -4,7 +4,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <errno.h>
-#include "relucert/num.h"
 #include "relucert/prob.h"
 #include "cli.h"
 
@@ -14,7 +13,7 @@ static void table_usage(FILE * f)
 {
     fprintf(f,
 "usage: relucert table --init SCHEMES --input-dim RANGE --hidden RANGE [--output-dim RANGE]\n"
-"                      [--bias | --no-bias] [--quantity NAMES] [--format csv|md|tex]\n"
+"                      [--bias | --no-bias] [--quantity NAMES] [--format csv|md|tex|json]\n"
 "                      [--layout long|grid] [--output FILE] [--prec BITS] [--digits N]\n"
 "                      [--threads N] [--monte-carlo-fallback [--samples N] [--seed S]]\n\n"
 "Evaluates the statistics of `relucert prob` on every combination of the given schemes\n"
@@ -26,7 +25,9 @@ static void table_usage(FILE * f)
 "            expected_components, expected_effective_components\n"
 "            (default p_negative_level,p_disconnected,expected_components)\n"
 "  --format  csv (machine-readable: certified digits plus outward bounds _lo, _hi),\n"
-"            md (Markdown, default), tex (LaTeX booktabs)\n"
+"            md (Markdown, default), tex (LaTeX booktabs), json (relucert.table/1:\n"
+"            every cell, all quantities as outward bounds; doc/formats.md)\n"
+"  --json    the same as --format json\n"
 "  --layout  long: one row per cell (default); grid: rows d, columns l (one scheme,\n"
 "            one e, one quantity)\n"
 "  --prec    starting precision (64 bits; raised per cell until --goal-bits is reached)\n"
@@ -82,199 +83,47 @@ static int set_quantity(int * x, const char * s)
     return r;
 }
 
-enum { FMT_CSV, FMT_MD, FMT_TEX };
+enum { FMT_CSV = RC_PROB_TABLE_CSV, FMT_MD = RC_PROB_TABLE_MD, FMT_TEX = RC_PROB_TABLE_TEX, FMT_JSON = -1 };
 
-/* The text of one value: certified digits, or "~x (MC)" for a Monte Carlo estimate. */
-static char * cell_text(const rc_prob_stats_t st, rc_prob_quantity q, slong digits, int fmt)
+/* The values of a parsed list as slong, the library's integer type (long need not be slong). */
+static slong * list_slong(const rc_cli_list * l)
 {
-    arb_srcptr x = rc_prob_stats_get(st, q);
-    char * s, * out;
-    size_t n;
-    if (st->method[0] == '\0')
+    slong * v = flint_malloc(sizeof(slong) * (size_t) FLINT_MAX(l->n, 1));
+    long i;
+    for (i = 0; i < l->n; i++)
+        v[i] = (slong) l->v[i];
+    return v;
+}
+
+/* Runs the sweep and prints it (to out_path when given); returns the exit status. */
+static int run_and_print(const char * cmd, const rc_prob_table_opts_t opts, int fmt,
+                         const char * out_path)
+{
+    rc_prob_table_t t;
+    rc_jsonw_t w;
+    rc_err_t err;
+    FILE * f = stdout;
+    int status;
+    rc_err_init(err);
+    rc_prob_table_init(t);
+    status = rc_prob_table_run(t, opts, err);
+    if (status != RC_OK)
+        status = rc_cli_fail(cmd, status, err);
+    else if (out_path != NULL && (f = fopen(out_path, "w")) == NULL)
+        status = rc_cli_error(cmd, "%s: cannot write: %s", out_path, strerror(errno));
+    else
     {
-        out = flint_malloc(8);
-        strcpy(out, fmt == FMT_CSV ? "" : "n/a");
-        return out;
-    }
-    if (st->certified)
-    {
-        s = rc_prob_certified_digits_str(x, digits);
-        if (s == NULL)
-        {
-            /* no certified digit: print the enclosure instead */
-            char * lo, * hi;
-            rc_arb_get_interval_str(&lo, &hi, x, 3);
-            n = strlen(lo) + strlen(hi) + 8;
-            s = flint_malloc(n);
-            snprintf(s, n, "[%s, %s]", lo, hi);
-            flint_free(lo);
-            flint_free(hi);
-        }
-        if (fmt == FMT_TEX)
-        {
-            /* 1.5e-7 -> $1.5\cdot 10^{-7}$ */
-            char * e = strchr(s, 'e');
-            if (e != NULL && s[0] != '[')
-            {
-                n = strlen(s) + 32;
-                out = flint_malloc(n);
-                *e = '\0';
-                snprintf(out, n, "$%s\\cdot 10^{%s}$", s, e + 1);
-                flint_free(s);
-                return out;
-            }
-        }
-        return s;
-    }
-    /* Monte Carlo: midpoint with 3 digits, marked */
-    {
-        double mid = arf_get_d(arb_midref(x), ARF_RND_NEAR);
-        out = flint_malloc(48);
-        if (fmt == FMT_CSV)
-            snprintf(out, 48, "%.6g", mid);
+        rc_jsonw_init_file(w, f);
+        if (fmt == FMT_JSON)
+            rc_prob_table_write_json(w, t);
         else
-            snprintf(out, 48, fmt == FMT_TEX ? "$\\approx$%.3g (MC)" : "~%.3g (MC)", mid);
-        return out;
+            rc_prob_table_write_text(w, t);
+        status = RC_EXIT_OK;
+        if (f != stdout && fclose(f) != 0)
+            status = rc_cli_error(cmd, "%s: write failed", out_path);
     }
-}
-
-static void write_bounds(FILE * f, const rc_prob_stats_t st, rc_prob_quantity q, slong digits)
-{
-    char * lo, * hi;
-    if (st->method[0] == '\0')
-    {
-        fprintf(f, ",,");
-        return;
-    }
-    rc_arb_get_interval_str(&lo, &hi, rc_prob_stats_get(st, q), digits);
-    fprintf(f, ",%s,%s", lo, hi);
-    flint_free(lo);
-    flint_free(hi);
-}
-
-static const char * quantity_label(rc_prob_quantity q, int fmt)
-{
-    static const char * const md[] = { "P(c<0)", "P(factor disc.)", "P(H(c) disconnected)",
-                                       "E[#components]", "E[#effective]" };
-    static const char * const tex[] = { "$P(c_k<0)$", "$P(Q(c_k)$ disc.$)$",
-                                        "$P(H(c)$ disc.$)$", "$E[b_0]$", "$E[\\#\\mathrm{eff}]$" };
-    return fmt == FMT_TEX ? tex[q] : md[q];
-}
-
-static void write_long(FILE * f, rc_prob_cell_struct * cells, slong n, const int * qs, int nq,
-                       int fmt, slong digits)
-{
-    slong i;
-    int j, any_mc = 0;
-    const char * sep = fmt == FMT_TEX ? " & " : " | ";
-    if (fmt == FMT_CSV)
-    {
-        fprintf(f, "scheme,input_dim,hidden,output_dim,bias,certified,method");
-        for (j = 0; j < nq; j++)
-            fprintf(f, ",%s,%s_lo,%s_hi", rc_prob_quantity_name(qs[j]),
-                    rc_prob_quantity_name(qs[j]), rc_prob_quantity_name(qs[j]));
-        fprintf(f, "\n");
-    }
-    else if (fmt == FMT_MD)
-    {
-        fprintf(f, "| scheme | d | l | e |");
-        for (j = 0; j < nq; j++)
-            fprintf(f, " %s |", quantity_label(qs[j], fmt));
-        fprintf(f, "\n|---|--:|--:|--:|");
-        for (j = 0; j < nq; j++)
-            fprintf(f, "---|");
-        fprintf(f, "\n");
-    }
-    else
-    {
-        fprintf(f, "\\begin{tabular}{lrrr");
-        for (j = 0; j < nq; j++)
-            fprintf(f, "l");
-        fprintf(f, "}\n\\toprule\nscheme & $d$ & $l$ & $e$");
-        for (j = 0; j < nq; j++)
-            fprintf(f, " & %s", quantity_label(qs[j], fmt));
-        fprintf(f, " \\\\\n\\midrule\n");
-    }
-    for (i = 0; i < n; i++)
-    {
-        const rc_prob_model_struct * m = cells[i].model;
-        const rc_prob_stats_struct * st = cells[i].stats;
-        any_mc |= (st->method[0] != '\0' && !st->certified);
-        if (fmt == FMT_CSV)
-            fprintf(f, "%s,%ld,%ld,%ld,%d,%s,%s", rc_prob_scheme_name(m->scheme), (long) m->d,
-                    (long) m->l, (long) m->e, m->bias, st->certified ? "true" : "false",
-                    st->method[0] ? st->method : "none");
-        else
-            fprintf(f, "%s%s%s%ld%s%ld%s%ld", fmt == FMT_MD ? "| " : "",
-                    rc_prob_scheme_name(m->scheme), sep, (long) m->d, sep, (long) m->l, sep,
-                    (long) m->e);
-        for (j = 0; j < nq; j++)
-        {
-            char * t = cell_text(cells[i].stats, qs[j], digits, fmt);
-            fprintf(f, "%s%s", fmt == FMT_CSV ? "," : sep, t);
-            flint_free(t);
-            if (fmt == FMT_CSV)
-                write_bounds(f, cells[i].stats, qs[j], digits + 2);
-        }
-        fprintf(f, fmt == FMT_MD ? " |\n" : fmt == FMT_TEX ? " \\\\\n" : "\n");
-    }
-    if (fmt == FMT_TEX)
-        fprintf(f, "\\bottomrule\n\\end{tabular}\n");
-    if (fmt != FMT_CSV)
-    {
-        fprintf(f, fmt == FMT_MD ? "\n" : "%% ");
-        fprintf(f, "Certified digits only: each value is the true value correctly rounded to the digits shown.\n");
-        if (any_mc)
-            fprintf(f, "%s(MC): NOT certified, Monte Carlo estimate (see relucert prob --monte-carlo).\n",
-                    fmt == FMT_MD ? "\n" : "% ");
-    }
-}
-
-static void write_grid(FILE * f, rc_prob_cell_struct * cells, const rc_cli_list * ds,
-                       const rc_cli_list * ls, rc_prob_quantity q, int fmt, slong digits)
-{
-    long i, j;
-    const char * sep = fmt == FMT_TEX ? " & " : fmt == FMT_MD ? " | " : ",";
-    const rc_prob_model_struct * m0 = cells[0].model;
-    if (fmt == FMT_TEX)
-    {
-        fprintf(f, "%% %s, %s, e = %ld; rows d, columns l\n\\begin{tabular}{r",
-                rc_prob_scheme_name(m0->scheme), rc_prob_quantity_name(q), (long) m0->e);
-        for (j = 0; j < ls->n; j++)
-            fprintf(f, "l");
-        fprintf(f, "}\n\\toprule\n$d \\backslash l$");
-    }
-    else if (fmt == FMT_MD)
-        fprintf(f, "%s, %s, e = %ld (rows d, columns l)\n\n| d \\ l",
-                rc_prob_scheme_name(m0->scheme), rc_prob_quantity_name(q), (long) m0->e);
-    else
-        fprintf(f, "d\\l");
-    for (j = 0; j < ls->n; j++)
-        fprintf(f, "%s%ld", sep, ls->v[j]);
-    if (fmt == FMT_TEX)
-        fprintf(f, " \\\\\n\\midrule\n");
-    else if (fmt == FMT_MD)
-    {
-        fprintf(f, " |\n|--:|");
-        for (j = 0; j < ls->n; j++)
-            fprintf(f, "---|");
-        fprintf(f, "\n");
-    }
-    else
-        fprintf(f, "\n");
-    for (i = 0; i < ds->n; i++)
-    {
-        fprintf(f, "%s%ld", fmt == FMT_MD ? "| " : "", ds->v[i]);
-        for (j = 0; j < ls->n; j++)
-        {
-            char * t = cell_text(cells[i * ls->n + j].stats, q, digits, fmt);
-            fprintf(f, "%s%s", sep, t);
-            flint_free(t);
-        }
-        fprintf(f, fmt == FMT_MD ? " |\n" : fmt == FMT_TEX ? " \\\\\n" : "\n");
-    }
-    if (fmt == FMT_TEX)
-        fprintf(f, "\\bottomrule\n\\end{tabular}\n");
+    rc_prob_table_clear(t);
+    return status;
 }
 
 int rc_cli_table(int argc, char ** argv)
@@ -286,9 +135,9 @@ int rc_cli_table(int argc, char ** argv)
     int bias = 1, fmt = FMT_MD, grid = 0, mc = 0, i, status = RC_EXIT_OK;
     int schemes[RC_INIT_NUM], nsch = 0, qs[RC_PROB_Q_NUM], nq = 0;
     rc_cli_list ds = { NULL, 0 }, ls = { NULL, 0 }, es = { NULL, 0 };
-    rc_prob_cell_struct * cells = NULL;
-    slong ncell = 0, k;
-    FILE * f = stdout;
+    rc_init_scheme sch[RC_INIT_NUM];
+    rc_prob_table_opts_t opts;
+    slong * ax[3] = { NULL, NULL, NULL };
     for (i = 1; i < argc; i++)   /* exact topology tables live in `relucert family` */
         if (strcmp(argv[i], "--family") == 0)
             return rc_cli_family(argc, argv);
@@ -302,6 +151,8 @@ int rc_cli_table(int argc, char ** argv)
             table_usage(stdout);
             return RC_EXIT_OK;
         }
+        else if (strcmp(a, "--json") == 0)
+            fmt = FMT_JSON;
         else if (strcmp(a, "--bias") == 0)
             bias = 1;
         else if (strcmp(a, "--no-bias") == 0)
@@ -338,7 +189,8 @@ int rc_cli_table(int argc, char ** argv)
                 if (strcmp(v, "csv") == 0) fmt = FMT_CSV;
                 else if (strcmp(v, "md") == 0) fmt = FMT_MD;
                 else if (strcmp(v, "tex") == 0) fmt = FMT_TEX;
-                else return rc_cli_error(cmd, "--format: expected csv, md or tex, got \"%s\"", v);
+                else if (strcmp(v, "json") == 0) fmt = FMT_JSON;
+                else return rc_cli_error(cmd, "--format: expected csv, md, tex or json, got \"%s\"", v);
             }
             else
             {
@@ -378,49 +230,35 @@ int rc_cli_table(int argc, char ** argv)
         status = rc_cli_error(cmd, "more than %ld cells: refused", (long) TABLE_MAX_CELLS);
         goto cleanup;
     }
-    ncell = (slong) nsch * ds.n * ls.n * es.n;
-    cells = flint_malloc(sizeof(rc_prob_cell_struct) * ncell);
-    k = 0;
-    {
-        int s;
-        long a, b, c;
-        rc_err_t err;
-        rc_err_init(err);
-        /* order: scheme, e, d, l (grid layout relies on d-major, l-minor) */
-        for (s = 0; s < nsch; s++)
-            for (c = 0; c < es.n; c++)
-                for (a = 0; a < ds.n; a++)
-                    for (b = 0; b < ls.n; b++)
-                    {
-                        rc_prob_cell_init(cells + k);
-                        rc_prob_model_set(cells[k].model, (rc_init_scheme) schemes[s], ds.v[a],
-                                          ls.v[b], es.v[c], bias, err);
-                        k++;
-                    }
-    }
-    rc_prob_cells_certify(cells, ncell, prec, goal, (int) threads);
-    if (mc)
-        rc_prob_cells_mc(cells, ncell, samples, 0.99, (uint64_t) seed, prec, (int) threads);
-    if (out_path != NULL)
-    {
-        f = fopen(out_path, "w");
-        if (f == NULL)
-        {
-            status = rc_cli_error(cmd, "%s: cannot write: %s", out_path, strerror(errno));
-            goto cleanup;
-        }
-    }
-    if (grid)
-        write_grid(f, cells, &ds, &ls, (rc_prob_quantity) qs[0], fmt, digits);
-    else
-        write_long(f, cells, ncell, qs, nq, fmt, digits);
-    if (f != stdout && fclose(f) != 0)
-        status = rc_cli_error(cmd, "%s: write failed", out_path);
+    rc_prob_table_opts_init(opts);
+    for (i = 0; i < nsch; i++)
+        sch[i] = (rc_init_scheme) schemes[i];
+    opts->schemes = sch;
+    opts->n_schemes = nsch;
+    opts->d = ax[0] = list_slong(&ds);
+    opts->n_d = ds.n;
+    opts->l = ax[1] = list_slong(&ls);
+    opts->n_l = ls.n;
+    opts->e = ax[2] = list_slong(&es);
+    opts->n_e = es.n;
+    opts->bias = bias;
+    opts->prec = prec;
+    opts->goal_bits = goal;
+    opts->threads = (int) threads;
+    opts->monte_carlo = mc;
+    opts->samples = samples;
+    opts->seed = (uint64_t) seed;
+    for (i = 0; i < nq; i++)
+        opts->quantities[i] = (rc_prob_quantity) qs[i];
+    opts->n_quantities = nq;
+    opts->grid = grid;
+    opts->digits = digits;
+    opts->format = fmt == FMT_JSON ? RC_PROB_TABLE_CSV : (rc_prob_table_format) fmt;
+    status = run_and_print(cmd, opts, fmt, out_path);
 
 cleanup:
-    for (k = 0; cells != NULL && k < ncell; k++)
-        rc_prob_cell_clear(cells + k);
-    flint_free(cells);
+    for (i = 0; i < 3; i++)
+        flint_free(ax[i]);
     rc_cli_list_clear(&ds);
     rc_cli_list_clear(&ls);
     rc_cli_list_clear(&es);

@@ -67,5 +67,16 @@ expect "table bad range" "$st" 2
 err=$("$RC" table --init kaiming-normal,xavier-normal --input-dim 1 --hidden 1 --layout grid 2>&1 >/dev/null); st=$?
 expect "grid needs one scheme" "$st" 2
 
+# table --json (relucert.table/1): every cell; no method -> nulls; bounds = the CSV's _lo, _hi
+out=$("$RC" table --init kaiming-normal,xavier-uniform --input-dim 1,4 --hidden 3,4 --json); st=$?
+expect "table json status" "$st" 0
+expect "table json format" "$(echo "$out" | jq -r .format)" relucert.table/1
+expect "table json cells" "$(echo "$out" | jq '.cells | length')" 8
+expect "table json no method" "$(echo "$out" | jq '[.cells[] | select(.method == null and .p_disconnected == null)] | length')" 2
+csv=$("$RC" table --init kaiming-normal,xavier-uniform --input-dim 1,4 --hidden 3,4 --format csv)
+expect "table json = csv bounds" "$(echo "$out" | jq -r '.cells[0].p_negative_level | join(",")')" \
+  "$(echo "$csv" | sed -n 2p | cut -d, -f9,10)"
+expect "table --format json = --json" "$("$RC" table --init kaiming-normal,xavier-uniform --input-dim 1,4 --hidden 3,4 --format json)" "$out"
+
 echo "prob/table CLI: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
