@@ -115,7 +115,8 @@ int rc_hset_inspect_run(rc_hset_inspect_t res, const rc_net_t net, const rc_hset
                         rc_err_t err);
 
 /* relucert.inspect/1 JSON (doc/formats.md; path is the "file" value) and the text report of
-   `relucert inspect` (the first 50 neurons unless all; long strings shortened unless all). */
+   `relucert inspect` (the first 50 neurons unless all; long strings shortened unless all).
+   res must have been filled by rc_hset_inspect_run. */
 void rc_hset_inspect_write_json(rc_jsonw_t w, const rc_hset_inspect_t res, const char * path);
 void rc_hset_inspect_write_text(rc_jsonw_t w, const rc_hset_inspect_t res, const char * path, int all);
 
