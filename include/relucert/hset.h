@@ -11,6 +11,7 @@
 #include "relucert/jsonw.h"
 #include "relucert/net.h"
 #include "relucert/quadric.h"
+#include "relucert/jsonw.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -147,6 +148,55 @@ void rc_hset_family_write_tail(rc_jsonw_t w, rc_hset_family_format fmt);
 /* The whole table of a run that kept its rows: relucert.family/1 JSON / a text format. */
 void rc_hset_family_write_json(rc_jsonw_t w, const rc_hset_family_t fam);
 void rc_hset_family_write_text(rc_jsonw_t w, const rc_hset_family_t fam, rc_hset_family_format fmt);
+
+/* ---- relucert inspect: the whole structure of H(c) of one network, as a result ----
+   Everything exact: the levels c_k = ||w_k||^2 - ||v_k||^2 (rc_net_level), the classes (rc_hset
+   above), b_0 = 2^m, the effective components (n1 + 1)(n2 + 1) and the effective component of
+   the parameters (relucert/sym.h), the factored and (when small enough) expanded Poincare
+   polynomial, and the component of theta.  JSON: relucert.inspect/1 (doc/formats.md). */
+typedef struct
+{
+    slong betti_limit;   /* largest expanded Poincare polynomial, in bits (rc_hset_poincare) */
+}
+rc_hset_inspect_opts_struct;
+typedef rc_hset_inspect_opts_struct rc_hset_inspect_opts_t[1];
+
+/* Defaults: betti_limit = 2^26. */
+void rc_hset_inspect_opts_init(rc_hset_inspect_opts_t opts);
+
+typedef struct
+{
+    slong d, dim_in, l, e;      /* input dimension, d' = d + has_b1, neurons, outputs */
+    int has_b1, has_b2;
+    fmpq_t leak;                /* 0 for relu */
+    fmpq * c;                   /* the l exact levels */
+    rc_hset_t h;                /* level signs and sides */
+    fmpz_t components;          /* b_0 = 2^m */
+    fmpz_t effective;           /* effective components */
+    slong plus_neg, plus_pos;   /* effective component: '+' sides among c<0 / c>0 disconnected */
+    int have_betti;             /* 1: betti holds the expanded Poincare polynomial */
+    fmpz_poly_t betti;          /* b_0 + b_1 t + ... (when have_betti) */
+    char * poincare;            /* factored form, e.g. "(1+t)^3 * 2^2" */
+    char * component;           /* sides of the disconnected factors ("" when connected) */
+}
+rc_hset_inspect_struct;
+typedef rc_hset_inspect_struct rc_hset_inspect_t[1];
+
+/* An empty result (l = 0); rc_hset_inspect_run fills it, rc_hset_inspect_clear frees it. */
+void rc_hset_inspect_init(rc_hset_inspect_t res);
+void rc_hset_inspect_clear(rc_hset_inspect_t res);
+
+/* Fills res for net.  An expanded polynomial over opts->betti_limit bits is not an error
+   (have_betti = 0; the factored form is always there).  Returns RC_OK (err untouched); opts may
+   be NULL (defaults). */
+int rc_hset_inspect_run(rc_hset_inspect_t res, const rc_net_t net, const rc_hset_inspect_opts_t opts,
+                        rc_err_t err);
+
+/* relucert.inspect/1 JSON (doc/formats.md; path is the "file" value) and the text report of
+   `relucert inspect` (the first 50 neurons unless all; long strings shortened unless all).
+   res must have been filled by rc_hset_inspect_run. */
+void rc_hset_inspect_write_json(rc_jsonw_t w, const rc_hset_inspect_t res, const char * path);
+void rc_hset_inspect_write_text(rc_jsonw_t w, const rc_hset_inspect_t res, const char * path, int all);
 
 #ifdef __cplusplus
 }

@@ -22,6 +22,7 @@
 #include "relucert/flint.h"
 #include "relucert/err.h"
 #include "relucert/net.h"
+#include "relucert/jsonw.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -133,6 +134,14 @@ void rc_mlp_inspect_init(rc_mlp_inspect_t res, const rc_mlp_t mlp);
 void rc_mlp_inspect_clear(rc_mlp_inspect_t res);
 /* The explanation of what is not computed for deep networks (one sentence). */
 extern const char * const rc_mlp_inspect_not_computed;
+/* relucert.inspect/1 of a deep network (doc/formats.md) to a stream or a buffer; the same bytes
+   as rc_mlp_inspect_write_json (relucert/io.h), which writes to a FILE *.  path: the "file". */
+void rc_mlp_inspect_write_jsonw(rc_jsonw_t w, const rc_mlp_inspect_t res, const rc_mlp_t mlp,
+                                const char * path);
+/* The text report of `relucert inspect` for a deep network: the table of levels (first 50
+   neurons unless all) with what each implies, the level counts, what is not computed. */
+void rc_mlp_inspect_write_text(rc_jsonw_t w, const rc_mlp_inspect_t res, const rc_mlp_t mlp,
+                               const char * path, int all);
 
 #ifdef __cplusplus
 }

@@ -62,6 +62,7 @@ typedef struct
     slong num_blocked_target;
     slong * blocked_slots;    /* the init neurons (slots) that could take them */
     slong num_blocked_slots;
+    slong l;            /* neurons of init (length of assign) */
 }
 rc_sym_reach_struct;
 
@@ -79,6 +80,33 @@ int rc_sym_fits(const rc_hset_t h, slong k, const rc_net_t target, slong j);
    A bipartite matching between target neurons and slots, solved as a max flow between the
    (few) neuron types; nets must have the same shape. */
 int rc_sym_reach(rc_sym_reach_t res, const rc_net_t init, const rc_net_t target, rc_err_t err);
+
+/* `relucert reach --json`: {"reachable": true, "assignment": [...]} or {"reachable": false,
+   "blocking": "...", "blocking_target_neurons": [...], "competing_init_neurons": [...]}, one
+   line (doc/formats.md); and the text report (assignments of the first 200 slots). */
+void rc_sym_reach_write_json(rc_jsonw_t w, const rc_sym_reach_t r);
+void rc_sym_reach_write_text(rc_jsonw_t w, const rc_sym_reach_t r);
+
+/* ---- equivalence as a result (relucert equiv) ---- */
+typedef struct
+{
+    int equivalent;     /* 1: b is a with its neurons permuted and positively rescaled */
+    slong l;            /* neurons of b (length of perm when equivalent) */
+    slong * perm;       /* equivalent: perm[k] = neuron of a matched to neuron k of b */
+    const char * reason;   /* not equivalent: a static reason (rc_sym_equiv) */
+}
+rc_sym_equiv_result_struct;
+typedef rc_sym_equiv_result_struct rc_sym_equiv_result_t[1];
+
+void rc_sym_equiv_result_init(rc_sym_equiv_result_t res);
+void rc_sym_equiv_result_clear(rc_sym_equiv_result_t res);
+/* Decides the equivalence of a and b (rc_sym_equiv); networks of different shapes are a result
+   (not equivalent, with the reason), not an error.  Returns RC_OK (err untouched). */
+int rc_sym_equiv_run(rc_sym_equiv_result_t res, const rc_net_t a, const rc_net_t b, rc_err_t err);
+/* `relucert equiv --json`: {"equivalent": true, "permutation": [...]} or {"equivalent": false,
+   "reason": "..."}, one line (doc/formats.md); and the text report (first 200 pairs). */
+void rc_sym_equiv_write_json(rc_jsonw_t w, const rc_sym_equiv_result_t res);
+void rc_sym_equiv_write_text(rc_jsonw_t w, const rc_sym_equiv_result_t res);
 
 #ifdef __cplusplus
 }

@@ -56,39 +56,28 @@ int rc_cli_read_two_nets(rc_net_t a, rc_net_t b, int * json, const char * cmd, c
 int rc_cli_equiv(int argc, char ** argv)
 {
     rc_net_t a, b;
-    int json, eq, st;
-    slong k, * perm;
-    const char * why;
+    rc_sym_equiv_result_t res;
+    rc_err_t err;
+    rc_jsonw_t w;
+    int json, st;
     st = rc_cli_read_two_nets(a, b, &json, "equiv", equiv_help, argc, argv);
     if (st != 0)
         return st < 0 ? RC_EXIT_OK : st;
-    perm = flint_malloc(sizeof(slong) * FLINT_MAX(a->l, 1));
-    eq = rc_sym_equiv(perm, a, b, &why);
+    rc_sym_equiv_result_init(res);
+    rc_err_init(err);
+    if (rc_sym_equiv_run(res, a, b, err) != RC_OK)
+    {
+        rc_sym_equiv_result_clear(res);
+        rc_net_clear(a);
+        rc_net_clear(b);
+        return rc_cli_error_err("equiv", err);
+    }
+    rc_jsonw_init_file(w, stdout);
     if (json)
-    {
-        printf("{\"equivalent\": %s", eq ? "true" : "false");
-        if (eq)
-        {
-            printf(", \"permutation\": [");
-            for (k = 0; k < b->l; k++)
-                printf("%s%ld", k ? ", " : "", (long) perm[k]);
-            printf("]");
-        }
-        else
-            printf(", \"reason\": \"%s\"", why);
-        printf("}\n");
-    }
-    else if (eq)
-    {
-        printf("equivalent: B is A with its neurons permuted and positively rescaled\n");
-        printf("  neuron k of B  <-  neuron permutation[k] of A:\n ");
-        for (k = 0; k < b->l && k < 200; k++)
-            printf(" %ld<-%ld", (long) k, (long) perm[k]);
-        printf("%s\n", b->l > 200 ? " ... (--json for all)" : "");
-    }
+        rc_sym_equiv_write_json(w, res);
     else
-        printf("not equivalent: %s\n", why);
-    flint_free(perm);
+        rc_sym_equiv_write_text(w, res);
+    rc_sym_equiv_result_clear(res);
     rc_net_clear(a);
     rc_net_clear(b);
     return RC_EXIT_OK;

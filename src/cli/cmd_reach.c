@@ -25,8 +25,8 @@ int rc_cli_reach(int argc, char ** argv)
     rc_net_t a, b;
     rc_sym_reach_t r;
     rc_err_t err;
+    rc_jsonw_t w;
     int json, st;
-    slong k;
     st = rc_cli_read_two_nets(a, b, &json, "reach", reach_help, argc, argv);
     if (st != 0)
         return st < 0 ? RC_EXIT_OK : st;
@@ -34,47 +34,16 @@ int rc_cli_reach(int argc, char ** argv)
     rc_err_init(err);
     if (rc_sym_reach(r, a, b, err) != RC_OK)
     {
+        rc_sym_reach_clear(r);
         rc_net_clear(a);
         rc_net_clear(b);
         return rc_cli_error_err("reach", err);
     }
+    rc_jsonw_init_file(w, stdout);
     if (json)
-    {
-        printf("{\"reachable\": %s", r->reachable ? "true" : "false");
-        if (r->reachable)
-        {
-            printf(", \"assignment\": [");
-            for (k = 0; k < a->l; k++)
-                printf("%s%ld", k ? ", " : "", (long) r->assign[k]);
-            printf("]");
-        }
-        else
-        {
-            printf(", \"blocking\": ");
-            rc_json_write_string(stdout, r->blocking);
-            printf(", \"blocking_target_neurons\": [");
-            for (k = 0; k < r->num_blocked_target; k++)
-                printf("%s%ld", k ? ", " : "", (long) r->blocked_target[k]);
-            printf("], \"competing_init_neurons\": [");
-            for (k = 0; k < r->num_blocked_slots; k++)
-                printf("%s%ld", k ? ", " : "", (long) r->blocked_slots[k]);
-            printf("]");
-        }
-        printf("}\n");
-    }
-    else if (r->reachable)
-    {
-        printf("reachable (topologically): a rescaled copy of the target lies on the component of INIT\n");
-        printf("  slot (init neuron) <- target neuron:");
-        for (k = 0; k < a->l && k < 200; k++)
-            printf(" %ld<-%ld", (long) k, (long) r->assign[k]);
-        printf("%s\n", a->l > 200 ? " ... (--json for all)" : "");
-    }
+        rc_sym_reach_write_json(w, r);
     else
-    {
-        printf("NOT reachable: no rescaled, permuted copy of the target lies on the component of INIT,\n"
-               "so gradient flow from INIT can never reach it.\n  blocking: %s\n", r->blocking);
-    }
+        rc_sym_reach_write_text(w, r);
     rc_sym_reach_clear(r);
     rc_net_clear(a);
     rc_net_clear(b);

@@ -187,6 +187,7 @@ int rc_sym_reach(rc_sym_reach_t res, const rc_net_t init, const rc_net_t target,
     total = max_flow(cap, flow, seen);
 
     rc_sym_reach_clear(res);
+    res->l = l;
     res->reachable = (total == l);
     if (res->reachable)
     {
