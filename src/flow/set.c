@@ -86,15 +86,19 @@ int _rc_flow_orth_kappa(mag_t kappa, const arb_mat_t Q, slong prec)
     return ok;
 }
 
-/* The orthonormal basis Q (P x P doubles, column-major: Q + j P) of the generators G (P x m
-   doubles, column-major), largest key first, each column Gram-Schmidt-orthogonalised twice
-   against the previous ones ("twice is enough": orthogonal to working precision), a column
-   whose remainder is below 2^-30 of its norm skipped, the basis completed with unit vectors.
-   Floating point: only the quality of the basis depends on it. */
-static void orth_basis(double * Q, const double * G, slong P, slong m, const double * key)
+/* The orthonormal basis Q of the generators G (midpoints, gp bits), largest key first: modified
+   Gram-Schmidt on the midpoints, skipping a column whose remainder after projection is below
+   2^-30 of its norm (numerically dependent), the basis completed with unit vectors.  Only the
+   quality of the basis depends on this (its alignment with the generators must be accurate to
+   the ratio of the widths it separates: double precision is not enough); soundness rests on
+   _rc_flow_orth_kappa of the Q produced. */
+static void orth_basis(arb_mat_t Q, const arb_mat_t G, const double * key, slong gp)
 {
-    slong * perm = flint_malloc(sizeof(slong) * m), i, j, kk, got = 0, pass;
-    double * col = flint_malloc(sizeof(double) * P);
+    slong P = arb_mat_nrows(G), m = arb_mat_ncols(G), i, j, kk, got = 0;
+    slong * perm = flint_malloc(sizeof(slong) * m);
+    arb_ptr col = _arb_vec_init(P);
+    arb_t s;
+    arb_init(s);
     for (j = 0; j < m; j++)
         perm[j] = j;
     for (i = 0; i < m; i++)
@@ -107,75 +111,45 @@ static void orth_basis(double * Q, const double * G, slong P, slong m, const dou
             }
     for (kk = 0; kk < m + P && got < P; kk++)
     {
-        double n0 = 0, n1 = 0;
+        double n0 = 0, n1;
         for (i = 0; i < P; i++)
         {
-            col[i] = kk < m ? G[perm[kk] * P + i] : (i == kk - m ? 1.0 : 0.0);
-            n0 += col[i] * col[i];
+            if (kk < m)
+                arb_get_mid_arb(col + i, arb_mat_entry(G, i, perm[kk]));
+            else if (i == kk - m)
+                arb_one(col + i);
+            else
+                arb_zero(col + i);
+            arb_set_round(col + i, col + i, gp);
+            n0 += arf_get_d(arb_midref(col + i), ARF_RND_NEAR) * arf_get_d(arb_midref(col + i), ARF_RND_NEAR);
         }
-        for (pass = 0; pass < 2; pass++)
-            for (j = 0; j < got; j++)
+        for (j = 0; j < got; j++)
+        {
+            arb_dot(s, NULL, 0, arb_mat_entry(Q, 0, j), P, col, 1, P, gp);
+            arb_get_mid_arb(s, s);
+            for (i = 0; i < P; i++)
             {
-                double s = 0;
-                for (i = 0; i < P; i++)
-                    s += Q[j * P + i] * col[i];
-                for (i = 0; i < P; i++)
-                    col[i] -= s * Q[j * P + i];
+                arb_submul(col + i, s, arb_mat_entry(Q, i, j), gp);
+                arb_get_mid_arb(col + i, col + i);
             }
-        for (i = 0; i < P; i++)
-            n1 += col[i] * col[i];
-        if (!(n1 > 0) || n1 < ldexp(n0, -60) || !isfinite(n1))
+        }
+        arb_dot(s, NULL, 0, col, 1, col, 1, P, gp);
+        arb_get_mid_arb(s, s);
+        n1 = arf_get_d(arb_midref(s), ARF_RND_NEAR);
+        if (!(n1 > 0) || n1 < ldexp(n0, -60))
             continue;
-        n1 = sqrt(n1);
+        arb_rsqrt(s, s, gp);
+        arb_get_mid_arb(s, s);
         for (i = 0; i < P; i++)
-            Q[got * P + i] = col[i] / n1;
+        {
+            arb_mul(arb_mat_entry(Q, i, got), col + i, s, gp);
+            arb_get_mid_arb(arb_mat_entry(Q, i, got), arb_mat_entry(Q, i, got));
+        }
         got++;
     }
     flint_free(perm);
-    flint_free(col);
-}
-
-/* Q = Q0 (I + E0 / 2), E0 = I - Q0^T Q0 (one Newton step towards the orthogonal polar factor:
-   I - Q^T Q = O(E0^2), about 1e-31 from a double Q0 at 1e-16), Q0 = Qd (column-major doubles).
-   E0 from the exact products of the doubles (arb_mat_mul at lp bits), the correction in double
-   (it is 1e-16 of Q0), added exactly.  Only the quality of Q depends on this; soundness rests on
-   _rc_flow_orth_kappa of the Q produced. */
-static void refine_basis(arb_mat_t Q, const double * Qd, slong P, slong lp)
-{
-    arb_mat_t Qt, E;
-    double * Ed = flint_malloc(sizeof(double) * P * P), s;
-    slong i, j, k;
-    arb_mat_init(Qt, P, P);
-    arb_mat_init(E, P, P);
-    for (i = 0; i < P; i++)
-        for (j = 0; j < P; j++)
-            arb_set_d(arb_mat_entry(Q, i, j), Qd[j * P + i]);
-    arb_mat_transpose(Qt, Q);
-    arb_mat_mul(E, Qt, Q, lp);
-    for (i = 0; i < P; i++)
-        for (j = 0; j < P; j++)
-        {
-            arb_ptr e = arb_mat_entry(E, i, j);
-            if (i == j)
-                arb_sub_ui(e, e, 1, lp);
-            Ed[i * P + j] = -arf_get_d(arb_midref(e), ARF_RND_NEAR);
-        }
-    for (i = 0; i < P; i++)
-        for (j = 0; j < P; j++)
-        {
-            s = 0;
-            for (k = 0; k < P; k++)
-                s += Qd[k * P + i] * Ed[k * P + j];
-            s *= 0.5;
-            if (isfinite(s) && s != 0)
-            {
-                arb_set_d(arb_mat_entry(Qt, i, j), s);
-                arb_add(arb_mat_entry(Q, i, j), arb_mat_entry(Q, i, j), arb_mat_entry(Qt, i, j), ARF_PREC_EXACT);
-            }
-        }
-    arb_mat_clear(Qt);
-    arb_mat_clear(E);
-    flint_free(Ed);
+    _arb_vec_clear(col, P);
+    arb_clear(s);
 }
 
 /* Soundness: for rho in r, x = c + A rho is mapped into y + M rho + V sigma (mean value form,
@@ -189,7 +163,7 @@ static void refine_basis(arb_mat_t Q, const double * Qd, slong P, slong lp)
    u = (Q^T [M | V]) [r; [-eps, eps]] + Q^T (y - c') (interval arithmetic) encloses Q^T v for
    the true v = [M | V] [rho; sigma] + (y* - c'), and Q^-1 v = Q^T v + F Q^T v with
    ||F Q^T v||_inf <= kappa ||Q^T v||_inf <= kappa max_i |u_i|: r' = u + [-1, 1] kappa max|u|.
-   When delta < 1 is not proved (never seen: Q is orthonormal to 1e-30), arb_mat_inv encloses
+   When delta < 1 is not proved (never seen: Q is orthonormal to 2^-120), arb_mat_inv encloses
    Q^-1 instead, and if that fails A' = I. */
 void rc_flow_set_lohner(rc_flow_set_struct * S, arb_srcptr y, const arb_mat_t M, arb_srcptr V,
                         const mag_t eps, slong prec)
@@ -197,8 +171,7 @@ void rc_flow_set_lohner(rc_flow_set_struct * S, arb_srcptr y, const arb_mat_t M,
     slong P = arb_mat_nrows(M), m = P + (V != NULL), i, j, lp = FLINT_MIN(prec, 128);
     arb_mat_t G, Q, Qi, QiG;
     arb_ptr d = _arb_vec_init(P), rn = _arb_vec_init(P), rx = _arb_vec_init(m);
-    double * key = flint_malloc(sizeof(double) * m), * Gd = flint_malloc(sizeof(double) * P * m);
-    double * Qd = flint_calloc(P * P, sizeof(double));
+    double * key = flint_malloc(sizeof(double) * m);
     mag_t kappa, umax, t;
     int orth;
     mag_init(kappa);
@@ -227,14 +200,12 @@ void rc_flow_set_lohner(rc_flow_set_struct * S, arb_srcptr y, const arb_mat_t M,
         for (i = 0; i < P; i++)
         {
             double v = arf_get_d(arb_midref(arb_mat_entry(G, i, j)), ARF_RND_NEAR);
-            Gd[j * P + i] = v;
             nn += v * v;
         }
         a = arf_get_d(arb_midref(rx + j), ARF_RND_NEAR);
         key[j] = nn * (1e-300 + mag_get_d(arb_radref(rx + j)) + (a < 0 ? -a : a));
     }
-    orth_basis(Qd, Gd, P, m, key);
-    refine_basis(Q, Qd, P, lp);
+    orth_basis(Q, G, key, lp);
     /* Q^T (or an enclosure of Q^-1) times [M | V] and y - c' multiply only the small r and
        y - c': 128 bits lose nothing */
     orth = _rc_flow_orth_kappa(kappa, Q, lp);
@@ -275,8 +246,6 @@ void rc_flow_set_lohner(rc_flow_set_struct * S, arb_srcptr y, const arb_mat_t M,
     _arb_vec_clear(rn, P);
     _arb_vec_clear(rx, m);
     flint_free(key);
-    flint_free(Gd);
-    flint_free(Qd);
     mag_clear(kappa);
     mag_clear(umax);
     mag_clear(t);
