@@ -87,10 +87,6 @@ void _rc_flow_tm_eval(arb_t out, arb_srcptr c, slong stride, const arb_t r, slon
 int _rc_flow_tm_positive(arb_srcptr c, slong stride, const arb_t rem, slong p, const arb_t hi,
                          int sigma, slong prec);
 
-/* kappa >= ||(Q^T Q)^-1 - I||_inf, so that Q^-1 = Q^T + F Q^T with ||F||_inf <= kappa, for a
-   point matrix Q with ||I - Q^T Q||_inf < 1 proved (returns 0 if not proved; set.c). */
-int _rc_flow_orth_kappa(mag_t kappa, const arb_mat_t Q, slong prec);
-
 /* 64-bit FNV-1a digest, for tamper evidence of certificate text. */
 static inline ulong _rc_fnv1a(ulong h, const char * s, size_t len)
 {
