@@ -6,10 +6,9 @@
 
    Storage: only what the recurrences read.  Across orders: theta and D theta (the output), h and
    D h (read by the Cauchy products of f and grad v), g and D g (read by those of c and grad v).
-   At the current order only: z, D z, f, D f, c, D c.  A pair with slope exactly 0 (ReLU,
-   inactive) has h = 0 and D h = 0 identically, and enters grad w with the factor s = 0: its
-   terms are exact zeros and are skipped (the sums are the same sums); D h is stored for the
-   other pairs only (slot[ki] >= 0). */
+   At the current order only: z, D z, f, D f, c, D c.  The arb operations, their operands and
+   their order are those of the original full-storage recurrence, so the balls are bit for bit
+   the same (slot[ki]: the index of pair ki in D h; every pair has one, see below). */
 typedef struct
 {
     const rc_flow_problem_struct * pr;
@@ -211,7 +210,11 @@ void _rc_flow_series_jac_coeffs(arb_ptr Dout, arb_srcptr X, const int * modes, s
             arb_set(S.sl + ki, pr->a);
         else
             arb_one(S.sl + ki);
-        S.slot[ki] = arb_is_zero(S.sl + ki) ? -1 : S.NA++;
+        /* every pair gets a slot: skipping the exact-zero terms of pairs of slope 0 would give
+           the same sums but not the same balls (arb_dot's error bound depends on the terms it
+           is given), and the checker must recompute the recorded end boxes bit for bit, also
+           for certificates written before (tests/flow/t-cert_check) */
+        S.slot[ki] = S.NA++;
     }
     S.th = _arb_vec_init((p + 1) * P);
     S.D = _arb_vec_init((p + 1) * P * P);
