@@ -13,7 +13,8 @@ typedef struct
 {
     const rc_flow_problem_struct * pr;
     slong prec, q, NA;
-    slong * slot;               /* LN: index of pair ki among the pairs of nonzero slope, or -1 */
+    slong * slot;               /* LN: index of pair ki in D h (all >= 0: -1 would drop the pair,
+                                   which changes the balls; see _rc_flow_series_jac_coeffs) */
     arb_ptr th, D, h, hD, g, gD, f, fD, zD, c, cD, sl, sx, grad, gradD;
     _rc_flow_proj_struct pj;
 }
