@@ -42,7 +42,8 @@ typedef struct
     arb_srcptr th, z, c;
     arb_srcptr thB, zB, cB;    /* NULL, or the same for the step's box B at RC_FLOW_BPREC(prec) */
     arb_srcptr D;              /* NULL, or the Jacobian coefficients at X of order qD at
-                                  RC_FLOW_JPREC(prec) (used when the validator's order is qD) */
+                                  RC_FLOW_JPREC(prec) (the validator uses its first q <= qD
+                                  blocks: they do not depend on qD) */
     slong qD;
 }
 _rc_flow_pre_struct;

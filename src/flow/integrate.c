@@ -294,23 +294,27 @@ static int predict_event(run_t * r, double hs, int * kind, slong * pair, int * n
    box), over |z'| at the root, times factor / 4, plus a relative 2^(16 - prec). */
 static void cross_radius(run_t * r, mag_t eps, const arb_t broot, slong bpair, slong factor)
 {
-    slong P = r->P, LN = r->LN, p = r->p, prec = r->prec, nn;
+    slong P = r->P, LN = r->LN, p = r->p, prec = r->prec, nn, q;
     arb_t zl, dz;
     mag_t m;
     arb_init(zl);
     arb_init(dz);
     mag_init(m);
-    if (r->Dint == NULL || r->qint != _rc_flow_jac_order(r->thX, r->X, p, broot, r->pr, prec))
+    /* the Jacobian coefficients at X, once per step: blocks n < q do not depend on the order
+       computed, so one computation of order q + 1 (the validator's duration ball may need one
+       more) serves every event attempt of the step and the validations */
+    q = _rc_flow_jac_order(r->thX, r->X, p, broot, r->pr, prec);
+    if (r->Dint == NULL || r->qint < q)
     {
         if (r->Dint != NULL)
             _arb_vec_clear(r->Dint, r->qint * P * P);
-        r->qint = _rc_flow_jac_order(r->thX, r->X, p, broot, r->pr, prec);
+        r->qint = FLINT_MIN(p, q + 1);
         r->Dint = _arb_vec_init(r->qint * P * P);
         _rc_flow_series_jac_coeffs(r->Dint, r->X, r->modes, r->qint, r->pr, RC_FLOW_JPREC(prec));
         r->pre.D = r->Dint;
         r->pre.qD = r->qint;
     }
-    _rc_flow_lohner_z(zl, &r->SS, r->X, r->thX, NULL, r->Dint, r->modes, p, r->qint, broot, bpair, r->pr, prec);
+    _rc_flow_lohner_z(zl, &r->SS, r->X, r->thX, NULL, r->Dint, r->modes, p, q, broot, bpair, r->pr, prec);
     for (nn = p - 1; nn >= 1; nn--)
     {
         arb_mul(dz, dz, broot, prec);

@@ -56,7 +56,9 @@ void rc_flow_set_lohner(rc_flow_set_struct * S, arb_srcptr y, const arb_mat_t M,
     slong * perm = flint_malloc(sizeof(slong) * m);
     double * key = flint_malloc(sizeof(double) * m);
     arb_t s;
+    arf_t sm;
     arb_init(s);
+    arf_init(sm);
     arb_mat_init(G, P, m);
     arb_mat_init(Q, P, P);
     arb_mat_init(Qi, P, P);
@@ -112,16 +114,16 @@ void rc_flow_set_lohner(rc_flow_set_struct * S, arb_srcptr y, const arb_mat_t M,
                 arb_zero(col + i);
             n0 += arf_get_d(arb_midref(col + i), ARF_RND_NEAR) * arf_get_d(arb_midref(col + i), ARF_RND_NEAR);
         }
+        /* on the midpoints only (Q and col are exact): the midpoint of arb_addmul and
+           arb_submul is arf_addmul, arf_submul rounded by ARB_RND, and the radii were discarded
+           here (s's radius never reaches a midpoint), so this is bit for bit the ball version */
         for (j = 0; j < got; j++)
         {
-            arb_zero(s);
+            arf_zero(sm);
             for (i = 0; i < P; i++)
-                arb_addmul(s, arb_mat_entry(Q, i, j), col + i, prec);
+                arf_addmul(sm, arb_midref(arb_mat_entry(Q, i, j)), arb_midref(col + i), prec, ARB_RND);
             for (i = 0; i < P; i++)
-            {
-                arb_submul(col + i, s, arb_mat_entry(Q, i, j), prec);
-                arb_get_mid_arb(col + i, col + i);
-            }
+                arf_submul(arb_midref(col + i), sm, arb_midref(arb_mat_entry(Q, i, j)), prec, ARB_RND);
         }
         arb_zero(s);
         for (i = 0; i < P; i++)
@@ -169,4 +171,5 @@ void rc_flow_set_lohner(rc_flow_set_struct * S, arb_srcptr y, const arb_mat_t M,
     flint_free(perm);
     flint_free(key);
     arb_clear(s);
+    arf_clear(sm);
 }

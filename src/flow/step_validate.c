@@ -260,7 +260,8 @@ static void ensure_D(vctx * c)
         return;
     c->qq = _rc_flow_jac_order(c->thX, c->X, c->p, c->step->dur, c->pr, c->prec);
     c->Dq = _arb_vec_init(c->qq * P * P);
-    if (c->pre != NULL && c->pre->D != NULL && c->pre->qD == c->qq)
+    /* the blocks n < qq do not depend on the order the caller computed (>= qq) */
+    if (c->pre != NULL && c->pre->D != NULL && c->pre->qD >= c->qq)
         _arb_vec_set(c->Dq, c->pre->D, c->qq * P * P);
     else
         _rc_flow_series_jac_coeffs(c->Dq, c->X, c->modes, c->qq, c->pr, RC_FLOW_JPREC(c->prec));
