@@ -28,6 +28,22 @@ orej() { sed "$1" "$tmp/o.json" > "$tmp/x.json"; "$RC" check "$tmp/x.json" >/dev
 orej 's/"n_plus": 2,/"n_plus": 2.9,/' "class.n_plus not an integer"
 orej 's/"n_plus": 2,/"n_plus": 2e5,/' "class.n_plus with an exponent"
 orej 's/"output_bias": false/"output_bias": true/' "class.output_bias not the network's"
+# a regions certificate whose redundancy proofs form a chain listed in reverse order (neuron j
+# of g_j(x) = x - j is implied by neuron j - 1): the well-foundedness check must not take n passes
+# over n proofs (cubic: minutes at H = 6000, hours at 40000 for a 2 MB file)
+H=6000
+awk -v H=$H 'BEGIN {
+  printf "{\"format\": \"relucert.regions-cert/1\", \"network\": {\"format\": \"relucert.network/1\", \"W1\": [";
+  for (j = 0; j < H; j++) printf "%s[\"1\"]", (j ? "," : ""); printf "], \"b1\": [";
+  for (j = 0; j < H; j++) printf "%s\"%d\"", (j ? "," : ""), -j; printf "], \"W2\": [[";
+  for (j = 0; j < H; j++) printf "%s\"1\"", (j ? "," : ""); printf "]]}, \"box\": null, ";
+  printf "\"claims\": {\"regions\": 1, \"bounded\": 0, \"unbounded\": 1, \"facets_total\": 1, \"facets_hist\": {\"1\": 1}}, ";
+  printf "\"regions\": [{\"pattern\": \""; for (j = 0; j < H; j++) printf "0";
+  printf "\", \"point\": [\"-1\"], \"facets\": [[0, [\"0\"]]], \"ray\": [\"-1\"], \"redundant\": [";
+  for (j = H - 1; j >= 1; j--) printf "[%d, [[%d, \"1\"]]]%s", j, j - 1, (j > 1 ? "," : ""); printf "]}]}\n" }' > "$tmp/chain.json"
+out=$(timeout 10 "$RC" check "$tmp/chain.json" 2>&1); st=$?
+check "reverse proof chain: rejected in time" "$st" 2
+check "reverse proof chain: proofs accepted, the covering is what fails" "$(echo "$out" | grep -c 'no region on the other side')" 1
 rm -rf "$tmp"
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]
