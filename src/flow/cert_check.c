@@ -163,6 +163,7 @@ static int ck_header_scalars(ck_t * k, rc_err_t err)
     const char * ls, * le, * s, * name = k->name;
     cur_t * c = &k->c;
     slong i;
+    int r;
     if (!next_line(c, &ls, &le) || le - ls != 19 || strncmp(ls, "relucert.flowcert/1", 19))
         REJECT("%s: line 1: not a relucert.flowcert/1 certificate", name);
     if (!next_line(c, &ls, &le) || expect_key(&s, ls, le, "prec") || (k->prec = strtol(s, NULL, 10)) < 32 || k->prec > RC_MAX_PREC)
@@ -190,12 +191,20 @@ static int ck_header_scalars(ck_t * k, rc_err_t err)
         REJECT("%s: line %ld: bad lambda", name, (long) c->line);
     if (!next_line(c, &ls, &le) || expect_key(&s, ls, le, "time") || read_fmpq_tok(k->T, &s, le) || fmpq_sgn(k->T) <= 0)
         REJECT("%s: line %ld: bad time", name, (long) c->line);
-    if ((k->code = rc_net_init(k->net, k->dims[0], k->dims[1], k->dims[2], (int) k->dims[4], (int) k->dims[5], err)) != RC_OK)
+    /* k->code keeps the status of a failure (RC_EINPUT, or a callee's RC_ELIMIT); it is never
+       left at RC_OK, which rc_flow_cert_verify_buf would return as "accepted" */
+    if ((r = rc_net_init(k->net, k->dims[0], k->dims[1], k->dims[2], (int) k->dims[4], (int) k->dims[5], err)) != RC_OK)
+    {
+        k->code = r;
         return 0;
+    }
     k->have_net = 1;
     fmpq_set(k->net->leak, k->leak);
-    if ((k->code = rc_data_init(k->data, k->dims[3], k->dims[0], k->dims[2], err)) != RC_OK)
+    if ((r = rc_data_init(k->data, k->dims[3], k->dims[0], k->dims[2], err)) != RC_OK)
+    {
+        k->code = r;
         return 0;
+    }
     k->have_data = 1;
     return 1;
 }
@@ -206,7 +215,7 @@ static int ck_header_values(ck_t * k, rc_err_t err)
     const char * ls, * le, * s, * name = k->name;
     cur_t * c = &k->c;
     slong i, j, P;
-    int bad = 0;
+    int bad = 0, r;
     fmpq * th;
     if (!next_line(c, &ls, &le) || expect_key(&s, ls, le, "X"))
         REJECT("%s: line %ld: expected X", name, (long) c->line);
@@ -229,9 +238,11 @@ static int ck_header_values(ck_t * k, rc_err_t err)
     _fmpq_vec_clear(th, P);
     if (bad)
         REJECT("%s: line %ld: bad theta0", name, (long) c->line);
-    if ((k->code = rc_flow_problem_init(k->pr, k->net, k->data, k->loss, k->lam, k->prec, err)) != RC_OK)
+    if ((r = rc_flow_problem_init(k->pr, k->net, k->data, k->loss, k->lam, k->prec, err)) != RC_OK)
+    {
+        k->code = r;
         return 0;
-    k->code = RC_EINPUT;
+    }
     k->have_pr = 1;
     k->LN = k->pr->l * k->pr->n;
     k->modes = flint_malloc(sizeof(int) * k->LN);
@@ -455,7 +466,8 @@ int rc_flow_cert_verify_buf(rc_flow_cert_info_t info, const char * buf, size_t l
     ok = ok && ck_finish(&k, &verdict, err);
     if (ok)
         ck_info(info, &k, verdict);
-    code = ok ? RC_OK : k.code;
+    /* a rejection is never RC_OK, whatever a callee left in k.code */
+    code = ok ? RC_OK : (k.code != RC_OK ? k.code : RC_EINPUT);
     ck_clear(&k);
     return code;
 }
