@@ -185,8 +185,11 @@ static int ck_header_scalars(ck_t * k, rc_err_t err)
             REJECT("%s: line %ld: bad dims", name, (long) c->line);
         s = e2;
     }
-    if (!next_line(c, &ls, &le) || expect_key(&s, ls, le, "leak") || read_fmpq_tok(k->leak, &s, le))
-        REJECT("%s: line %ld: bad leak", name, (long) c->line);
+    /* the model (doc/model.md): sigma(z) = max(z, a z) with 0 <= a < 1; the integrator's field
+       takes slope a on z < 0, which is that sigma only in this range */
+    if (!next_line(c, &ls, &le) || expect_key(&s, ls, le, "leak") || read_fmpq_tok(k->leak, &s, le)
+        || fmpq_sgn(k->leak) < 0 || fmpq_cmp_ui(k->leak, 1) >= 0)
+        REJECT("%s: line %ld: bad leak (the model has 0 <= a < 1)", name, (long) c->line);
     if (!next_line(c, &ls, &le) || expect_key(&s, ls, le, "lambda") || read_fmpq_tok(k->lam, &s, le))
         REJECT("%s: line %ld: bad lambda", name, (long) c->line);
     if (!next_line(c, &ls, &le) || expect_key(&s, ls, le, "time") || read_fmpq_tok(k->T, &s, le) || fmpq_sgn(k->T) <= 0)
