@@ -133,4 +133,39 @@ static void test_leak_range(void)
     CU_ASSERT(!leak_cert_accepted("-1/2"));
 }
 
-RC_TEST_MAIN("check_flow_header", RC_CASE(test_header_values), RC_CASE(test_leak_range))
+/* rc_check_buf reads buf[0..len) only: a valid certificate without its final newline, followed in
+   memory (beyond len) by more hex digits, is still accepted; the digest line must be exactly 16
+   hex digits (strtoul read past len and accepted trailing junk such as "digest  -0x..."). */
+static void test_digest_bounds(void)
+{
+    size_t len;
+    char * cert = ct_read(&len, CT_FLOW_CERT), * buf;
+    rc_check_t res;
+    rc_check_opts_t o;
+    rc_err_t err;
+    char * dig;
+    CU_ASSERT_FATAL(cert != NULL && len > 1 && cert[len - 1] == '\n');
+    rc_check_opts_init(o);
+    buf = flint_malloc(len + 8);
+    memcpy(buf, cert, len - 1);
+    memcpy(buf + len - 1, "7777777", 8);     /* beyond len - 1: not part of the certificate */
+    rc_check_init(res);
+    CU_ASSERT(rc_check_buf(res, buf, len - 1, "mem", o, err) == RC_OK);
+    CU_ASSERT(res->accepted);
+    /* the same bytes with the junk inside len: rejected */
+    CU_ASSERT(rc_check_buf(res, buf, len + 6, "mem", o, err) == RC_OK);
+    CU_ASSERT(!res->accepted);
+    /* the digest line spelled otherwise than as 16 hex digits (same value): rejected */
+    dig = strstr(cert, "\ndigest ") + 8;
+    memcpy(buf, cert, dig - cert);
+    memcpy(buf + (dig - cert), " ", 1);
+    memcpy(buf + (dig - cert) + 1, dig, len - (dig - cert));
+    CU_ASSERT(rc_check_buf(res, buf, len + 1, "mem", o, err) == RC_OK);
+    CU_ASSERT(!res->accepted);
+    rc_check_clear(res);
+    flint_free(buf);
+    flint_free(cert);
+}
+
+RC_TEST_MAIN("check_flow_header", RC_CASE(test_header_values), RC_CASE(test_leak_range),
+             RC_CASE(test_digest_bounds))
