@@ -141,17 +141,30 @@ static int ck_digest(const char * buf, size_t * len, const char * name, rc_err_t
 {
     const char * dig = NULL;
     slong i;
-    ulong h;
+    size_t e;
+    ulong h, d;
     for (i = (slong) *len - 2; i >= 0; i--)
         if (buf[i] == '\n')
         {
             dig = buf + i + 1;
             break;
         }
-    if (dig == NULL || strncmp(dig, "digest ", 7) != 0)
+    if (dig == NULL || (size_t) (buf + *len - dig) < 7 || strncmp(dig, "digest ", 7) != 0)
         REJECT("%s: no digest line at the end", name);
+    /* exactly the writer's "%016lx", then at most a newline, all inside buf[0..len) (strtoul
+       would read past len and accept other spellings) */
+    e = (size_t) (buf + *len - dig);
+    if (!(e == 7 + 16 || (e == 7 + 17 && dig[7 + 16] == '\n')))
+        REJECT("%s: digest line: expected \"digest\" and 16 hexadecimal digits", name);
+    for (i = 0, d = 0; i < 16; i++)
+    {
+        char ch = dig[7 + i];
+        if (!((ch >= '0' && ch <= '9') || (ch >= 'a' && ch <= 'f')))
+            REJECT("%s: digest line: expected \"digest\" and 16 hexadecimal digits", name);
+        d = (d << 4) | (ulong) (ch <= '9' ? ch - '0' : ch - 'a' + 10);
+    }
     h = _rc_fnv1a(RC_FNV_INIT, buf, dig - buf);
-    if (strtoul(dig + 7, NULL, 16) != (unsigned long) h)
+    if (d != h)
         REJECT("%s: digest mismatch (the file was altered)", name);
     *len = dig - buf;
     return 1;
