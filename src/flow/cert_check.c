@@ -141,17 +141,30 @@ static int ck_digest(const char * buf, size_t * len, const char * name, rc_err_t
 {
     const char * dig = NULL;
     slong i;
-    ulong h;
+    size_t e;
+    ulong h, d;
     for (i = (slong) *len - 2; i >= 0; i--)
         if (buf[i] == '\n')
         {
             dig = buf + i + 1;
             break;
         }
-    if (dig == NULL || strncmp(dig, "digest ", 7) != 0)
+    if (dig == NULL || (size_t) (buf + *len - dig) < 7 || strncmp(dig, "digest ", 7) != 0)
         REJECT("%s: no digest line at the end", name);
+    /* exactly the writer's "%016lx", then at most a newline, all inside buf[0..len) (strtoul
+       would read past len and accept other spellings) */
+    e = (size_t) (buf + *len - dig);
+    if (!(e == 7 + 16 || (e == 7 + 17 && dig[7 + 16] == '\n')))
+        REJECT("%s: digest line: expected \"digest\" and 16 hexadecimal digits", name);
+    for (i = 0, d = 0; i < 16; i++)
+    {
+        char ch = dig[7 + i];
+        if (!((ch >= '0' && ch <= '9') || (ch >= 'a' && ch <= 'f')))
+            REJECT("%s: digest line: expected \"digest\" and 16 hexadecimal digits", name);
+        d = (d << 4) | (ulong) (ch <= '9' ? ch - '0' : ch - 'a' + 10);
+    }
     h = _rc_fnv1a(RC_FNV_INIT, buf, dig - buf);
-    if (strtoul(dig + 7, NULL, 16) != (unsigned long) h)
+    if (d != h)
         REJECT("%s: digest mismatch (the file was altered)", name);
     *len = dig - buf;
     return 1;
@@ -163,6 +176,7 @@ static int ck_header_scalars(ck_t * k, rc_err_t err)
     const char * ls, * le, * s, * name = k->name;
     cur_t * c = &k->c;
     slong i;
+    int r;
     if (!next_line(c, &ls, &le) || le - ls != 19 || strncmp(ls, "relucert.flowcert/1", 19))
         REJECT("%s: line 1: not a relucert.flowcert/1 certificate", name);
     if (!next_line(c, &ls, &le) || expect_key(&s, ls, le, "prec") || (k->prec = strtol(s, NULL, 10)) < 32 || k->prec > RC_MAX_PREC)
@@ -184,18 +198,29 @@ static int ck_header_scalars(ck_t * k, rc_err_t err)
             REJECT("%s: line %ld: bad dims", name, (long) c->line);
         s = e2;
     }
-    if (!next_line(c, &ls, &le) || expect_key(&s, ls, le, "leak") || read_fmpq_tok(k->leak, &s, le))
-        REJECT("%s: line %ld: bad leak", name, (long) c->line);
+    /* the model (doc/model.md): sigma(z) = max(z, a z) with 0 <= a < 1; the integrator's field
+       takes slope a on z < 0, which is that sigma only in this range */
+    if (!next_line(c, &ls, &le) || expect_key(&s, ls, le, "leak") || read_fmpq_tok(k->leak, &s, le)
+        || fmpq_sgn(k->leak) < 0 || fmpq_cmp_ui(k->leak, 1) >= 0)
+        REJECT("%s: line %ld: bad leak (the model has 0 <= a < 1)", name, (long) c->line);
     if (!next_line(c, &ls, &le) || expect_key(&s, ls, le, "lambda") || read_fmpq_tok(k->lam, &s, le))
         REJECT("%s: line %ld: bad lambda", name, (long) c->line);
     if (!next_line(c, &ls, &le) || expect_key(&s, ls, le, "time") || read_fmpq_tok(k->T, &s, le) || fmpq_sgn(k->T) <= 0)
         REJECT("%s: line %ld: bad time", name, (long) c->line);
-    if ((k->code = rc_net_init(k->net, k->dims[0], k->dims[1], k->dims[2], (int) k->dims[4], (int) k->dims[5], err)) != RC_OK)
+    /* k->code keeps the status of a failure (RC_EINPUT, or a callee's RC_ELIMIT); it is never
+       left at RC_OK, which rc_flow_cert_verify_buf would return as "accepted" */
+    if ((r = rc_net_init(k->net, k->dims[0], k->dims[1], k->dims[2], (int) k->dims[4], (int) k->dims[5], err)) != RC_OK)
+    {
+        k->code = r;
         return 0;
+    }
     k->have_net = 1;
     fmpq_set(k->net->leak, k->leak);
-    if ((k->code = rc_data_init(k->data, k->dims[3], k->dims[0], k->dims[2], err)) != RC_OK)
+    if ((r = rc_data_init(k->data, k->dims[3], k->dims[0], k->dims[2], err)) != RC_OK)
+    {
+        k->code = r;
         return 0;
+    }
     k->have_data = 1;
     return 1;
 }
@@ -206,7 +231,7 @@ static int ck_header_values(ck_t * k, rc_err_t err)
     const char * ls, * le, * s, * name = k->name;
     cur_t * c = &k->c;
     slong i, j, P;
-    int bad = 0;
+    int bad = 0, r;
     fmpq * th;
     if (!next_line(c, &ls, &le) || expect_key(&s, ls, le, "X"))
         REJECT("%s: line %ld: expected X", name, (long) c->line);
@@ -229,9 +254,11 @@ static int ck_header_values(ck_t * k, rc_err_t err)
     _fmpq_vec_clear(th, P);
     if (bad)
         REJECT("%s: line %ld: bad theta0", name, (long) c->line);
-    if ((k->code = rc_flow_problem_init(k->pr, k->net, k->data, k->loss, k->lam, k->prec, err)) != RC_OK)
+    if ((r = rc_flow_problem_init(k->pr, k->net, k->data, k->loss, k->lam, k->prec, err)) != RC_OK)
+    {
+        k->code = r;
         return 0;
-    k->code = RC_EINPUT;
+    }
     k->have_pr = 1;
     k->LN = k->pr->l * k->pr->n;
     k->modes = flint_malloc(sizeof(int) * k->LN);
@@ -455,7 +482,8 @@ int rc_flow_cert_verify_buf(rc_flow_cert_info_t info, const char * buf, size_t l
     ok = ok && ck_finish(&k, &verdict, err);
     if (ok)
         ck_info(info, &k, verdict);
-    code = ok ? RC_OK : k.code;
+    /* a rejection is never RC_OK, whatever a callee left in k.code */
+    code = ok ? RC_OK : (k.code != RC_OK ? k.code : RC_EINPUT);
     ck_clear(&k);
     return code;
 }

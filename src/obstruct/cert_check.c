@@ -35,10 +35,20 @@ static int json_pair(fmpq_t lo, fmpq_t hi, const rc_json_struct * v, const char 
 static int json_count(slong * x, const rc_json_struct * obj, const char * key, const char * path,
                       rc_err_t err)
 {
+    /* the writer's spelling: a plain nonnegative decimal integer ("2.9" or "2e5" is not the
+       recomputed count, though atol would read 2) */
     const rc_json_struct * v = rc_json_get(obj, key);
-    if (v == NULL || v->type != RC_JSON_NUMBER)
-        return rc_err_set(err, RC_EINPUT, "%s: class.%s: expected an integer", path, key);
-    *x = atol(v->text);
+    size_t i;
+    int ok = v != NULL && v->type == RC_JSON_NUMBER && v->text_len >= 1 && v->text_len <= 18
+             && (v->text_len == 1 || v->text[0] != '0');
+    *x = 0;
+    for (i = 0; ok && i < v->text_len; i++)
+    {
+        ok = v->text[i] >= '0' && v->text[i] <= '9';
+        *x = 10 * *x + (v->text[i] - '0');
+    }
+    if (!ok)
+        return rc_err_set(err, RC_EINPUT, "%s: class.%s: expected a nonnegative integer", path, key);
     return RC_OK;
 }
 
@@ -149,6 +159,11 @@ static int check_class_mu(cert_ctx * C, rc_err_t err)
     for (i = 0; i < 5; i++)
         if ((r = json_count(cnt + i, cls, keys[i], path, err)) != RC_OK)
             return r;
+    /* output_bias is part of the class (doc/formats.md): when stated, it must be the network's */
+    v = rc_json_get(cls, "output_bias");
+    if (v != NULL && (v->type != RC_JSON_BOOL || !v->boolean != !C->net->has_b2))
+        return rc_err_set(err, RC_EINPUT, "%s: class.output_bias: expected %s (the network %s an output bias)",
+                          path, C->net->has_b2 ? "true" : "false", C->net->has_b2 ? "has" : "has no");
     if (cnt[0] != C->cl->n_plus || cnt[1] != C->cl->n_minus || cnt[2] != C->cl->n_free
         || cnt[3] != C->cl->n_pos1_plus || cnt[4] != C->cl->n_pos1_minus)
         return rc_err_set(err, RC_EINPUT, "%s: class: claims (n_plus %ld, n_minus %ld, n_free %ld), "

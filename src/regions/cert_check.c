@@ -76,6 +76,25 @@ static int check_region(unsigned char * pat, char * cst, char * early, slong * n
     return r;
 }
 
+/* A count as the writer spells it: a plain nonnegative decimal integer, no sign, no leading
+   zero, no fraction or exponent.  Anything else is not "the recount", even when strtol would
+   read the same number ("18.9", "1e1"; histogram keys "03", " 3", "+3", which would let one
+   class of regions be counted twice under two spellings). */
+static int canonical_count(slong * x, const char * s, size_t len)
+{
+    size_t i;
+    if (len == 0 || len > 18 || (len > 1 && s[0] == '0'))
+        return 0;
+    *x = 0;
+    for (i = 0; i < len; i++)
+    {
+        if (s[i] < '0' || s[i] > '9')
+            return 0;
+        *x = 10 * *x + (s[i] - '0');
+    }
+    return 1;
+}
+
 /* claims: regions, bounded, unbounded, facets_total, facets_hist against the recount */
 static int check_claims(const rc_json_struct * cl, slong R, slong nb, slong F, const slong * hist,
                         slong hl, const char * name, rc_err_t err)
@@ -87,16 +106,19 @@ static int check_claims(const rc_json_struct * cl, slong R, slong nb, slong F, c
     for (k = 0; k < 4; k++)
     {
         const rc_json_struct * v = rc_json_get(cl, keys[k]);
-        if (v == NULL || v->type != RC_JSON_NUMBER || strtol(v->text, NULL, 10) != vals[k])
+        slong x;
+        if (v == NULL || v->type != RC_JSON_NUMBER || !canonical_count(&x, v->text, v->text_len) || x != vals[k])
             return rc_err_set(err, RC_EINPUT, "%s: claims: %s does not match the recount (%ld)", name, keys[k], (long) vals[k]);
     }
     h = rc_json_get(cl, "facets_hist");
     if (h == NULL || h->type != RC_JSON_OBJECT)
         return rc_err_set(err, RC_EINPUT, "%s: claims: facets_hist missing", name);
+    /* keys are distinct strings (the parser refuses repeats) and canonical, so distinct numbers */
     for (k = 0; k < h->len; k++)
     {
-        long f = strtol(h->keys[k], NULL, 10);
-        if (f < 0 || f >= hl || h->items[k].type != RC_JSON_NUMBER || strtol(h->items[k].text, NULL, 10) != hist[f])
+        slong f = -1, c = -1;
+        if (!canonical_count(&f, h->keys[k], strlen(h->keys[k])) || f >= hl || h->items[k].type != RC_JSON_NUMBER
+            || !canonical_count(&c, h->items[k].text, h->items[k].text_len) || c != hist[f])
             return rc_err_set(err, RC_EINPUT, "%s: claims: facets_hist[\"%s\"] does not match the recount", name, h->keys[k]);
         cnt += hist[f];
     }
