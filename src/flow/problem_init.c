@@ -17,6 +17,10 @@ int rc_flow_problem_init(rc_flow_problem_t pr, const rc_net_t net, const rc_data
         return rc_err_set(err, RC_EINPUT, "dataset: no samples");
     if (fmpq_sgn(lambda) < 0)
         return rc_err_set(err, RC_EINPUT, "--weight-decay: must be >= 0");
+    /* the model is sigma(z) = max(z, a z) with 0 <= a < 1; outside it the rules' case analysis
+       (inactive side has slope a < 1) does not describe sigma */
+    if (fmpq_sgn(net->leak) < 0 || fmpz_cmp(fmpq_numref(net->leak), fmpq_denref(net->leak)) >= 0)
+        return rc_err_set(err, RC_EINPUT, "network: leak must be in [0, 1)");
     if (loss == RC_LOSS_BCE)
     {
         if (net->e != 1)

@@ -84,7 +84,9 @@ static int leak_cert_accepted(const char * leak)
     CU_ASSERT_FATAL(f != NULL);
     CU_ASSERT_FATAL(rc_net_read(net, "data/flow-switch-net.json", err) == RC_OK);
     CU_ASSERT_FATAL(rc_data_read(data, "data/flow-switch-data.json", err) == RC_OK);
-    CU_ASSERT_FATAL(fmpq_set_str(net->leak, leak, 10) == 0);
+    /* the integrator refuses a leak outside [0, 1) (RC_EINPUT); the certificate is written for
+       1/4 and its leak line is then replaced by the one under test and resealed */
+    CU_ASSERT_FATAL(fmpq_set_str(net->leak, "1/4", 10) == 0);
     fmpq_init(lam);
     fmpq_init(T);
     fmpq_set_si(T, 1, 64);
@@ -102,7 +104,13 @@ static int leak_cert_accepted(const char * leak)
     {
         char * tmp = flint_malloc(n + 1);
         CU_ASSERT_FATAL(fread(tmp, 1, n, f) == (size_t) n);
-        rc_strbuf_putn(b, tmp, n);
+        char * at;
+        tmp[n] = '\0';
+        at = strstr(tmp, "\nleak 1/4\n");
+        CU_ASSERT_FATAL(at != NULL);
+        rc_strbuf_putn(b, tmp, at - tmp);
+        rc_strbuf_printf(b, "\nleak %s\n", leak);
+        rc_strbuf_puts(b, at + strlen("\nleak 1/4\n"));
         flint_free(tmp);
     }
     fclose(f);
@@ -127,6 +135,23 @@ static int leak_cert_accepted(const char * leak)
 
 static void test_leak_range(void)
 {
+    /* the integrator refuses a leak outside the model's range */
+    {
+        const char * bad[] = { "2", "1", "-1/2" };
+        int k;
+        for (k = 0; k < 3; k++)
+        {
+            rc_net_t net; rc_data_t data; rc_err_t err; rc_flow_problem_t pr; fmpq_t lam;
+            CU_ASSERT_FATAL(rc_net_read(net, "data/flow-switch-net.json", err) == RC_OK);
+            CU_ASSERT_FATAL(rc_data_read(data, "data/flow-switch-data.json", err) == RC_OK);
+            CU_ASSERT_FATAL(fmpq_set_str(net->leak, bad[k], 10) == 0);
+            fmpq_init(lam);
+            CU_ASSERT(rc_flow_problem_init(pr, net, data, RC_LOSS_MSE, lam, 128, err) == RC_EINPUT);
+            fmpq_clear(lam);
+            rc_net_clear(net);
+            rc_data_clear(data);
+        }
+    }
     CU_ASSERT(leak_cert_accepted("1/4"));
     CU_ASSERT(!leak_cert_accepted("2"));
     CU_ASSERT(!leak_cert_accepted("1"));
