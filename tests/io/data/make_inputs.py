@@ -1,4 +1,5 @@
-# Writes the input files of tests/io/t-inputs.c and tests/cli/t-inputs.sh the way users' tools
+# Writes the input files of tests/io/t-mlp_set_npz.c, t-safetensors_read_buf.c,
+# t-data_read_text_buf.c and tests/cli/t-inputs.sh the way users' tools
 # write them: numpy.savez(**model.state_dict()) of PyTorch models, .safetensors files (the format
 # written here by hand, byte for byte as the reference writer lays it out: 8-byte little-endian
 # header length, JSON header padded with spaces to a multiple of 8, tensors sorted by dtype
