@@ -20,7 +20,7 @@ static const rc_cmd commands[] = {
     { "replay",  rc_cli_replay,  "replay a float training log: exact levels, drift identity, sign changes" },
     { "obstruct", rc_cli_obstruct, "certified loss lower bound on a component; obstruction certificates" },
     { "flow",    rc_cli_flow,    "certified enclosure of the gradient flow over [0, T]" },
-    { "check",   rc_cli_check,   "re-validate a flow certificate" },
+    { "check",   rc_cli_check,   "re-verify a certificate (flow, regions or obstruction)" },
     { "batch",   rc_cli_batch,   "run many jobs (a JSON-lines manifest) here or over MPI ranks" },
     { "construct", rc_cli_construct, "explicit global and local minimizers on clustered data, certified" },
     { "implicit", rc_cli_implicit, "implicit ReLU networks: well-posedness, exact equilibria, Gram lambda_min" },
