@@ -29,6 +29,17 @@ extern "C" {
 #define RC_FLOW_SLIDE 2        /* z = 0 and the surface attracts from both sides: sliding field */
 #define RC_FLOW_FREE 0         /* sign unknown: slope the interval [a, 1] (Filippov hull, order 0) */
 
+/* Arithmetic versions of the validator (pr->arith), one per certificate format version: a
+   certificate relucert.flowcert/N is re-validated with arithmetic N, bit for bit as written.
+   1: every (neuron, sample) pair enters every sum of the Jacobian series.
+   2 (default): the Jacobian series skips the pairs whose slope is exactly 0 (leak a = 0 and
+   mode RC_FLOW_INACT): their terms are exact zeros, so the sums are the same, but arb_dot's
+   error bound depends on the terms given, so the last bits of the balls differ
+   (proofs/flow.md, section 2.4). */
+#define RC_FLOW_ARITH_1 1
+#define RC_FLOW_ARITH_2 2
+#define RC_FLOW_ARITH_DEFAULT RC_FLOW_ARITH_2
+
 typedef struct
 {
     slong d, dp, l, e, n;      /* input dim, d' = d + has_b1, hidden, outputs, samples */
@@ -45,6 +56,9 @@ typedef struct
     slong * tie;               /* n: tie[j] = the smallest i with x~_j a positive multiple of x~_i
                                   (then z_kj and z_ki have the same sign for every neuron: one
                                   switching surface; tie[j] = j for most samples) */
+    int arith;                 /* RC_FLOW_ARITH_1 or _2 (rc_flow_problem_init: RC_FLOW_ARITH_DEFAULT);
+                                  the integrator writes relucert.flowcert/<arith>, the checker sets
+                                  it from the certificate's first line */
 }
 rc_flow_problem_struct;
 
@@ -274,6 +288,8 @@ typedef struct
     int * signs;               /* l entries: +1 / -1 the sign of a disconnected neuron, 0 others */
     int signs_proved;          /* 1 iff every such sign is proved constant on [0, T] */
     slong nu_neuron, nu_sample;   /* the pair of the onset (not_unique), else -1 */
+    int version;               /* N of the first line relucert.flowcert/N (1 or 2; 0 when line 1
+                                  is not a known tag); set also when the certificate is rejected */
 }
 rc_flow_cert_info_struct;
 typedef rc_flow_cert_info_struct rc_flow_cert_info_t[1];
