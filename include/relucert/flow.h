@@ -297,7 +297,7 @@ typedef rc_flow_cert_info_struct rc_flow_cert_info_t[1];
 void rc_flow_cert_info_init(rc_flow_cert_info_t info);
 void rc_flow_cert_info_clear(rc_flow_cert_info_t info);
 
-/* Checks a certificate (relucert.flowcert/1, doc/flow.md) with the return convention of every
+/* Checks a certificate (relucert.flowcert/1 or /2, doc/flow.md) with the return convention of every
    checker in relucert (err.h): RC_OK = accepted, info filled with what it proves; RC_EINPUT =
    rejected (malformed, altered or not proving a step), the first failure in err; RC_ELIMIT = a
    resource limit refused.  info must be initialised; it is reset first (empty unless RC_OK).  What is checked: as rc_flow_cert_check_buf below. */
@@ -308,7 +308,7 @@ int rc_flow_cert_verify_buf(rc_flow_cert_info_t info, const char * buf, size_t l
 void rc_flow_cert_info_write_text(rc_jsonw_t w, const rc_flow_cert_info_t info,
                                   const char * name);
 
-/* Checks a certificate (relucert.flowcert/1, doc/flow.md): rebuilds the exact problem from its
+/* Checks a certificate (relucert.flowcert/1 or /2, doc/flow.md): rebuilds the exact problem from its
    header, re-validates every step with rc_flow_step_validate from the recorded data (never
    choosing anything itself), requires every recorded end box to equal the recomputed one bit
    for bit, the times to chain, the last step to end at T, and the digest to match.  Returns 1
