@@ -173,9 +173,10 @@ static int same_body(const char * a, size_t la, const char * b, size_t lb)
 }
 
 /* Format versions (relucert.flowcert/1 and /2, arithmetic 1 and 2).  On the toy (ReLU, inactive
-   pairs on both starts) and on a random ReLU problem (seeded): the /1 certificate of the toy to
-   T = 100 is byte for byte the committed one (arithmetic 1 unchanged); the /2 one is accepted with
-   version 2, the same verdict, end time and no larger widths; a certificate relabeled to the
+   pairs) to T = 100 and on 6 random ReLU problems (seeded) to T = 1/2: the /1 certificate of the
+   toy is byte for byte the committed one (arithmetic 1 unchanged); the /2 one is accepted with
+   version 2, the same verdict, steps and end time, enclosures that overlap the /1 ones and radii
+   no larger (toy) or equal up to the last bits (random); a certificate relabeled to the
    other version and resealed is checked with the other arithmetic, so it is accepted exactly
    when the two arithmetics give the same bits (accepted == same_body: on these problems they
    do for the toy, not for one of the random problems: arb_dot's working size depends on the
