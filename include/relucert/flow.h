@@ -31,11 +31,12 @@ extern "C" {
 
 /* Arithmetic versions of the validator (pr->arith), one per certificate format version: a
    certificate relucert.flowcert/N is re-validated with arithmetic N, bit for bit as written.
-   1: every (neuron, sample) pair enters every sum of the Jacobian series.
+   1: every (neuron, sample) pair enters every sum of the Jacobian series (certificates written
+      before versions existed).  Any other value of pr->arith is treated as 2.
    2 (default): the Jacobian series skips the pairs whose slope is exactly 0 (leak a = 0 and
    mode RC_FLOW_INACT): their terms are exact zeros, so the sums are the same, but arb_dot's
-   error bound depends on the terms given, so the last bits of the balls differ
-   (proofs/flow.md, section 2.4). */
+   working size depends on the number of terms given, so the last bits of the balls can differ
+   (proofs/flow.md section 2, "Skipping pairs of slope exactly 0"). */
 #define RC_FLOW_ARITH_1 1
 #define RC_FLOW_ARITH_2 2
 #define RC_FLOW_ARITH_DEFAULT RC_FLOW_ARITH_2

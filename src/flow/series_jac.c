@@ -212,12 +212,13 @@ void _rc_flow_series_jac_coeffs(arb_ptr Dout, arb_srcptr X, const int * modes, s
             arb_set(S.sl + ki, pr->a);
         else
             arb_one(S.sl + ki);
-        /* arithmetic 1 (relucert.flowcert/1): every pair gets a slot.  Arithmetic 2: a pair of
-           slope exactly 0 (leak a = 0, mode INACT) gets none and is skipped: its h = 0 z and
-           D h = 0 D z are exact zeros and it enters grad w with the factor s = 0, so the sums
-           are the same sums (proofs/flow.md 2.4); but arb_dot's error bound depends on the
-           terms it is given, so the balls differ in their last bits, and the checker must
-           recompute the recorded end boxes bit for bit: the version is in the certificate */
+        /* arithmetic 1 (relucert.flowcert/1): every pair gets a slot.  Arithmetic 2: a pair
+           of slope exactly 0 (leak a = 0, mode INACT) gets none and is skipped: its h = 0 z
+           and D h = 0 D z are exact zeros and it enters grad w with the factor s = 0, so the
+           sums are the same sums (proofs/flow.md 2, "Skipping pairs"); but arb_dot's working
+           size depends on the number of terms it is given, so the balls can differ in their
+           last bits, and the checker recomputes the recorded end boxes bit for bit: the
+           version is in the certificate */
         if (pr->arith != RC_FLOW_ARITH_1 && modes[ki] == RC_FLOW_INACT && fmpq_is_zero(pr->leak))
             S.slot[ki] = -1;
         else
