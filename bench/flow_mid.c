@@ -1,6 +1,6 @@
 /* bench-flow_mid: the mid-size case (d = 5, l = 16, e = 1, N = 32, hidden bias, ReLU, MSE;
    data/mid-net.json, data/mid-data.json, made by scripts/make_flow_mid.py) to T = 10 (or argv[1])
-   at 256 bits, order 40 (or argv[2], argv[3]), beside a double RK4 (h = 1/512) of the same flow
+   at 256 bits, order 40 (or argv[2], argv[3]), arithmetic 2 (or argv[4]: 1 = relucert.flowcert/1), beside a double RK4 (h = 1/512) of the same flow
    in the same process.  Run from the repository root. */
 #include <stdio.h>
 #include <stdlib.h>
@@ -21,16 +21,17 @@ int main(int argc, char ** argv)
     if (rc_fmpq_set_str(T, argc > 1 ? argv[1] : "10", &why) != RC_OK || fmpq_sgn(T) <= 0)
     { printf("bad T\n"); return 1; }
     rc_flow_problem_init(pr, net, data, RC_LOSS_MSE, lam, prec, err);
+    pr->arith = argc > 4 && atoi(argv[4]) == 1 ? RC_FLOW_ARITH_1 : RC_FLOW_ARITH_2;
     rc_flow_opts_init(o); o->order = order; o->prec = prec;
     rc_flow_result_init(res, pr);
     c0 = clock(); rc_flow_integrate(res, pr, T, o); tc = (double) (clock() - c0) / CLOCKS_PER_SEC;
     th = flint_malloc(sizeof(double) * pr->P);
     for (j = 0; j < pr->P; j++) th[j] = fmpq_get_d(pr->theta0 + j);
     c0 = clock(); rc_flow_float_rk4(th, pr, fmpq_get_d(T), 1.0 / 512); tf = (double) (clock() - c0) / CLOCKS_PER_SEC;
-    printf("mid-size d=5 l=16 N=32 (P=%ld) T=%s, %ld bits, order %ld: %s%s%s, reached t=%.4g, %.1f s, %ld steps, "
+    printf("mid-size d=5 l=16 N=32 (P=%ld) T=%s, %ld bits, order %ld, arith %d: %s%s%s, reached t=%.4g, %.1f s, %ld steps, "
            "%ld events (%ld crossings), %ld sliding phases, %ld inclusion steps, max width %.2e; "
            "float RK4 (h=1/512) %.4f s (ratio %.0f)\n",
-           (long) pr->P, argc > 1 ? argv[1] : "10", prec, order, res->certified ? "certified" : "NOT certified",
+           (long) pr->P, argc > 1 ? argv[1] : "10", prec, order, pr->arith, res->certified ? "certified" : "NOT certified",
            res->certified ? "" : ": ", res->reason, res->reached_time, tc, (long) res->steps, (long) res->events,
            (long) res->crossings, (long) res->slide_phases, (long) res->incl_steps, res->max_width, tf,
            tc / (tf > 0 ? tf : 1e-9));

@@ -2,7 +2,7 @@
 
    rc_check_buf / rc_check_file identify a certificate by its format tag and re-verify it with the
    checker of its module, each of which trusts nothing the certificate claims:
-     RC_CHECK_FLOW      relucert.flowcert/1 (text, first line the tag; relucert flow
+     RC_CHECK_FLOW      relucert.flowcert/1 or /2 (text, first line the tag; relucert flow
                         --certificate): rc_flow_cert_verify_buf, proofs/flow.md section 5
      RC_CHECK_REGIONS   relucert.regions-cert/1 (JSON "format"; relucert regions --certificate):
                         rc_regions_cert_check_buf, proofs/regions.md
@@ -73,7 +73,8 @@ typedef rc_check_struct rc_check_t[1];
 void rc_check_init(rc_check_t res);
 void rc_check_clear(rc_check_t res);
 
-/* The certificate format tag of a kind ("relucert.flowcert/1", ...), NULL for RC_CHECK_UNKNOWN;
+/* The certificate format tag of a kind ("relucert.flowcert/1" for flow, whose version 2 is sniffed
+   too; ...), NULL for RC_CHECK_UNKNOWN;
    and the kind's short name ("flow", "regions", "obstruct"; NULL for unknown). */
 const char * rc_check_kind_format(int kind);
 const char * rc_check_kind_name(int kind);

@@ -29,6 +29,18 @@ extern "C" {
 #define RC_FLOW_SLIDE 2        /* z = 0 and the surface attracts from both sides: sliding field */
 #define RC_FLOW_FREE 0         /* sign unknown: slope the interval [a, 1] (Filippov hull, order 0) */
 
+/* Arithmetic versions of the validator (pr->arith), one per certificate format version: a
+   certificate relucert.flowcert/N is re-validated with arithmetic N, bit for bit as written.
+   1: every (neuron, sample) pair enters every sum of the Jacobian series (certificates written
+      before versions existed).  Any other value of pr->arith is treated as 2.
+   2 (default): the Jacobian series skips the pairs whose slope is exactly 0 (leak a = 0 and
+   mode RC_FLOW_INACT): their terms are exact zeros, so the sums are the same, but arb_dot's
+   working size depends on the number of terms given, so the last bits of the balls can differ
+   (proofs/flow.md section 2, "Skipping pairs of slope exactly 0"). */
+#define RC_FLOW_ARITH_1 1
+#define RC_FLOW_ARITH_2 2
+#define RC_FLOW_ARITH_DEFAULT RC_FLOW_ARITH_2
+
 typedef struct
 {
     slong d, dp, l, e, n;      /* input dim, d' = d + has_b1, hidden, outputs, samples */
@@ -45,6 +57,9 @@ typedef struct
     slong * tie;               /* n: tie[j] = the smallest i with x~_j a positive multiple of x~_i
                                   (then z_kj and z_ki have the same sign for every neuron: one
                                   switching surface; tie[j] = j for most samples) */
+    int arith;                 /* RC_FLOW_ARITH_1 or _2 (rc_flow_problem_init: RC_FLOW_ARITH_DEFAULT);
+                                  the integrator writes relucert.flowcert/<arith>, the checker sets
+                                  it from the certificate's first line */
 }
 rc_flow_problem_struct;
 
@@ -274,6 +289,8 @@ typedef struct
     int * signs;               /* l entries: +1 / -1 the sign of a disconnected neuron, 0 others */
     int signs_proved;          /* 1 iff every such sign is proved constant on [0, T] */
     slong nu_neuron, nu_sample;   /* the pair of the onset (not_unique), else -1 */
+    int version;               /* N of the first line relucert.flowcert/N (1 or 2; 0 when line 1
+                                  is not a known tag); set also when the certificate is rejected */
 }
 rc_flow_cert_info_struct;
 typedef rc_flow_cert_info_struct rc_flow_cert_info_t[1];
@@ -281,7 +298,7 @@ typedef rc_flow_cert_info_struct rc_flow_cert_info_t[1];
 void rc_flow_cert_info_init(rc_flow_cert_info_t info);
 void rc_flow_cert_info_clear(rc_flow_cert_info_t info);
 
-/* Checks a certificate (relucert.flowcert/1, doc/flow.md) with the return convention of every
+/* Checks a certificate (relucert.flowcert/1 or /2, doc/flow.md) with the return convention of every
    checker in relucert (err.h): RC_OK = accepted, info filled with what it proves; RC_EINPUT =
    rejected (malformed, altered or not proving a step), the first failure in err; RC_ELIMIT = a
    resource limit refused.  info must be initialised; it is reset first (empty unless RC_OK).  What is checked: as rc_flow_cert_check_buf below. */
@@ -292,7 +309,7 @@ int rc_flow_cert_verify_buf(rc_flow_cert_info_t info, const char * buf, size_t l
 void rc_flow_cert_info_write_text(rc_jsonw_t w, const rc_flow_cert_info_t info,
                                   const char * name);
 
-/* Checks a certificate (relucert.flowcert/1, doc/flow.md): rebuilds the exact problem from its
+/* Checks a certificate (relucert.flowcert/1 or /2, doc/flow.md): rebuilds the exact problem from its
    header, re-validates every step with rc_flow_step_validate from the recorded data (never
    choosing anything itself), requires every recorded end box to equal the recomputed one bit
    for bit, the times to chain, the last step to end at T, and the digest to match.  Returns 1

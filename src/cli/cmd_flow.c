@@ -12,6 +12,7 @@
 static const char * flow_help =
 "usage: relucert flow NET DATA --time T [--prec BITS] [--order P] [--tol-bits B] [--loss mse|bce]\n"
 "                     [--weight-decay LAMBDA] [--json] [--tube FILE] [--certificate FILE]\n"
+"                     [--cert-version 1|2]\n"
 "                     [--compare-float] [--plot FILE] [--max-steps N] [--quiet]\n"
 "\n"
 "Integrates the gradient flow theta' = -grad L(theta) - LAMBDA theta of the network NET on the\n"
@@ -34,7 +35,10 @@ static const char * flow_help =
 "  --weight-decay L    L2 decay lambda >= 0 (levels then follow c_k e^{-2 lambda t})\n"
 "  --json              machine-readable output (doc/formats.md)\n"
 "  --tube FILE         one JSON line per step: end time, kind, loss and theta enclosures\n"
-"  --certificate FILE  write the proof (relucert.flowcert/1), checked by relucert check\n"
+"  --certificate FILE  write the proof (relucert.flowcert/2), checked by relucert check\n"
+"  --cert-version N    validate with the arithmetic of certificate format N and write\n"
+"                      relucert.flowcert/N (default 2; 1 = the arithmetic of earlier releases,\n"
+"                      slower, bit for bit their certificates)\n"
 "  --compare-float     also integrate with double-precision RK4 and report its distance to\n"
 "                      the enclosures over time\n"
 "  --plot FILE         PNG/SVG plot through plot_flow.py (PREFIX/share/relucert; python3-matplotlib)\n"
@@ -78,7 +82,7 @@ int rc_cli_flow(int argc, char ** argv)
     const char * cmd = "flow", * netp = NULL, * datap = NULL, * tubep = NULL, * certp = NULL, * plotp = NULL;
     const char * timestr = NULL, * wdstr = "0";
     int json = 0, cmpf = 0, quiet = 0, loss = RC_LOSS_MSE, status = RC_EXIT_OK, i;
-    long prec = 256, order = 40, maxsteps = 2000000, tolbits = 0;
+    long prec = 256, order = 40, maxsteps = 2000000, tolbits = 0, certver = 2;
     rc_net_t net;
     rc_data_t data;
     rc_err_t err;
@@ -115,6 +119,7 @@ int rc_cli_flow(int argc, char ** argv)
         else if (!strcmp(a, "--prec")) { if (rc_cli_parse_slong(&prec, cmd, a, v, 32, RC_MAX_PREC)) return RC_EXIT_USAGE; i++; }
         else if (!strcmp(a, "--order")) { if (rc_cli_parse_slong(&order, cmd, a, v, 4, 200)) return RC_EXIT_USAGE; i++; }
         else if (!strcmp(a, "--tol-bits")) { if (rc_cli_parse_slong(&tolbits, cmd, a, v, 8, RC_MAX_PREC)) return RC_EXIT_USAGE; i++; }
+        else if (!strcmp(a, "--cert-version")) { if (rc_cli_parse_slong(&certver, cmd, a, v, 1, 2)) return RC_EXIT_USAGE; i++; }
         else if (!strcmp(a, "--max-steps")) { if (rc_cli_parse_slong(&maxsteps, cmd, a, v, 1, 100000000)) return RC_EXIT_USAGE; i++; }
         else if (!strcmp(a, "--loss"))
         {
@@ -157,6 +162,7 @@ int rc_cli_flow(int argc, char ** argv)
         rc_net_clear(net); rc_data_clear(data); fmpq_clear(T); fmpq_clear(lam);
         return rc_cli_error_err(cmd, err);
     }
+    pr->arith = certver == 1 ? RC_FLOW_ARITH_1 : RC_FLOW_ARITH_2;
     if (tubep && !(tube = fopen(tubep, "w")))
         status = rc_cli_error(cmd, "%s: cannot write", tubep);
     if (status == RC_EXIT_OK && certp && !(cert = fopen(certp, "w")))

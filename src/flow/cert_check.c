@@ -88,6 +88,7 @@ typedef struct
     const char * name;
     long prec, order, dims[6];
     int loss, have_pr, have_net, have_data, last_kind;
+    int arith;                 /* the format version of line 1 = the validator's arithmetic */
     int code;                  /* the status of a failure: RC_EINPUT unless a callee said otherwise */
     fmpq_t leak, lam, T;
     rc_net_t net;
@@ -177,8 +178,11 @@ static int ck_header_scalars(ck_t * k, rc_err_t err)
     cur_t * c = &k->c;
     slong i;
     int r;
-    if (!next_line(c, &ls, &le) || le - ls != 19 || strncmp(ls, "relucert.flowcert/1", 19))
-        REJECT("%s: line 1: not a relucert.flowcert/1 certificate", name);
+    /* the version selects the arithmetic the steps were validated with (flow.h, RC_FLOW_ARITH_*) */
+    if (!next_line(c, &ls, &le) || le - ls != 19 || strncmp(ls, "relucert.flowcert/", 18)
+        || (ls[18] != '1' && ls[18] != '2'))
+        REJECT("%s: line 1: not a relucert.flowcert/1 or /2 certificate", name);
+    k->arith = ls[18] == '1' ? RC_FLOW_ARITH_1 : RC_FLOW_ARITH_2;
     if (!next_line(c, &ls, &le) || expect_key(&s, ls, le, "prec") || (k->prec = strtol(s, NULL, 10)) < 32 || k->prec > RC_MAX_PREC)
         REJECT("%s: line %ld: bad prec", name, (long) c->line);
     if (!next_line(c, &ls, &le) || expect_key(&s, ls, le, "order") || (k->order = strtol(s, NULL, 10)) < 4 || k->order > 200)
@@ -259,6 +263,7 @@ static int ck_header_values(ck_t * k, rc_err_t err)
         k->code = r;
         return 0;
     }
+    k->pr->arith = k->arith;
     k->have_pr = 1;
     k->LN = k->pr->l * k->pr->n;
     k->modes = flint_malloc(sizeof(int) * k->LN);
@@ -466,7 +471,9 @@ int rc_flow_cert_verify_buf(rc_flow_cert_info_t info, const char * buf, size_t l
     if (!ck_digest(buf, &len, name, err))
         return RC_EINPUT;
     ck_init(&k, buf, len, name);
-    ok = ck_header_scalars(&k, err) && ck_header_values(&k, err);
+    ok = ck_header_scalars(&k, err);
+    info->version = k.arith;   /* the format read on line 1 (0 if none), also when rejected */
+    ok = ok && ck_header_values(&k, err);
     while (ok)
     {
         if (!next_line(&k.c, &ls, &le))

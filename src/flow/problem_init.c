@@ -41,6 +41,7 @@ int rc_flow_problem_init(rc_flow_problem_t pr, const rc_net_t net, const rc_data
     pr->loss = loss;
     pr->P = rc_net_num_params(net);
     pr->prec = prec;
+    pr->arith = RC_FLOW_ARITH_DEFAULT;
     fmpq_init(pr->leak);
     fmpq_init(pr->lambda);
     fmpq_set(pr->leak, net->leak);

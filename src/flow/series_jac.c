@@ -8,13 +8,14 @@
    D h (read by the Cauchy products of f and grad v), g and D g (read by those of c and grad v).
    At the current order only: z, D z, f, D f, c, D c.  The arb operations, their operands and
    their order are those of the original full-storage recurrence, so the balls are bit for bit
-   the same (slot[ki]: the index of pair ki in D h; every pair has one, see below). */
+   the same (slot[ki]: the index of pair ki in D h; under arithmetic 1 every pair has one, under
+   arithmetic 2 the pairs of slope exactly 0 have none and are skipped, see below). */
 typedef struct
 {
     const rc_flow_problem_struct * pr;
     slong prec, q, NA;
-    slong * slot;               /* LN: index of pair ki in D h (all >= 0: -1 would drop the pair,
-                                   which changes the balls; see _rc_flow_series_jac_coeffs) */
+    slong * slot;               /* LN: index of pair ki in D h, or -1: the pair is skipped (slope
+                                   exactly 0, arithmetic 2 only; see _rc_flow_series_jac_coeffs) */
     arb_ptr th, D, h, hD, g, gD, f, fD, zD, c, cD, sl, sx, grad, gradD;
     _rc_flow_proj_struct pj;
 }
@@ -211,11 +212,17 @@ void _rc_flow_series_jac_coeffs(arb_ptr Dout, arb_srcptr X, const int * modes, s
             arb_set(S.sl + ki, pr->a);
         else
             arb_one(S.sl + ki);
-        /* every pair gets a slot: skipping the exact-zero terms of pairs of slope 0 would give
-           the same sums but not the same balls (arb_dot's error bound depends on the terms it
-           is given), and the checker must recompute the recorded end boxes bit for bit, also
-           for certificates written before (tests/flow/t-cert_check) */
-        S.slot[ki] = S.NA++;
+        /* arithmetic 1 (relucert.flowcert/1): every pair gets a slot.  Arithmetic 2: a pair
+           of slope exactly 0 (leak a = 0, mode INACT) gets none and is skipped: its h = 0 z
+           and D h = 0 D z are exact zeros and it enters grad w with the factor s = 0, so the
+           sums are the same sums (proofs/flow.md 2, "Skipping pairs"); but arb_dot's working
+           size depends on the number of terms it is given, so the balls can differ in their
+           last bits, and the checker recomputes the recorded end boxes bit for bit: the
+           version is in the certificate */
+        if (pr->arith != RC_FLOW_ARITH_1 && modes[ki] == RC_FLOW_INACT && fmpq_is_zero(pr->leak))
+            S.slot[ki] = -1;
+        else
+            S.slot[ki] = S.NA++;
     }
     S.th = _arb_vec_init((p + 1) * P);
     S.D = _arb_vec_init((p + 1) * P * P);

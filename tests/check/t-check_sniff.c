@@ -16,6 +16,9 @@ static void test_hand(void)
     int k;
     CU_ASSERT(sniff("relucert.flowcert/1\nprec 256\n", &k) == RC_OK && k == RC_CHECK_FLOW);
     CU_ASSERT(sniff("relucert.flowcert/1", &k) == RC_OK && k == RC_CHECK_FLOW);
+    /* version 2 (arithmetic 2, relucert/flow.h): the same kind */
+    CU_ASSERT(sniff("relucert.flowcert/2\nprec 256\n", &k) == RC_OK && k == RC_CHECK_FLOW);
+    CU_ASSERT(sniff("relucert.flowcert/2", &k) == RC_OK && k == RC_CHECK_FLOW);
     CU_ASSERT(sniff("{\"format\": \"relucert.regions-cert/1\"}", &k) == RC_OK && k == RC_CHECK_REGIONS);
     CU_ASSERT(sniff("{\n\"format\": \"relucert.obstruct-cert/1\",\n\"loss\": \"mse\"", &k) == RC_OK
               && k == RC_CHECK_OBSTRUCT);
@@ -29,6 +32,11 @@ static void test_hand(void)
     CU_ASSERT(sniff("", &k) == RC_EINPUT && k == RC_CHECK_UNKNOWN);
     CU_ASSERT(sniff("relucert.flowcert/1 \n", &k) == RC_EINPUT);
     CU_ASSERT(sniff("relucert.flowcert/10\n", &k) == RC_EINPUT);
+    CU_ASSERT(sniff("relucert.flowcert/3\n", &k) == RC_EINPUT && k == RC_CHECK_UNKNOWN);
+    CU_ASSERT(sniff("relucert.flowcert/0\n", &k) == RC_EINPUT && k == RC_CHECK_UNKNOWN);
+    CU_ASSERT(sniff("relucert.flowcert/2 \n", &k) == RC_EINPUT);
+    CU_ASSERT(sniff("relucert.flowcert/21\n", &k) == RC_EINPUT);
+    CU_ASSERT(sniff("{\"format\": \"relucert.flowcert/2\"}", &k) == RC_EINPUT);
     CU_ASSERT(sniff("{\"format\": \"relucert.flowcert/1\"}", &k) == RC_EINPUT);
     CU_ASSERT(sniff("{\"format\": \"relucert.dataset/1\"}", &k) == RC_EINPUT);
     CU_ASSERT(sniff("{\"format\": \"relucert.regions-cert/1\\u0000\"}", &k) == RC_EINPUT);

@@ -2,7 +2,7 @@
 # relucert flow: the JSON contract of doc/formats.md (verdict, time, stays_on_component, theta, loss,
 # reason), a closed-form flow (one neuron, w = v, one active sample: w(t)^2 = 1/(1 + 3 e^{-2t}))
 # enclosed, --compare-float, --certificate accepted by relucert check (and an edited one
-# rejected), --tube (one JSON line per step, last step ending at T), text output, and exit codes:
+# rejected), --cert-version 1 (byte for byte the committed /1 certificate) and 2 (default), --tube (one JSON line per step, last step ending at T), text output, and exit codes:
 # 0 for an answer, 2 for bad input with one line naming the file and the field.
 set -u
 RC=${1:?path to relucert}
@@ -69,6 +69,15 @@ expect "check theta agrees" "$(echo "$chk" | grep '^theta\[0\] in' | sed 's/.*in
        "$(echo "$out" | jq -r '.theta[0][0]')"
 sed 's/^time .*/time 2/' "$tmp/toy.cert" > "$tmp/edited.cert"
 "$RC" check "$tmp/edited.cert" >/dev/null 2>&1; expect "edited certificate rejected" "$?" 2
+# format versions: the default writes relucert.flowcert/2; --cert-version 1 writes /1 byte for
+# byte as before (the committed toy certificate, T = 100), both accepted; --json names the version
+expect "default version 2" "$(head -1 "$tmp/toy.cert")" "relucert.flowcert/2"
+expect "check json format /2" "$("$RC" check "$tmp/toy.cert" --json | jq -r .certificate_format)" "relucert.flowcert/2"
+"$RC" flow $NET $DATA --time 100 --quiet --cert-version 1 --certificate "$tmp/v1.cert" >/dev/null
+expect "/1 byte-identical to the committed certificate" \
+       "$(cmp "$tmp/v1.cert" proofs/certificates/toy-obstructed-T100.cert >/dev/null && echo same)" same
+expect "check json format /1" "$("$RC" check "$tmp/v1.cert" --json | jq -c '[.certificate_format, .accepted]')" \
+       '["relucert.flowcert/1",true]'
 expect "tube lines = steps" "$(wc -l < "$tmp/toy.tube")" "$steps"
 expect "tube lines JSON" "$(jq -c 'has("t") and has("kind") and has("theta") and has("loss")' "$tmp/toy.tube" | sort -u)" true
 expect "tube theta length" "$(tail -1 "$tmp/toy.tube" | jq '.theta | length')" 6
@@ -103,6 +112,8 @@ one_line "no time" "--time" $NET $DATA
 one_line "negative decay" "--weight-decay" $NET $DATA --time 1 --weight-decay -1
 one_line "bad loss" "--loss" $NET $DATA --time 1 --loss hinge
 one_line "unknown option" "--frobnicate" $NET $DATA --time 1 --frobnicate
+one_line "cert version 3" "--cert-version" $NET $DATA --time 1 --cert-version 3
+one_line "cert version 0" "--cert-version" $NET $DATA --time 1 --cert-version 0
 one_line "no data" "NET and DATA" $NET --time 1
 
 echo "$pass passed, $fail failed"
