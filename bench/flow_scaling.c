@@ -213,7 +213,7 @@ static void run_case_child(shared_t * sh, slong l, slong N, const fmpq_t T, cons
     }
     sh->done = 1;
     flint_free(th0); flint_free(th);
-    rc_flow_result_clear(res, pr); rc_flow_problem_clear(pr); rc_net_clear(net); rc_data_clear(data);
+    rc_flow_result_clear(res); rc_flow_problem_clear(pr); rc_net_clear(net); rc_data_clear(data);
     fmpq_clear(lam);
     _exit(0);
 }

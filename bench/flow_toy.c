@@ -31,7 +31,7 @@ int main(int argc, char ** argv)
                nets[s], arith, res->certified ? "certified" : "NOT certified", tc, (long) res->steps, (long) res->slide_phases,
                (long) res->crossings, res->max_width, tf, tc / (tf > 0 ? tf : 1e-9));
         flint_free(th);
-        rc_flow_result_clear(res, pr); rc_flow_problem_clear(pr); rc_net_clear(net); rc_data_clear(data);
+        rc_flow_result_clear(res); rc_flow_problem_clear(pr); rc_net_clear(net); rc_data_clear(data);
         fmpq_clear(lam); fmpq_clear(T);
     }
     return 0;

@@ -180,7 +180,7 @@ typedef enum
 }
 rc_flow_status;
 
-typedef struct
+typedef struct rc_flow_step_s
 {
     int kind;                  /* RC_EV_* */
     slong pair;                /* k*n + i of the event pair, or -1 */
@@ -228,6 +228,7 @@ typedef struct
     double max_width;          /* largest width of theta(T) */
     int levels_ok;             /* every end box's level enclosure contained c_k e^{-2 lambda t} */
     double reached_time;       /* last time reached (T when the run finished) */
+    slong P, l;                /* sizes of the problem it was initialised for (theta, side) */
     slong ntrace;              /* per accepted step: end time (mid), then P midpoints, P radii */
     double * trace;
 }
@@ -238,7 +239,7 @@ typedef rc_flow_result_struct rc_flow_result_t[1];
 void rc_flow_result_init(rc_flow_result_t res, const rc_flow_problem_t pr);
 /* The verdict's name as in the JSON output: "certified", "not_certified", "not_unique". */
 const char * rc_flow_verdict_str(int verdict);
-void rc_flow_result_clear(rc_flow_result_t res, const rc_flow_problem_t pr);
+void rc_flow_result_clear(rc_flow_result_t res);
 
 typedef struct
 {
@@ -247,8 +248,15 @@ typedef struct
     slong tol_bits;            /* step-size control: a step's Lagrange remainder may add a radius of
                                   about 2^-tol_bits (1 + |theta|); 0 (default): prec / 2 */
     slong max_steps;           /* refuse beyond (default 2000000) */
-    FILE * tube;               /* NULL, or receives one JSON line per step */
-    FILE * cert;               /* NULL, or receives the certificate */
+    /* Output sinks (a stream or a buffer, relucert/jsonw.h; not owned): */
+    rc_jsonw_struct * tube;    /* NULL, or receives one JSON line per accepted step */
+    rc_jsonw_struct * cert;    /* NULL, or receives the certificate (unsealed: rc_flow_cert_seal) */
+    /* NULL, or called after every accepted step with the step's end time t_end, the step (its
+       kind, event pair, a priori box B and end box E, P balls each) and an enclosure of the loss
+       over E; what the tube and the certificate record, for clients that keep their own. */
+    void (*observer)(void * arg, const arb_t t_end, const struct rc_flow_step_s * st,
+                     const arb_t loss_end);
+    void * observer_arg;
     /* NULL, or called about once a second of CPU time with the time reached and the number of
        steps (the library itself never writes to stdout or stderr) */
     void (*progress)(void * arg, double t, slong steps);
@@ -301,7 +309,11 @@ void rc_flow_cert_info_clear(rc_flow_cert_info_t info);
 /* Checks a certificate (relucert.flowcert/1 or /2, doc/flow.md) with the return convention of every
    checker in relucert (err.h): RC_OK = accepted, info filled with what it proves; RC_EINPUT =
    rejected (malformed, altered or not proving a step), the first failure in err; RC_ELIMIT = a
-   resource limit refused.  info must be initialised; it is reset first (empty unless RC_OK).  What is checked: as rc_flow_cert_check_buf below. */
+   resource limit refused.  info must be initialised; it is reset first (empty unless RC_OK).  What is checked: the
+   header rebuilds the problem exactly; every step is re-validated with rc_flow_step_validate
+   from the recorded data (never choosing anything itself) in the arithmetic the version names;
+   every recorded end box must equal the recomputed one bit for bit, the times chain, the last
+   step ends at T, and the digest matches. */
 int rc_flow_cert_verify_buf(rc_flow_cert_info_t info, const char * buf, size_t len, const char * name,
                             rc_err_t err);
 /* The readable summary of an accepted certificate (the lines relucert check prints), to a stream
@@ -309,19 +321,6 @@ int rc_flow_cert_verify_buf(rc_flow_cert_info_t info, const char * buf, size_t l
 void rc_flow_cert_info_write_text(rc_jsonw_t w, const rc_flow_cert_info_t info,
                                   const char * name);
 
-/* Checks a certificate (relucert.flowcert/1 or /2, doc/flow.md): rebuilds the exact problem from its
-   header, re-validates every step with rc_flow_step_validate from the recorded data (never
-   choosing anything itself), requires every recorded end box to equal the recomputed one bit
-   for bit, the times to chain, the last step to end at T, and the digest to match.  Returns 1
-   accepted, 0 rejected (one-line reason in err).  report (or NULL) receives a summary.
-   Kept for existing callers: this predicate convention is the exception; new code calls
-   rc_flow_cert_verify_buf (status code) or rc_check_buf (relucert/check.h, any certificate). */
-int rc_flow_cert_check_buf(const char * buf, size_t len, const char * name, rc_err_t err, FILE * report);
-/* The same, and *verdict receives what the accepted certificate proves: RC_FLOW_CERTIFIED (it
-   ends at T, every disconnected neuron's sign proved), RC_FLOW_NOT_UNIQUE (it ends with a proved
-   onset of non-uniqueness before T), else RC_FLOW_NOT_CERTIFIED. */
-int rc_flow_cert_check_buf_verdict(int * verdict, const char * buf, size_t len, const char * name,
-                                   rc_err_t err, FILE * report);
 /* Appends the digest line to a finished certificate file. */
 int rc_flow_cert_seal(const char * path, rc_err_t err);
 /* The same for a certificate in memory: appends "digest H\n" (H the FNV-1a-64 of b's bytes). */

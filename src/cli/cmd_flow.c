@@ -92,6 +92,7 @@ int rc_cli_flow(int argc, char ** argv)
     fmpq_t T, lam;
     const char * why;
     FILE * tube = NULL, * cert = NULL;
+    rc_jsonw_t tube_w, cert_w;
     clock_t c0;
     double secs;
     rc_header_mode hdr;
@@ -178,8 +179,10 @@ int rc_cli_flow(int argc, char ** argv)
     o->prec = prec;
     o->tol_bits = tolbits;
     o->max_steps = maxsteps;
-    o->tube = tube;
-    o->cert = cert;
+    rc_jsonw_init_file(tube_w, tube);
+    rc_jsonw_init_file(cert_w, cert);
+    o->tube = tube != NULL ? tube_w : NULL;
+    o->cert = cert != NULL ? cert_w : NULL;
     o->progress = quiet ? NULL : progress_line;
     rc_flow_result_init(res, pr);
     c0 = clock();
@@ -213,7 +216,7 @@ int rc_cli_flow(int argc, char ** argv)
         if (rc_cli_plot_run(cmd, "plot_flow.py", args) != RC_EXIT_OK)
             plot_status = RC_EXIT_USAGE;
     }
-    rc_flow_result_clear(res, pr);
+    rc_flow_result_clear(res);
     rc_flow_problem_clear(pr);
     rc_net_clear(net);
     rc_data_clear(data);

@@ -147,4 +147,21 @@ void _rc_flow_proj_apply(arb_ptr base, slong stride, const _rc_flow_proj_struct 
 int _rc_flow_pair_qr(arb_t q, arb_t r, arb_srcptr cblock, const int * modes, slong k, slong i,
                      int reduced, const rc_flow_problem_t pr, slong prec);
 
+/* The predicate wrappers (1 accepted, 0 rejected) of rc_flow_cert_verify_buf, kept internal for
+   the tests that compare them; the library's convention is the status code of
+   rc_flow_cert_verify_buf / rc_check_buf. */
+/* (was public) Checks a certificate (relucert.flowcert/1 or /2, doc/flow.md): rebuilds the exact problem from its
+   header, re-validates every step with rc_flow_step_validate from the recorded data (never
+   choosing anything itself), requires every recorded end box to equal the recomputed one bit
+   for bit, the times to chain, the last step to end at T, and the digest to match.  Returns 1
+   accepted, 0 rejected (one-line reason in err).  report (or NULL) receives a summary.
+   Kept for existing callers: this predicate convention is the exception; new code calls
+   rc_flow_cert_verify_buf (status code) or rc_check_buf (relucert/check.h, any certificate). */
+int rc_flow_cert_check_buf(const char * buf, size_t len, const char * name, rc_err_t err, FILE * report);
+/* The same, and *verdict receives what the accepted certificate proves: RC_FLOW_CERTIFIED (it
+   ends at T, every disconnected neuron's sign proved), RC_FLOW_NOT_UNIQUE (it ends with a proved
+   onset of non-uniqueness before T), else RC_FLOW_NOT_CERTIFIED. */
+int rc_flow_cert_check_buf_verdict(int * verdict, const char * buf, size_t len, const char * name,
+                                   rc_err_t err, FILE * report);
+
 #endif

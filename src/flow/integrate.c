@@ -23,6 +23,8 @@ void rc_flow_opts_init(rc_flow_opts_t o)
     o->max_steps = 2000000;
     o->tube = NULL;
     o->cert = NULL;
+    o->observer = NULL;
+    o->observer_arg = NULL;
     o->progress = NULL;
     o->progress_arg = NULL;
 }
@@ -42,11 +44,13 @@ void rc_flow_result_init(rc_flow_result_t res, const rc_flow_problem_t pr)
     res->fail_neuron = res->fail_sample = -1;
     res->nu_neuron = res->nu_sample = -1;
     res->verdict = RC_FLOW_NOT_CERTIFIED;
+    res->P = pr->P;
+    res->l = pr->l;
 }
 
-void rc_flow_result_clear(rc_flow_result_t res, const rc_flow_problem_t pr)
+void rc_flow_result_clear(rc_flow_result_t res)
 {
-    _arb_vec_clear(res->theta, pr->P);
+    _arb_vec_clear(res->theta, res->P);
     arb_clear(res->loss_T);
     arb_clear(res->loss_tube);
     arb_clear(res->nu_t);
@@ -557,22 +561,15 @@ static void record_step(run_t * r, rc_flow_result_t res, const int * sides, cons
         r->lost_time = arb_mid_d(r->te);
     rc_flow_loss(lossB, st->B, pr, prec);
     arb_union(res->loss_tube, res->loss_tube, lossB, prec);
-    if (r->opts->tube != NULL)
-    {
+    /* the observers of an accepted step: the tube, the certificate, the client's callback */
+    if (r->opts->tube != NULL || r->opts->observer != NULL)
         rc_flow_loss(lossB, st->E, pr, prec);
-        _rc_flow_tube_line(r->opts->tube, r->te, st, lossB, r->mtry, pr);
-    }
+    if (r->opts->tube != NULL)
+        rc_flow_tube_write_line(r->opts->tube, r->te, st, lossB, r->mtry, pr);
     if (r->opts->cert != NULL)
-    {
-        FILE * f = r->opts->cert;
-        fprintf(f, "step %s %ld %d ", _rc_flow_kind_name(st->kind), (long) st->pair, st->newmode);
-        _rc_flow_write_arb(f, r->te);
-        fputc(' ', f);
-        _rc_flow_write_arb(f, st->dur);
-        fputc('\n', f);
-        _rc_flow_write_box_line(f, "B", st->B, P);
-        _rc_flow_write_box_line(f, "E", st->E, P);
-    }
+        rc_flow_cert_write_step(r->opts->cert, r->te, st, P);
+    if (r->opts->observer != NULL)
+        r->opts->observer(r->opts->observer_arg, r->te, st, lossB);
     memcpy(r->modes, r->mtry, sizeof(int) * LN);
     memcpy(r->facts, r->ftry, sizeof(int) * LN);
     rc_flow_set_box(r->X, &r->SS, prec);
@@ -692,7 +689,7 @@ void rc_flow_integrate(rc_flow_result_t res, const rc_flow_problem_t pr, const f
     res->verdict = RC_FLOW_NOT_CERTIFIED;
     rc_flow_loss(res->loss_tube, r.X, pr, r.prec);
     if (opts->cert != NULL)
-        _rc_flow_cert_header(opts->cert, pr, Tq, r.p, r.prec, r.modes);
+        rc_flow_cert_write_header(opts->cert, pr, Tq, r.p, r.prec, r.modes);
 
     for (;;)
     {
@@ -759,7 +756,7 @@ void rc_flow_integrate(rc_flow_result_t res, const rc_flow_problem_t pr, const f
         res->reached_time = arb_mid_d(r.t);
     }
     if (opts->cert != NULL)
-        fprintf(opts->cert, "end\n");
+        rc_jsonw_puts(opts->cert, "end\n");
     finish(res, &r, nonunique);
     run_clear(&r);
     flint_free(sides);

@@ -5,6 +5,7 @@
 #include "rc_test.h"
 #include "check_test.h"
 #include "relucert/flow.h"
+#include "../../src/flow/flow_internal.h"
 #include "relucert/jsonw.h"
 
 static const char * head =
@@ -94,7 +95,9 @@ static int leak_cert_accepted(const char * leak)
     rc_flow_opts_init(o);
     o->prec = 128;
     o->order = 12;
-    o->cert = f;
+    rc_jsonw_t cw;
+    rc_jsonw_init_file(cw, f);
+    o->cert = cw;
     rc_flow_result_init(res, pr);
     rc_flow_integrate(res, pr, T, o);
     /* the certificate's bytes, sealed */
@@ -124,7 +127,7 @@ static int leak_cert_accepted(const char * leak)
         CU_ASSERT(strstr(chk->reason, "leak") != NULL);
     rc_check_clear(chk);
     rc_strbuf_clear(b);
-    rc_flow_result_clear(res, pr);
+    rc_flow_result_clear(res);
     rc_flow_problem_clear(pr);
     rc_net_clear(net);
     rc_data_clear(data);

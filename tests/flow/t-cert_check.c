@@ -27,7 +27,9 @@ static char * cert_of(size_t * len, rc_net_t net, rc_data_t data, const char * T
     pr->arith = arith;
     rc_flow_opts_init(o);
     o->order = p;
-    o->cert = f;
+    rc_jsonw_t cw;
+    rc_jsonw_init_file(cw, f);
+    o->cert = cw;
     rc_flow_result_init(res, pr);
     rc_flow_integrate(res, pr, T, o);
     if (verdict != NULL)
@@ -38,7 +40,7 @@ static char * cert_of(size_t * len, rc_net_t net, rc_data_t data, const char * T
     h = _rc_fnv1a(RC_FNV_INIT, buf, *len);
     buf = realloc(buf, *len + 40);
     *len += sprintf(buf + *len, "digest %016lx\n", (unsigned long) h);
-    rc_flow_result_clear(res, pr);
+    rc_flow_result_clear(res);
     rc_flow_problem_clear(pr);
     rc_net_clear(net);
     rc_data_clear(data);

@@ -7,6 +7,7 @@
 #include <string.h>
 #include "rc_test.h"
 #include "relucert/flow.h"
+#include "../../src/flow/flow_internal.h"
 #include "relucert/io.h"
 
 static char * readf(size_t * len, const char * path)

@@ -73,7 +73,7 @@ static void test_toy_reference(void)
                 CU_ASSERT(arb_contains(res3->theta + j, m));
                 arb_clear(m);
             }
-            rc_flow_result_clear(res3, pr3);
+            rc_flow_result_clear(res3);
             rc_flow_problem_clear(pr3);
         }
         if (s == 0)
@@ -87,8 +87,8 @@ static void test_toy_reference(void)
             CU_ASSERT(res->slide_phases == 1);
             arb_clear(b);
         }
-        rc_flow_result_clear(res, pr);
-        rc_flow_result_clear(ref, pr2);
+        rc_flow_result_clear(res);
+        rc_flow_result_clear(ref);
         rc_flow_problem_clear(pr);
         rc_flow_problem_clear(pr2);
         rc_net_clear(net);
@@ -146,7 +146,7 @@ static void test_decay_closed_form(void)
         CU_ASSERT(mag_cmp_2exp_si(arb_radref(res->theta + j), -90) < 0);
         arb_clear(x);
     }
-    rc_flow_result_clear(res, pr);
+    rc_flow_result_clear(res);
     rc_flow_problem_clear(pr);
     rc_net_clear(net);
     rc_data_clear(data);
@@ -188,8 +188,8 @@ static void test_random_reference(void)
             }
         }
         CU_ASSERT(res->levels_ok);
-        rc_flow_result_clear(res, pr);
-        rc_flow_result_clear(ref, pr2);
+        rc_flow_result_clear(res);
+        rc_flow_result_clear(ref);
         rc_flow_problem_clear(pr);
         rc_flow_problem_clear(pr2);
         rc_net_clear(net);

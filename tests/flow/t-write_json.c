@@ -63,7 +63,7 @@ static void run_toy(const char * v2, const char * Tstr)
     CU_ASSERT_TRUE(strncmp(b->s, "verdict: ", 9) == 0);
     free(mem);
     rc_strbuf_clear(b);
-    rc_flow_result_clear(res, pr); rc_flow_problem_clear(pr);
+    rc_flow_result_clear(res); rc_flow_problem_clear(pr);
     rc_net_clear(net); rc_data_clear(data); fmpq_clear(T); fmpq_clear(lam);
 }
 
