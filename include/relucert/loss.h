@@ -90,6 +90,13 @@ void rc_loss_term_d(double * dl, double * acc, double f, double y, int kind);
 int rc_loss_grad_fmpq(fmpq * g, fmpq_t loss, const fmpq * theta, const rc_mlp_t shape,
                       const rc_data_t data, int kind, rc_loss_zero_fn at_zero, void * ctx,
                       rc_err_t err);
+/* The same with a chosen derivative sigma'(0) = *slope0 at exact zeros (slope0 NULL: a, as
+   above); the loss is unchanged (sigma(0) = 0 whatever the slope).  For one-sided fields on a
+   switching surface (slope0 = 1: the active side's formula; a: the inactive side's) and for
+   code that fixes the right derivative (construct). */
+int rc_loss_grad_fmpq_slope(fmpq * g, fmpq_t loss, const fmpq * theta, const rc_mlp_t shape,
+                            const rc_data_t data, int kind, const fmpq * slope0,
+                            rc_loss_zero_fn at_zero, void * ctx, rc_err_t err);
 /* Exact value: rc_loss_grad_fmpq with g = NULL. */
 int rc_loss_value_fmpq(fmpq_t loss, const fmpq * theta, const rc_mlp_t shape,
                        const rc_data_t data, int kind, rc_err_t err);

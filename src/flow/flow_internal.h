@@ -164,4 +164,10 @@ int rc_flow_cert_check_buf(const char * buf, size_t len, const char * name, rc_e
 int rc_flow_cert_check_buf_verdict(int * verdict, const char * buf, size_t len, const char * name,
                                    rc_err_t err, FILE * report);
 
+/* The problem as the loss module's shape and data (src/flow/loss.c); data->X is allocated, freed
+   by _rc_flow_model_view_clear. */
+void _rc_flow_model_view(rc_mlp_t shape, slong * widths, fmpq ** W, fmpq ** b, rc_data_t data,
+                         const fmpq * theta, const rc_flow_problem_t pr);
+void _rc_flow_model_view_clear(rc_data_t data, const rc_flow_problem_t pr);
+
 #endif

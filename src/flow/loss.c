@@ -1,18 +1,17 @@
 #include "relucert/flow.h"
+#include "flow_internal.h"
 
-/* Exact MSE loss (1/N) sum_i ||f(x_i) - y_i||^2 at a rational point: the loss module
-   (rc_loss_value_fmpq) on the shape (d, l, e) of the problem, with the inputs x_i (the first d
-   entries of the augmented x~_i). */
-void rc_flow_loss_fmpq(fmpq_t L, const fmpq * theta, const rc_flow_problem_t pr)
+/* The problem as the loss module sees it: the shape (d, l, e, biases, leak) and the data with
+   the inputs x_i (the first d entries of the augmented x~_i; data->X is allocated here and freed
+   by _rc_flow_model_view_clear, data->Y is the problem's, not owned). */
+void _rc_flow_model_view(rc_mlp_t shape, slong * widths, fmpq ** W, fmpq ** b, rc_data_t data,
+                         const fmpq * theta, const rc_flow_problem_t pr)
 {
-    slong widths[3], i, j;
-    fmpq * W[2] = {NULL, NULL};
-    fmpq * b[2];
-    rc_mlp_t shape;
-    rc_data_t data;
+    slong i, j;
     widths[0] = pr->d;
     widths[1] = pr->l;
     widths[2] = pr->e;
+    W[0] = W[1] = NULL;
     b[0] = pr->has_b1 ? (fmpq *) theta : NULL;    /* a flag: entries of a shape are not read */
     b[1] = pr->has_b2 ? (fmpq *) theta : NULL;
     shape->n = 2;
@@ -24,12 +23,28 @@ void rc_flow_loss_fmpq(fmpq_t L, const fmpq * theta, const rc_flow_problem_t pr)
     data->d = pr->d;
     data->e = pr->e;
     data->X = _fmpq_vec_init(FLINT_MAX(pr->n * pr->d, 1));
-    data->Y = pr->Yq;                              /* not owned: data is not cleared */
+    data->Y = pr->Yq;
     for (i = 0; i < pr->n; i++)
         for (j = 0; j < pr->d; j++)
             fmpq_set(data->X + i * pr->d + j, pr->Xq + i * pr->dp + j);
-    rc_loss_value_fmpq(L, theta, shape, data, RC_LOSS_MSE, NULL);
+}
+
+void _rc_flow_model_view_clear(rc_data_t data, const rc_flow_problem_t pr)
+{
     _fmpq_vec_clear(data->X, FLINT_MAX(pr->n * pr->d, 1));
+}
+
+/* Exact MSE loss (1/N) sum_i ||f(x_i) - y_i||^2 at a rational point: the loss module
+   (rc_loss_value_fmpq) on the problem's view. */
+void rc_flow_loss_fmpq(fmpq_t L, const fmpq * theta, const rc_flow_problem_t pr)
+{
+    slong widths[3];
+    fmpq * W[2], * b[2];
+    rc_mlp_t shape;
+    rc_data_t data;
+    _rc_flow_model_view(shape, widths, W, b, data, theta, pr);
+    rc_loss_value_fmpq(L, theta, shape, data, RC_LOSS_MSE, NULL);
+    _rc_flow_model_view_clear(data, pr);
 }
 
 /* Enclosure of the loss over a box.  sigma(z) for a ball z straddling 0: sigma is monotone, so

@@ -10,7 +10,8 @@
 /* Forward pass of one sample: z and h of every hidden layer (hid entries, layer by layer),
    the slopes s (1: z > 0), the outputs f; exact zeros reported. */
 static void forward(fmpq * h, int * s, fmpq * f, const fmpq * theta, const rc_mlp_t shape,
-                    const fmpq * x, slong sample, rc_loss_zero_fn at_zero, void * ctx)
+                    const fmpq * x, slong sample, const fmpq * slope0, rc_loss_zero_fn at_zero,
+                    void * ctx)
 {
     slong k, r, c, p = 0, q = 0, n = shape->n;
     const fmpq * in = x;
@@ -32,8 +33,9 @@ static void forward(fmpq * h, int * s, fmpq * f, const fmpq * theta, const rc_ml
             break;
         for (r = 0; r < rows; r++)
         {
-            s[p + r] = fmpq_sgn(z + r) > 0;
-            if (!s[p + r])
+            /* s: 1 for z > 0; 0 for z < 0 (slope a); 2 for z = 0 when a slope at 0 is given */
+            s[p + r] = fmpq_sgn(z + r) > 0 ? 1 : (slope0 != NULL && fmpq_is_zero(z + r)) ? 2 : 0;
+            if (s[p + r] != 1)
             {
                 if (at_zero != NULL && fmpq_is_zero(z + r))
                     at_zero(ctx, q + r, sample);       /* sigma'(0) = a: the convention */
@@ -48,7 +50,7 @@ static void forward(fmpq * h, int * s, fmpq * f, const fmpq * theta, const rc_ml
 
 /* Adds the gradient of l(f(x), y) (delta = dl/df, overwritten) to g. */
 static void backward(fmpq * g, fmpq * delta, fmpq * tmp, const fmpq * theta, const rc_mlp_t shape,
-                     const fmpq * x, const fmpq * h, const int * s, slong hid)
+                     const fmpq * x, const fmpq * h, const int * s, const fmpq * slope0, slong hid)
 {
     slong k, r, c, p = hid, n = shape->n;
     fmpq * t;
@@ -75,8 +77,10 @@ static void backward(fmpq * g, fmpq * delta, fmpq * tmp, const fmpq * theta, con
             fmpq_zero(tmp + c);
             for (r = 0; r < rows; r++)
                 fmpq_addmul(tmp + c, theta + ow + r * cols + c, delta + r);
-            if (!s[p + c])
+            if (s[p + c] == 0)
                 fmpq_mul(tmp + c, tmp + c, shape->leak);
+            else if (s[p + c] == 2)
+                fmpq_mul(tmp + c, tmp + c, slope0);
         }
         t = delta;
         delta = tmp;
@@ -87,6 +91,13 @@ static void backward(fmpq * g, fmpq * delta, fmpq * tmp, const fmpq * theta, con
 int rc_loss_grad_fmpq(fmpq * g, fmpq_t loss, const fmpq * theta, const rc_mlp_t shape,
                       const rc_data_t data, int kind, rc_loss_zero_fn at_zero, void * ctx,
                       rc_err_t err)
+{
+    return rc_loss_grad_fmpq_slope(g, loss, theta, shape, data, kind, NULL, at_zero, ctx, err);
+}
+
+int rc_loss_grad_fmpq_slope(fmpq * g, fmpq_t loss, const fmpq * theta, const rc_mlp_t shape,
+                            const rc_data_t data, int kind, const fmpq * slope0,
+                            rc_loss_zero_fn at_zero, void * ctx, rc_err_t err)
 {
     slong N = data->n, d = shape->widths[0], e = shape->widths[shape->n], np, hid, maxw = 1;
     slong i, k, o;
@@ -116,11 +127,11 @@ int rc_loss_grad_fmpq(fmpq * g, fmpq_t loss, const fmpq * theta, const rc_mlp_t 
     for (i = 0; i < N; i++)
     {
         const fmpq * x = data->X + i * d;
-        forward(h, s, f, theta, shape, x, i, at_zero, ctx);
+        forward(h, s, f, theta, shape, x, i, slope0, at_zero, ctx);
         for (o = 0; o < e; o++)
             rc_loss_term_fmpq(da + o, loss, f + o, data->Y + i * e + o, kind);
         if (g != NULL)
-            backward(g, da, db, theta, shape, x, h, s, hid);
+            backward(g, da, db, theta, shape, x, h, s, slope0, hid);
     }
     if (N > 0)
     {
