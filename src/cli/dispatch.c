@@ -32,7 +32,7 @@ static void usage(FILE * f)
 {
     size_t i;
     fprintf(f, "usage: relucert COMMAND [ARGS...]   (relucert COMMAND --help for details)\n\n"
-               "Exact and certified facts about the training of shallow ReLU networks.\n\n"
+               "Exact and certified facts about the training of ReLU networks (shallow, deep, implicit).\n\n"
                "commands:\n");
     for (i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
         fprintf(f, "  %-9s %s\n", commands[i].name, commands[i].summary);
