@@ -47,6 +47,22 @@ static int read_fmpq_tok(fmpq_t x, const char ** s, const char * le)
     return 0;
 }
 
+/* 1 iff a number line ends where its last token ends: the writer puts nothing after it, and a
+   checker that skipped the rest would accept bytes it never read (more X entries than dims says,
+   a second "end", ...) as part of a proof */
+static int at_eol(const char * s, const char * le)
+{
+    return s == le;
+}
+
+/* a decimal integer that is the rest of the line */
+static int read_long_eol(long * x, const char * s, const char * le)
+{
+    char * e2;
+    *x = strtol(s, &e2, 10);
+    return e2 != s && at_eol(e2, le);
+}
+
 static int expect_key(const char ** s, const char * ls, const char * le, const char * key)
 {
     size_t k = strlen(key);
@@ -183,9 +199,9 @@ static int ck_header_scalars(ck_t * k, rc_err_t err)
         || (ls[18] != '1' && ls[18] != '2'))
         REJECT("%s: line 1: not a relucert.flowcert/1 or /2 certificate", name);
     k->arith = ls[18] == '1' ? RC_FLOW_ARITH_1 : RC_FLOW_ARITH_2;
-    if (!next_line(c, &ls, &le) || expect_key(&s, ls, le, "prec") || (k->prec = strtol(s, NULL, 10)) < 32 || k->prec > RC_MAX_PREC)
+    if (!next_line(c, &ls, &le) || expect_key(&s, ls, le, "prec") || !read_long_eol(&k->prec, s, le) || k->prec < 32 || k->prec > RC_MAX_PREC)
         REJECT("%s: line %ld: bad prec", name, (long) c->line);
-    if (!next_line(c, &ls, &le) || expect_key(&s, ls, le, "order") || (k->order = strtol(s, NULL, 10)) < 4 || k->order > 200)
+    if (!next_line(c, &ls, &le) || expect_key(&s, ls, le, "order") || !read_long_eol(&k->order, s, le) || k->order < 4 || k->order > 200)
         REJECT("%s: line %ld: bad order", name, (long) c->line);
     if (!next_line(c, &ls, &le) || expect_key(&s, ls, le, "loss"))
         REJECT("%s: line %ld: bad loss", name, (long) c->line);
@@ -202,14 +218,17 @@ static int ck_header_scalars(ck_t * k, rc_err_t err)
             REJECT("%s: line %ld: bad dims", name, (long) c->line);
         s = e2;
     }
+    /* has_b1, has_b2 are flags: 0 or 1 */
+    if (!at_eol(s, le) || k->dims[4] > 1 || k->dims[5] > 1)
+        REJECT("%s: line %ld: bad dims", name, (long) c->line);
     /* the model (doc/model.md): sigma(z) = max(z, a z) with 0 <= a < 1; the integrator's field
        takes slope a on z < 0, which is that sigma only in this range */
-    if (!next_line(c, &ls, &le) || expect_key(&s, ls, le, "leak") || read_fmpq_tok(k->leak, &s, le)
+    if (!next_line(c, &ls, &le) || expect_key(&s, ls, le, "leak") || read_fmpq_tok(k->leak, &s, le) || !at_eol(s, le)
         || fmpq_sgn(k->leak) < 0 || fmpq_cmp_ui(k->leak, 1) >= 0)
         REJECT("%s: line %ld: bad leak (the model has 0 <= a < 1)", name, (long) c->line);
-    if (!next_line(c, &ls, &le) || expect_key(&s, ls, le, "lambda") || read_fmpq_tok(k->lam, &s, le))
+    if (!next_line(c, &ls, &le) || expect_key(&s, ls, le, "lambda") || read_fmpq_tok(k->lam, &s, le) || !at_eol(s, le))
         REJECT("%s: line %ld: bad lambda", name, (long) c->line);
-    if (!next_line(c, &ls, &le) || expect_key(&s, ls, le, "time") || read_fmpq_tok(k->T, &s, le) || fmpq_sgn(k->T) <= 0)
+    if (!next_line(c, &ls, &le) || expect_key(&s, ls, le, "time") || read_fmpq_tok(k->T, &s, le) || !at_eol(s, le) || fmpq_sgn(k->T) <= 0)
         REJECT("%s: line %ld: bad time", name, (long) c->line);
     /* k->code keeps the status of a failure (RC_EINPUT, or a callee's RC_ELIMIT); it is never
        left at RC_OK, which rc_flow_cert_verify_buf would return as "accepted" */
@@ -242,17 +261,22 @@ static int ck_header_values(ck_t * k, rc_err_t err)
     for (i = 0; i < k->dims[3] * k->dims[0]; i++)
         if (read_fmpq_tok(k->data->X + i, &s, le))
             REJECT("%s: line %ld: bad X entry %ld", name, (long) c->line, (long) i);
+    if (!at_eol(s, le))
+        REJECT("%s: line %ld: more X entries than dims gives", name, (long) c->line);
     if (!next_line(c, &ls, &le) || expect_key(&s, ls, le, "Y"))
         REJECT("%s: line %ld: expected Y", name, (long) c->line);
     for (i = 0; i < k->dims[3] * k->dims[2]; i++)
         if (read_fmpq_tok(k->data->Y + i, &s, le))
             REJECT("%s: line %ld: bad Y entry %ld", name, (long) c->line, (long) i);
+    if (!at_eol(s, le))
+        REJECT("%s: line %ld: more Y entries than dims gives", name, (long) c->line);
     P = k->P = rc_net_num_params(k->net);
     th = _fmpq_vec_init(P);
     if (!next_line(c, &ls, &le) || expect_key(&s, ls, le, "theta0"))
         bad = 1;
     for (i = 0; i < P && !bad; i++)
         bad = read_fmpq_tok(th + i, &s, le);
+    bad = bad || !at_eol(s, le);
     if (!bad)
         rc_net_set_theta(k->net, th);
     _fmpq_vec_clear(th, P);
@@ -282,6 +306,8 @@ static int ck_header_values(ck_t * k, rc_err_t err)
             REJECT("%s: line %ld: initial modes do not match the exact signs at theta0", name, (long) c->line);
         s = e2;
     }
+    if (!at_eol(s, le))
+        REJECT("%s: line %ld: more modes than pairs", name, (long) c->line);
     rc_flow_set_init(&k->S, P);
     k->st.B = _arb_vec_init(P);
     k->st.E = _arb_vec_init(P);
@@ -319,18 +345,22 @@ static int ck_step(ck_t * k, const char * ls, const char * le, rc_err_t err)
     st->newmode = nm;
     if (st->kind == RC_EV_CROSS && nm == RC_FLOW_FREE)
         REJECT("%s: line %ld: a crossing must state the new mode", name, (long) c->line);
-    if (_rc_flow_read_arb(k->te, &s) || _rc_flow_read_arb(st->dur, &s))
+    if (_rc_flow_read_arb(k->te, &s) || _rc_flow_read_arb(st->dur, &s) || !at_eol(s, le))
         REJECT("%s: line %ld: bad times", name, (long) c->line);
     if (!next_line(c, &ls, &le) || expect_key(&s, ls, le, "B"))
         REJECT("%s: line %ld: expected B", name, (long) c->line);
     for (j = 0; j < P; j++)
         if (_rc_flow_read_arb(st->B + j, &s))
             REJECT("%s: line %ld: bad B entry %ld", name, (long) c->line, (long) j);
+    if (!at_eol(s, le))
+        REJECT("%s: line %ld: more B entries than parameters", name, (long) c->line);
     if (!next_line(c, &ls, &le) || expect_key(&s, ls, le, "E"))
         REJECT("%s: line %ld: expected E", name, (long) c->line);
     for (j = 0; j < P; j++)
         if (_rc_flow_read_arb(k->E2 + j, &s))
             REJECT("%s: line %ld: bad E entry %ld", name, (long) c->line, (long) j);
+    if (!at_eol(s, le))
+        REJECT("%s: line %ld: more E entries than parameters", name, (long) c->line);
     /* time semantics (proofs/flow.md 5) */
     if (st->kind == RC_EV_CROSS || st->kind == RC_EV_EXIT || st->kind == RC_EV_NONUNIQUE)
     {
@@ -468,6 +498,10 @@ int rc_flow_cert_verify_buf(rc_flow_cert_info_t info, const char * buf, size_t l
     /* nothing of an earlier certificate remains, whatever the outcome */
     rc_flow_cert_info_clear(info);
     rc_flow_cert_info_init(info);
+    /* the version of line 1 also when the digest fails: the report names the format it read */
+    if (len > 19 && !strncmp(buf, "relucert.flowcert/", 18) && (buf[18] == '1' || buf[18] == '2')
+        && buf[19] == '\n')
+        info->version = buf[18] == '1' ? RC_FLOW_ARITH_1 : RC_FLOW_ARITH_2;
     if (!ck_digest(buf, &len, name, err))
         return RC_EINPUT;
     ck_init(&k, buf, len, name);
@@ -482,7 +516,15 @@ int rc_flow_cert_verify_buf(rc_flow_cert_info_t info, const char * buf, size_t l
             ok = 0;
         }
         else if (le - ls == 3 && !strncmp(ls, "end", 3))
+        {
+            /* "end" is the last line before the digest (ck_digest cut the digest off) */
+            if (next_line(&k.c, &ls, &le))
+            {
+                rc_err_set(err, RC_EINPUT, "%s: line %ld: content after the end line", name, (long) k.c.line);
+                ok = 0;
+            }
             break;
+        }
         else
             ok = ck_step(&k, ls, le, err);
     }
