@@ -2,9 +2,11 @@
 
    M = gamma |A| >= 0 entrywise.  Any exact w > 0 with q = max_j (M w)_j / w_j < 1 proves
    rho(M) <= q < 1 (Collatz-Wielandt) and makes z -> sigma(gamma A z + u) a q-contraction in
-   ||z||_w = max_j |z_j| / w_j.  Floats only propose w; q is computed exactly.  Three proposals,
+   ||z||_w = max_j |z_j| / w_j.  Floats only propose w; q is computed exactly.  Proposals,
    cheapest first: a near-Perron vector (power iteration), the double solution of
-   (I - M) w = 1, and the exact solution of (I - M) w = 1, which also decides (P4b). */
+   (I - M) w = 1, for an acyclic |A| (nilpotent) the exact solution of (I - M) w = 1 by
+   substitution (any m), and for m <= exact_max the exact solution of (I - M) w = 1 by
+   elimination, which also decides (P4b). */
 #include "internal.h"
 #include "relucert/num.h"
 
@@ -165,6 +167,47 @@ static int rho_solve_exact(fmpq * w, const rc_implicit_net_t net)
     return ok;
 }
 
+/* Proposal 0, exact, for an acyclic |A| (nilpotent: the digraph i -> j for A_ij != 0, i = j
+   included, has no cycle, so rho(M) = 0): w_i = 1 + sum_j M_ij w_j by exact substitution in
+   topological order (each w_j needed is already set).  This is the exact solution of
+   (I - M) w = 1, so w >= 1 and (M w)_i = w_i - 1 < w_i, whatever m and the sizes of the
+   entries (the double proposals fail once w leaves the double range or precision).  Returns 0
+   when the digraph has a cycle (w then unusable). */
+static int rho_acyclic_exact(fmpq * w, const rc_implicit_net_t net)
+{
+    slong m = net->m, i, j, k, head = 0, tail = 0;
+    slong * cnt = flint_calloc(m, sizeof(slong)), * queue = flint_malloc(sizeof(slong) * m);
+    fmpq_t a;
+    fmpq_init(a);
+    for (i = 0; i < m; i++)
+    {
+        for (j = 0; j < m; j++)
+            cnt[i] += !fmpq_is_zero(net->A + i * m + j);   /* w_j still missing for row i */
+        if (cnt[i] == 0)
+            queue[tail++] = i;
+    }
+    while (head < tail)                     /* Kahn's order: every w_j of row i is set */
+    {
+        i = queue[head++];
+        fmpq_zero(w + i);
+        for (j = 0; j < m; j++)
+            if (!fmpq_is_zero(net->A + i * m + j))
+            {
+                fmpq_abs(a, net->A + i * m + j);
+                fmpq_addmul(w + i, a, w + j);
+            }
+        fmpq_mul(w + i, w + i, net->gamma);
+        fmpq_add_si(w + i, w + i, 1);
+        for (k = 0; k < m; k++)             /* rows k that need w_i */
+            if (!fmpq_is_zero(net->A + k * m + i) && --cnt[k] == 0)
+                queue[tail++] = k;
+    }
+    fmpq_clear(a);
+    flint_free(cnt);
+    flint_free(queue);
+    return tail == m;
+}
+
 static void rho_accept(rc_implicit_wp_t wp, fmpq * w, const fmpq_t q)
 {
     wp->rho_holds = 1;
@@ -184,6 +227,8 @@ int rc_implicit_rho_decide(rc_implicit_wp_t wp, const rc_implicit_net_t net, slo
     rho_propose_power(w, Ad, m);
     holds = rho_check_weights(q, w, net);
     if (!holds && rho_propose_solve(w, Ad, m))
+        holds = rho_check_weights(q, w, net);
+    if (!holds && rho_acyclic_exact(w, net))
         holds = rho_check_weights(q, w, net);
     if (!holds && m <= exact_max)
     {
