@@ -153,8 +153,8 @@ static void test_random(void)
             /* equal row sums r: rho(|A|) = r exactly; gamma = 1/r or a neighbour */
             for (i = 0; i < m; i++)
                 for (j = 0; j < m; j++)
-                    fmpq_set_si(net->A + i * m + j, (slong) ((i + j) % m == 0 ? 3 : (i + j) % m),
-                                (iter % 2) ? -1 : 1);
+                    fmpq_set_si(net->A + i * m + j, ((iter % 2) ? -1 : 1)
+                                * (slong) ((i + j) % m == 0 ? 3 : (i + j) % m), 1);
             fmpq_set_si(net->gamma, 2, 2 * (3 + m * (m - 1) / 2) + (slong) n_randint(st, 3) - 1);
         }
         else
