@@ -172,10 +172,15 @@ static int rho_solve_exact(fmpq * w, const rc_implicit_net_t net)
    topological order (each w_j needed is already set).  This is the exact solution of
    (I - M) w = 1, so w >= 1 and (M w)_i = w_i - 1 < w_i, whatever m and the sizes of the
    entries (the double proposals fail once w leaves the double range or precision).  Returns 0
-   when the digraph has a cycle (w then unusable). */
+   when the digraph has a cycle, or when the operand sizes read exceed RHO_ACYCLIC_WORK bits
+   (huge dense m: w's size grows with the depth; then the route is skipped, never wrong; w is
+   then unusable). */
+#define RHO_ACYCLIC_WORK ((double) 1e9)   /* bits of operands read: seconds at most */
+
 static int rho_acyclic_exact(fmpq * w, const rc_implicit_net_t net)
 {
     slong m = net->m, i, j, k, head = 0, tail = 0;
+    double work = 0.0;
     slong * cnt = flint_calloc(m, sizeof(slong)), * queue = flint_malloc(sizeof(slong) * m);
     fmpq_t a;
     fmpq_init(a);
@@ -186,7 +191,7 @@ static int rho_acyclic_exact(fmpq * w, const rc_implicit_net_t net)
         if (cnt[i] == 0)
             queue[tail++] = i;
     }
-    while (head < tail)                     /* Kahn's order: every w_j of row i is set */
+    while (head < tail && work <= RHO_ACYCLIC_WORK)  /* Kahn's order: every w_j of row i set */
     {
         i = queue[head++];
         fmpq_zero(w + i);
@@ -195,6 +200,8 @@ static int rho_acyclic_exact(fmpq * w, const rc_implicit_net_t net)
             {
                 fmpq_abs(a, net->A + i * m + j);
                 fmpq_addmul(w + i, a, w + j);
+                work += fmpz_bits(fmpq_numref(w + j)) + fmpz_bits(fmpq_denref(w + j))
+                        + fmpz_bits(fmpq_numref(a)) + fmpz_bits(fmpq_denref(a));
             }
         fmpq_mul(w + i, w + i, net->gamma);
         fmpq_add_si(w + i, w + i, 1);
@@ -205,7 +212,7 @@ static int rho_acyclic_exact(fmpq * w, const rc_implicit_net_t net)
     fmpq_clear(a);
     flint_free(cnt);
     flint_free(queue);
-    return tail == m;
+    return tail == m && head == m;         /* acyclic, and the work budget not exceeded */
 }
 
 static void rho_accept(rc_implicit_wp_t wp, fmpq * w, const fmpq_t q)
