@@ -222,8 +222,14 @@ typedef struct
     int loss_is_exact;             /* 1: every equilibrium exact, loss_exact is the loss */
     fmpq_t loss_exact;
     rc_implicit_hyp_struct hyp[RC_IMPLICIT_NUM_HYP];
+    slong exact_input_bits;        /* bits of gamma, A and X (numerators + denominators) */
+    int exact_skipped;             /* 1: over RC_IMPLICIT_EXACT_BITS_MAX, exact routes not run */
 }
 rc_implicit_result_struct;
+
+/* The exact routes (exact_max) are skipped when gamma, A and the inputs together exceed this
+   many bits (about 2.5 MB of decimal digits): a resource limit, reported in the result. */
+#define RC_IMPLICIT_EXACT_BITS_MAX ((slong) 1 << 23)
 
 typedef rc_implicit_result_struct rc_implicit_result_t[1];
 

@@ -122,12 +122,33 @@ static void loss(rc_implicit_result_t res, const rc_data_t data, slong prec)
     arb_clear(y);
 }
 
+/* Total bits of the numerators and denominators of gamma A and of the data's inputs: the size
+   of the numbers the exact routes (Bareiss, fmpq solves) start from. */
+static slong exact_input_bits(const rc_implicit_net_t net, const rc_data_t data)
+{
+    slong i, bits = fmpz_bits(fmpq_numref(net->gamma)) + fmpz_bits(fmpq_denref(net->gamma));
+    for (i = 0; i < net->m * net->m; i++)
+        bits += fmpz_bits(fmpq_numref(net->A + i)) + fmpz_bits(fmpq_denref(net->A + i));
+    for (i = 0; i < data->n * data->d; i++)
+        bits += fmpz_bits(fmpq_numref(data->X + i)) + fmpz_bits(fmpq_denref(data->X + i));
+    return bits;
+}
+
 int rc_implicit_analyze(rc_implicit_result_t res, const rc_implicit_net_t net, const rc_data_t data,
-                        const rc_implicit_opts_struct * o, const char * data_name, rc_err_t err)
+                        const rc_implicit_opts_struct * opts, const char * data_name, rc_err_t err)
 {
     slong m = net->m, s;
     double * Gd;
     mag_t gdev;
+    rc_implicit_opts_struct oo = *opts;
+    const rc_implicit_opts_struct * o = &oo;
+    /* a resource limit: exact routes on huge numbers run for hours (a 64 x 64 A with
+       1000-digit entries); above the budget they are skipped and said so, the certified float
+       routes still run */
+    res->exact_input_bits = exact_input_bits(net, data);
+    res->exact_skipped = oo.exact_max > 0 && res->exact_input_bits > RC_IMPLICIT_EXACT_BITS_MAX;
+    if (res->exact_skipped)
+        oo.exact_max = 0;
     if (data->d != net->d)
         return rc_err_set(err, RC_EINPUT, "%s: X: inputs have %ld coordinates, but the network's "
                           "W has %ld columns", data_name, (long) data->d, (long) net->d);

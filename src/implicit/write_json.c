@@ -165,6 +165,12 @@ void rc_implicit_result_write_json(rc_jsonw_t w, const rc_implicit_result_t res,
         rc_jsonw_printf(w, "}");
     }
     rc_jsonw_printf(w, "], \"unique\": %s", res->unique == 1 ? "true" : res->unique == 0 ? "false" : "null");
+    rc_jsonw_printf(w, ", \"exact_routes\": ");
+    if (res->exact_skipped)
+        rc_jsonw_printf(w, "\"skipped: gamma, A and X hold %ld bits > %ld (resource limit)\"",
+                        (long) res->exact_input_bits, (long) RC_IMPLICIT_EXACT_BITS_MAX);
+    else
+        rc_jsonw_puts(w, "null");
     rc_jsonw_printf(w, ", \"equilibria_exact\": %ld, \"equilibria_found\": %ld, \"equilibria\": [",
             (long) res->num_exact, (long) res->num_found);
     for (i = 0; i < res->n; i++)

@@ -63,6 +63,10 @@ void rc_implicit_result_write_text(rc_jsonw_t w, const rc_implicit_result_t res,
             rc_jsonw_printf(w, "  other condition: rho(gamma |A|) < 1 %s\n", res->wp->rho_decided
                     ? "REFUTED (rho(gamma |A|) >= 1 proved, exact solve)" : "not proved");
     }
+    if (res->exact_skipped)
+        rc_jsonw_printf(w, "exact routes SKIPPED (resource limit): gamma, A and X hold %ld bits > %ld; "
+                        "only the certified float routes ran\n", (long) res->exact_input_bits,
+                        (long) RC_IMPLICIT_EXACT_BITS_MAX);
     rc_jsonw_printf(w, "uniqueness of equilibria: %s\n", res->unique == 1 ? "proved"
             : res->unique == 0 ? "REFUTED (two different exact equilibria found)" : "not proved");
     rc_jsonw_printf(w, "equilibria: %ld of %ld exact, %ld of %ld found or enclosed\n", (long) res->num_exact,

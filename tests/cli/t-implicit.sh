@@ -143,5 +143,23 @@ for bad in 0 -1/2 1/0 abc; do
   expect "replay --lr $bad refused" "$?" 2
 done
 
+# resource limit: exact routes skipped (and said) when gamma, A and X exceed 2^23 bits; a
+# 64 x 64 A with 1000-digit denominators ran for more than 9 minutes before
+big=$(mktemp -d)
+/usr/bin/python3 -c '
+import json, random
+random.seed(1); m = 64; den = 10**1000 + 7
+A = [[f"{random.randint(1, 10**6)}/{den}" for j in range(m)] for i in range(m)]
+json.dump({"format": "relucert.implicit-network/1", "gamma": "1", "A": A,
+           "W": [["1"] for _ in range(m)], "U": [["1"] * m]}, open("'"$big"'/net.json", "w"))
+json.dump({"format": "relucert.dataset/1", "X": [["1"], ["2"]], "y": [["0"], ["1"]]},
+          open("'"$big"'/data.json", "w"))'
+out=$(timeout 60 "$RC" implicit "$big/net.json" "$big/data.json" --json); st=$?
+expect "big entries: exit" "$st" 0
+expect "big entries: exact routes skipped" "$(echo "$out" | jq -r '.exact_routes' | cut -c1-8)" "skipped:"
+expect "big entries: still proved by the float routes" "$(echo "$out" | jq -c '[.well_posed, .unique, .equilibria_found]')" "[true,true,2]"
+expect "toy: exact routes ran" "$("$RC" implicit data/implicit-toy-net.json data/implicit-toy-data.json --json | jq -c .exact_routes)" "null"
+rm -rf "$big"
+
 echo "implicit CLI: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
