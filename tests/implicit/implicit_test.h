@@ -94,4 +94,32 @@ static inline int rc_test_pd_shift(const fmpq_mat_t M, const arf_t a)
     return pd;
 }
 
+/* A proved rho(gamma |A|) < 1 is certified by its weights, checked exactly here: w > 0 and
+   gamma |A| w <= q w with q < 1. */
+static inline void rc_test_rho_certificate(const rc_implicit_wp_t wp, const rc_implicit_net_t net)
+{
+    slong m = net->m, i, j;
+    fmpq_t s, a, qw;
+    fmpq_init(s);
+    fmpq_init(a);
+    fmpq_init(qw);
+    CU_ASSERT_TRUE(fmpq_cmp_si(wp->rho_factor, 1) < 0);
+    for (i = 0; i < m; i++)
+    {
+        CU_ASSERT_TRUE(fmpq_sgn(wp->rho_weights + i) > 0);
+        fmpq_zero(s);
+        for (j = 0; j < m; j++)
+        {
+            fmpq_abs(a, net->A + i * m + j);
+            fmpq_addmul(s, a, wp->rho_weights + j);
+        }
+        fmpq_mul(s, s, net->gamma);
+        fmpq_mul(qw, wp->rho_factor, wp->rho_weights + i);
+        CU_ASSERT_TRUE(fmpq_cmp(s, qw) <= 0);
+    }
+    fmpq_clear(s);
+    fmpq_clear(a);
+    fmpq_clear(qw);
+}
+
 #endif

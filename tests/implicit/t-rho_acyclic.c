@@ -6,31 +6,6 @@
    the digraph (rho = 1 exactly) stays unproved. */
 #include "implicit_test.h"
 
-static void check_certificate(const rc_implicit_wp_t wp, const rc_implicit_net_t net)
-{
-    slong m = net->m, i, j;
-    fmpq_t s, a, qw;
-    fmpq_init(s);
-    fmpq_init(a);
-    fmpq_init(qw);
-    CU_ASSERT_TRUE(fmpq_cmp_si(wp->rho_factor, 1) < 0);
-    for (i = 0; i < m; i++)
-    {
-        CU_ASSERT_TRUE(fmpq_sgn(wp->rho_weights + i) > 0);
-        fmpq_zero(s);
-        for (j = 0; j < m; j++)
-        {
-            fmpq_abs(a, net->A + i * m + j);
-            fmpq_addmul(s, a, wp->rho_weights + j);
-        }
-        fmpq_mul(s, s, net->gamma);
-        fmpq_mul(qw, wp->rho_factor, wp->rho_weights + i);
-        CU_ASSERT_TRUE(fmpq_cmp(s, qw) <= 0);
-    }
-    fmpq_clear(s);
-    fmpq_clear(a);
-    fmpq_clear(qw);
-}
 
 /* A strictly triangular after the permutation perm (i -> (i * 7) mod m), entries +-1..1000. */
 static void nilpotent(rc_implicit_net_t net, flint_rand_t st, slong m, const char * gamma,
@@ -73,12 +48,12 @@ static void test_nilpotent(void)
         CU_ASSERT_TRUE(rc_implicit_rho_decide(wp, net, 0));     /* no exact elimination */
         CU_ASSERT_TRUE(wp->rho_decided);
         if (wp->rho_holds)
-            check_certificate(wp, net);
+            rc_test_rho_certificate(wp, net);
         rc_implicit_wp_clear(wp, net->m);
         rc_implicit_wp_init(wp);
         CU_ASSERT_TRUE(rc_implicit_rho_decide(wp, net, 64));    /* m = 70, 71 > 64 */
         if (wp->rho_holds)
-            check_certificate(wp, net);
+            rc_test_rho_certificate(wp, net);
         rc_implicit_wp_clear(wp, net->m);
         rc_implicit_net_clear(net);
         /* a 2-cycle with gamma |A| = [[0, 1], [1, 0]] on two coordinates: rho = 1, never proved */

@@ -33,32 +33,6 @@ static int minors_positive(const rc_implicit_net_t net)
     return ok;
 }
 
-/* When proved, the weights certify it: w > 0 and gamma |A| w <= q w with q < 1, exactly. */
-static void check_certificate(const rc_implicit_wp_t wp, const rc_implicit_net_t net)
-{
-    slong m = net->m, i, j;
-    fmpq_t s, a, qw;
-    fmpq_init(s);
-    fmpq_init(a);
-    fmpq_init(qw);
-    CU_ASSERT_TRUE(fmpq_cmp_si(wp->rho_factor, 1) < 0);
-    for (i = 0; i < m; i++)
-    {
-        CU_ASSERT_TRUE(fmpq_sgn(wp->rho_weights + i) > 0);
-        fmpq_zero(s);
-        for (j = 0; j < m; j++)
-        {
-            fmpq_abs(a, net->A + i * m + j);
-            fmpq_addmul(s, a, wp->rho_weights + j);
-        }
-        fmpq_mul(s, s, net->gamma);
-        fmpq_mul(qw, wp->rho_factor, wp->rho_weights + i);
-        CU_ASSERT_TRUE(fmpq_cmp(s, qw) <= 0);
-    }
-    fmpq_clear(s);
-    fmpq_clear(a);
-    fmpq_clear(qw);
-}
 
 static void test_hand(void)
 {
@@ -86,7 +60,7 @@ static void test_hand(void)
     }
     rc_implicit_wp_init(wp);
     CU_ASSERT_TRUE(rc_implicit_rho_decide(wp, net, 64));
-    check_certificate(wp, net);
+    rc_test_rho_certificate(wp, net);
     rc_implicit_wp_clear(wp, net->m);
     /* without the float proposals (exact_max only matters after they fail) the exact w gives
        q = 1 - 1/1001001001001001 */
@@ -128,7 +102,7 @@ static void test_hand(void)
                               "\"W\": [[\"1\"], [\"1\"]], \"U\": [[\"1\", \"1\"]]}");
     rc_implicit_wp_init(wp);
     CU_ASSERT_TRUE(rc_implicit_rho_decide(wp, net, 64));
-    check_certificate(wp, net);
+    rc_test_rho_certificate(wp, net);
     rc_implicit_wp_clear(wp, net->m);
     rc_implicit_net_clear(net);
     fmpq_clear(q);
@@ -164,7 +138,7 @@ static void test_random(void)
         CU_ASSERT_TRUE(wp->rho_decided);
         CU_ASSERT_EQUAL(holds, minors_positive(net));
         if (holds)
-            check_certificate(wp, net);
+            rc_test_rho_certificate(wp, net);
         rc_implicit_wp_clear(wp, net->m);
         rc_implicit_net_clear(net);
     }
