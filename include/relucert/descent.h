@@ -405,9 +405,9 @@ int rc_log_drift(rc_dyadic_t d, arb_t db, const rc_dyadic_struct * c_new, const 
    D6).  X (N x d) and Y (N x e) are the data, exact doubles.  Returns 0 (g, loss undefined) when it
    does not apply: the leak is not a double, some w_k . x~_i is not separated from 0 by its radius,
    or a value overflows, or the FP environment is not round-to-nearest with gradual underflow
-   (a directed rounding mode, x86 FTZ/DAZ); then use rc_descent_grad_arb.  Note: under DAZ a
-   subnormal double compares equal to 0, so the library's readers of exact doubles
-   (rc_fmpq_set_d, ...) need the default FP environment too (the command layer sets it). */
+   (a directed rounding mode, x86 FTZ/DAZ); then use rc_descent_grad_arb.  (The readers of exact
+   doubles, rc_fmpq_set_d and the .npy/.safetensors decoders, use integer operations only and
+   are exact in any FP environment.) */
 int rc_descent_grad_dball(arb_ptr g, arb_t loss, const double * theta, const rc_net_t shape,
                           const double * X, const double * Y, slong N, int loss_kind, slong prec);
 /* The same in raw form (proofs/descent.md, D7): [gm_i +- gr_i] (doubles, np = number of

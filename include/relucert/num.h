@@ -4,6 +4,7 @@
 #ifndef RELUCERT_NUM_H
 #define RELUCERT_NUM_H
 
+#include <stdint.h>
 #include <stdio.h>
 #include "relucert/flint.h"
 #include "relucert/err.h"
@@ -26,8 +27,15 @@ char * rc_fmpq_get_str(const fmpq_t x);
 void rc_fmpq_fprint_json(FILE * f, const fmpq_t x);
 void rc_fmpq_vec_fprint_json(FILE * f, const fmpq * v, slong n, const char * sep);
 
-/* x = d exactly.  Returns RC_EINPUT when d is NaN or infinite. */
+/* x = d exactly.  Returns RC_EINPUT when d is NaN or infinite.  Reads d's bits with integer
+   operations only, so the result does not depend on the floating-point environment (x86
+   FTZ/DAZ read a subnormal as 0 in any floating-point instruction). */
 int rc_fmpq_set_d(fmpq_t x, double d);
+
+/* The binary32 number with bits w (IEEE 754, sign in bit 31), as the double of the same value
+   (every binary32 value is one; NaN stays NaN, infinities stay infinite).  Integer operations
+   only: correct under FTZ/DAZ, where a float-to-double conversion turns a subnormal into 0. */
+double rc_double_from_f32_bits(uint32_t w);
 
 /* Returns 1 and sets *d when x is exactly a finite double, else 0. */
 int rc_fmpq_get_d_exact(double * d, const fmpq_t x);

@@ -376,10 +376,7 @@ static slong decode(double * out, const unsigned char * raw, slong n, const npy_
             }
             else if (sz == 4)
             {
-                uint32_t w = (uint32_t) b;
-                float f;
-                memcpy(&f, &w, 4);
-                out[i] = (double) f;          /* exact widening */
+                out[i] = rc_double_from_f32_bits((uint32_t) b);   /* exact, also under FTZ/DAZ */
             }
             else
                 out[i] = half_to_double(b);

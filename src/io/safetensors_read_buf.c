@@ -169,9 +169,7 @@ static slong decode(double * out, const unsigned char * p, const st_tensor * t, 
             if (t->dtype == 'b' || t->itemsize == 4)
             {
                 uint32_t w = (uint32_t) (t->dtype == 'b' ? b << 16 : b);   /* bf16: top half */
-                float f;
-                memcpy(&f, &w, 4);
-                out[i] = (double) f;
+                out[i] = rc_double_from_f32_bits(w);       /* exact, also under FTZ/DAZ */
             }
             else if (t->itemsize == 8)
                 memcpy(out + i, &b, 8);

@@ -1,34 +1,77 @@
-#include <math.h>
+#include <stdint.h>
+#include <string.h>
 #include "relucert/num.h"
 
-/* A finite nonzero double is d = m 2^k with m an odd integer, |m| < 2^53 (frexp gives
-   d = f 2^e, 0.5 <= |f| < 1, and f 2^53 is an integer; shifting out its trailing zero bits
-   makes it odd).  Then m 2^max(k,0) / 2^max(-k,0) is already in lowest terms, so the fmpq is
-   canonical without a gcd and the conversion is exact. */
+/* A finite nonzero double is d = m 2^k with m an odd integer, |m| < 2^53.  We read m and k
+   from the IEEE 754 binary64 bits with integer operations only: biased exponent E (11 bits) and
+   fraction F (52 bits); E = 2047 is an infinity or NaN; E = 0 is zero (F = 0) or the subnormal
+   F 2^-1074; else d = (2^52 + F) 2^(E - 1075).  Shifting out the trailing zero bits of the
+   integer makes it odd; then m 2^max(k,0) / 2^max(-k,0) is already in lowest terms, so the fmpq
+   is canonical without a gcd and the conversion is exact.
+   No floating-point instruction touches d: under x86 DAZ (denormals are zero, e.g. after
+   torch.set_flush_denormal(True)) a comparison or frexp would read a subnormal as 0, and the
+   conversion would silently change the number (proofs/io.md, "exact binary values"). */
 int rc_fmpq_set_d(fmpq_t x, double d)
 {
-    int k, t, neg;
-    slong m;
-    ulong u;
-    if (!isfinite(d))
+    uint64_t b, u;
+    int E, k, t, neg;
+    memcpy(&b, &d, sizeof(b));
+    neg = (int) (b >> 63);
+    E = (int) ((b >> 52) & 0x7ff);
+    u = b & ((UINT64_C(1) << 52) - 1);
+    if (E == 0x7ff)
         return RC_EINPUT;
-    if (d == 0.0)
+    if (E == 0 && u == 0)
     {
         fmpq_zero(x);
         return RC_OK;
     }
-    m = (slong) ldexp(frexp(d, &k), 53);
-    k -= 53;
-    neg = (m < 0);
-    u = (ulong) (neg ? -m : m);
+    if (E == 0)
+        k = -1074;
+    else
+    {
+        u |= UINT64_C(1) << 52;
+        k = E - 1075;
+    }
     t = __builtin_ctzll((unsigned long long) u);
     u >>= t;
     k += t;
-    fmpz_set_si(fmpq_numref(x), neg ? -(slong) u : (slong) u);
+    fmpz_set_ui(fmpq_numref(x), (ulong) u);
+    if (neg)
+        fmpz_neg(fmpq_numref(x), fmpq_numref(x));
     fmpz_one(fmpq_denref(x));
     if (k >= 0)
         fmpz_mul_2exp(fmpq_numref(x), fmpq_numref(x), (ulong) k);
     else
         fmpz_mul_2exp(fmpq_denref(x), fmpq_denref(x), (ulong) (-k));
     return RC_OK;
+}
+
+/* binary32 bits -> the same value as a double, built from the bits with integer operations
+   only (a float-to-double conversion reads a subnormal float as 0 under DAZ).  Every binary32
+   value is a binary64 value: subnormal F 2^-149 (F < 2^23) is normalized by its leading bit. */
+double rc_double_from_f32_bits(uint32_t w)
+{
+    uint64_t s = (uint64_t) (w >> 31) << 63, F = w & 0x7fffff, b;
+    int E = (int) ((w >> 23) & 0xff);
+    double d;
+    if (E == 0xff)
+        b = s | (UINT64_C(0x7ff) << 52) | (F << 29);          /* infinity or NaN (payload kept) */
+    else if (E == 0 && F == 0)
+        b = s;                                                /* signed zero */
+    else
+    {
+        int e2;                                               /* value = 1.f 2^e2 */
+        if (E == 0)
+        {
+            int lead = 63 - __builtin_clzll((unsigned long long) F);   /* F = 2^lead + rest */
+            e2 = lead - 149;
+            F = (F << (23 - lead)) & 0x7fffff;
+        }
+        else
+            e2 = E - 127;
+        b = s | ((uint64_t) (e2 + 1023) << 52) | (F << 29);
+    }
+    memcpy(&d, &b, sizeof(d));
+    return d;
 }

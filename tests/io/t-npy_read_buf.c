@@ -1,6 +1,7 @@
 /* rc_npy_read_buf: images built byte by byte in the test; values must be exactly the stored
    numbers; every malformed image is refused with a one-line message. */
 #include "io_test.h"
+#include "rc_test_daz.h"
 
 /* stores v (size bytes) little- or big-endian at p */
 static void put_uint(unsigned char * p, uint64_t v, int size, int big)
@@ -299,5 +300,41 @@ static void test_malformed(void)
     rc_npy_clear(a);
 }
 
+/* Under FTZ/DAZ (x86) subnormal <f4 and >f4 values are read exactly (2^-149, -5 2^-149, the
+   largest subnormal (2^23 - 1) 2^-149); before the reader decoded binary32 from its bits they
+   were read as 0 there. */
+static void test_daz(void)
+{
+    static const char * descr[2] = {"<f4", ">f4"};
+    static const uint32_t bits[3] = {1u, 0x80000005u, 0x007fffffu};
+    static const char * want[3] = {"0x1p-149", "-0x5p-149", "0x7fffffp-149"};
+    int b, i;
+    if (!RC_HAVE_DAZ)
+        return;
+    for (b = 0; b < 2; b++)
+    {
+        slong shape[1] = { 3 };
+        unsigned char raw[12];
+        char dict[256];
+        rc_npy_t a;
+        rc_err_t err;
+        fmpq_t x;
+        int r, on, ok[3] = {0, 0, 0};
+        for (i = 0; i < 3; i++)
+            put_uint(raw + 4 * i, bits[i], 4, b);
+        rc_io_npy_dict(dict, sizeof(dict), descr[b], 0, 1, shape);
+        rc_npy_init(a);
+        fmpq_init(x);
+        on = rc_daz_on();
+        r = read_raw(a, 1, dict, raw, 12, err);
+        for (i = 0; i < 3 && r == RC_OK; i++)
+            ok[i] = rc_fmpq_set_d(x, a->data[i]) == RC_OK && rc_io_eq_str(x, want[i]);
+        rc_daz_off();
+        CU_ASSERT(on && r == RC_OK && ok[0] && ok[1] && ok[2]);
+        fmpq_clear(x);
+        rc_npy_clear(a);
+    }
+}
+
 RC_TEST_MAIN("io/npy_read_buf", RC_CASE(test_random_floats), RC_CASE(test_integers),
-             RC_CASE(test_nonfinite), RC_CASE(test_shapes), RC_CASE(test_malformed))
+             RC_CASE(test_nonfinite), RC_CASE(test_shapes), RC_CASE(test_malformed), RC_CASE(test_daz))

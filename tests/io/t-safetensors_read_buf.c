@@ -2,6 +2,7 @@
    from the IEEE and two's-complement definitions), each check of the header and offsets broken
    once, truncations of a valid image at every length, and the python-made files. */
 #include "io_test.h"
+#include "rc_test_daz.h"
 
 /* 8-byte little-endian length of hdr, hdr, then the data bytes. */
 static unsigned char * image(size_t * len, const char * hdr, const void * data, size_t dlen)
@@ -276,5 +277,38 @@ static void test_files(void)
                      "/nonexistent.safetensors: cannot open", NULL);
 }
 
+/* Under FTZ/DAZ (x86: torch.set_flush_denormal(True)) subnormal F32, BF16 and F64 values are
+   read and converted to rationals exactly as in the default environment: F32 2^-149 and
+   -3 2^-149, BF16 2^-133, F64 2^-1074.  Before the readers decoded binary32 from its bits,
+   each of them was read as 0 here, silently. */
+static void test_daz(void)
+{
+    rc_npz_t z;
+    rc_err_t err;
+    unsigned char d[18] = {1, 0, 0, 0,  3, 0, 0, 0x80,  1, 0,  1, 0, 0, 0, 0, 0, 0, 0};
+    fmpq_t x;
+    int r, on;
+    if (!RC_HAVE_DAZ)
+        return;
+    rc_npz_init(z);
+    fmpq_init(x);
+    on = rc_daz_on();
+    r = rd(z, "{\"f\":{\"dtype\":\"F32\",\"shape\":[2],\"data_offsets\":[0,8]},"
+           "\"b\":{\"dtype\":\"BF16\",\"shape\":[1],\"data_offsets\":[8,10]},"
+           "\"g\":{\"dtype\":\"F64\",\"shape\":[1],\"data_offsets\":[10,18]}}", d, 18, err);
+    if (r == RC_OK)
+    {
+        CU_ASSERT(rc_fmpq_set_d(x, rc_npz_get(z, "f")->data[0]) == RC_OK && rc_io_eq_str(x, "0x1p-149"));
+        CU_ASSERT(rc_fmpq_set_d(x, rc_npz_get(z, "f")->data[1]) == RC_OK && rc_io_eq_str(x, "-0x3p-149"));
+        CU_ASSERT(rc_fmpq_set_d(x, rc_npz_get(z, "b")->data[0]) == RC_OK && rc_io_eq_str(x, "0x1p-133"));
+        CU_ASSERT(rc_fmpq_set_d(x, rc_npz_get(z, "g")->data[0]) == RC_OK && rc_io_eq_str(x, "0x1p-1074"));
+    }
+    rc_daz_off();
+    CU_ASSERT(on);
+    CU_ASSERT(r == RC_OK);
+    fmpq_clear(x);
+    rc_npz_clear(z);
+}
+
 RC_TEST_MAIN("io/safetensors_read_buf", RC_CASE(test_dtypes), RC_CASE(test_values),
-             RC_CASE(test_refusals), RC_CASE(test_truncation), RC_CASE(test_files))
+             RC_CASE(test_refusals), RC_CASE(test_truncation), RC_CASE(test_files), RC_CASE(test_daz))

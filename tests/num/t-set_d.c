@@ -3,6 +3,7 @@
 #include <gmp.h>
 #include "rc_test.h"
 #include "relucert/num.h"
+#include "rc_test_daz.h"
 
 /* rc_fmpq_set_d is exact: converting back gives the same double, and x * 2^k is an integer for
    the double's exponent; rc_fmpq_get_d_exact recognises exactly the dyadic values that fit. */
@@ -89,4 +90,51 @@ static void test_against_gmp(void)
     flint_randclear(state);
 }
 
-RC_TEST_MAIN("num: rc_fmpq_set_d", RC_CASE(test_roundtrip), RC_CASE(test_against_gmp))
+/* Under FTZ/DAZ (x86) the result is the same as in the default environment: random doubles,
+   every subnormal class and the boundaries, compared with GMP's exact conversion made before
+   the environment changed.  Before the conversion read the bits with integer operations, a
+   subnormal came out as 0 here. */
+static void test_daz(void)
+{
+    flint_rand_t state;
+    slong iter, n = 0, N = RC_TEST_ITER(20000);
+    double * d = flint_malloc(sizeof(double) * N);
+    fmpq * want = _fmpq_vec_init(N), * got = _fmpq_vec_init(N);
+    mpq_t g;
+    RC_RAND_INIT(state);
+    mpq_init(g);
+    for (iter = 0; iter < N; iter++)
+    {
+        union { double d; ulong u; } bits;
+        if (iter < 64)
+            bits.u = (UWORD(1) << (iter % 52)) | (iter >= 52 ? UWORD(1) << 52 : 0);  /* subnormals, 2^-1022 */
+        else if (iter % 2)
+            bits.u = n_randint(state, UWORD(1) << 52);                 /* random subnormals */
+        else
+            bits.u = n_randtest(state);
+        if (iter % 3 == 0)
+            bits.u |= UWORD(1) << 63;
+        if (((bits.u >> 52) & 0x7ff) == 0x7ff)
+            continue;
+        d[n] = bits.d;
+        mpq_set_d(g, d[n]);
+        fmpq_set_mpq(want + n, g);
+        n++;
+    }
+    if (RC_HAVE_DAZ)
+    {
+        CU_ASSERT_FATAL(rc_daz_on());
+        for (iter = 0; iter < n; iter++)
+            rc_fmpq_set_d(got + iter, d[iter]);
+        rc_daz_off();
+        for (iter = 0; iter < n; iter++)
+            CU_ASSERT(fmpq_equal(got + iter, want + iter));
+    }
+    mpq_clear(g);
+    _fmpq_vec_clear(want, N);
+    _fmpq_vec_clear(got, N);
+    flint_free(d);
+    flint_randclear(state);
+}
+
+RC_TEST_MAIN("num: rc_fmpq_set_d", RC_CASE(test_roundtrip), RC_CASE(test_against_gmp), RC_CASE(test_daz))
