@@ -13,7 +13,7 @@ __attribute__((noinline)) static int rc_daz_reads_zero(const volatile double * x
 {
     return *x == 0.0;
 }
-static int rc_daz_on(void)
+static inline int rc_daz_on(void)
 {
     static volatile double tiny = 0x1p-1074;
     int r;
@@ -22,13 +22,13 @@ static int rc_daz_on(void)
     r = rc_daz_reads_zero(&tiny);
     return r;
 }
-static void rc_daz_off(void)
+static inline void rc_daz_off(void)
 {
     _mm_setcsr(rc_daz_saved);
 }
 #else
 #define RC_HAVE_DAZ 0
-static int rc_daz_on(void) { return 0; }
-static void rc_daz_off(void) { }
+static inline int rc_daz_on(void) { return 0; }
+static inline void rc_daz_off(void) { }
 #endif
 #endif

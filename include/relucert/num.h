@@ -37,6 +37,12 @@ int rc_fmpq_set_d(fmpq_t x, double d);
    only: correct under FTZ/DAZ, where a float-to-double conversion turns a subnormal into 0. */
 double rc_double_from_f32_bits(uint32_t w);
 
+/* 1 when the floating-point environment is the one the library's double-precision error bounds
+   assume (round to nearest, gradual underflow: no FTZ/DAZ), else 0.  Every routine whose proof
+   uses a rounding-error bound of double arithmetic checks it and declines (returns "not
+   proved", or an infinite error bound) otherwise; the exact and Arb routes do not depend on it. */
+int rc_fp_env_is_default(void);
+
 /* Returns 1 and sets *d when x is exactly a finite double, else 0. */
 int rc_fmpq_get_d_exact(double * d, const fmpq_t x);
 

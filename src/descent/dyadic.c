@@ -5,6 +5,7 @@
 #include <string.h>
 #include <stdint.h>
 #include "relucert/descent.h"
+#include "relucert/num.h"
 
 /* The float32 paths (level_f32, level_f32_sse2) rely on exact IEEE binary64 operations evaluated
    as written (Sterbenz splits such as y - ((y + 2^52) - 2^52)).  A compiler allowed to
@@ -318,12 +319,15 @@ int rc_log_level_dyadic(rc_dyadic_t c, const double * theta, const rc_net_t shap
     int64_t m[64];
     slong E[64];
     i128 acc = 0;
+    /* the float32 paths use floating-point splits exact only under rounding to nearest without
+       FTZ/DAZ; in another environment only the integer path (bits of the doubles) is used */
+    int fp_ok = rc_fp_env_is_default();
 #if defined(__SSE2__)
-    if (level_f32_sse2(c, theta + k * shape->d, shape->has_b1 ? theta + shape->l * shape->d + k : NULL,
+    if (fp_ok && level_f32_sse2(c, theta + k * shape->d, shape->has_b1 ? theta + shape->l * shape->d + k : NULL,
                        theta + rc_descent_v_index(shape, k, 0), shape->l, shape->d, shape->e))
         return 1;
 #endif
-    if (level_f32(c, theta + k * shape->d, shape->has_b1 ? theta + shape->l * shape->d + k : NULL,
+    if (fp_ok && level_f32(c, theta + k * shape->d, shape->has_b1 ? theta + shape->l * shape->d + k : NULL,
                   theta + rc_descent_v_index(shape, k, 0), shape->l, shape->d, shape->e))
         return 1;
     if (len > 64)
@@ -333,7 +337,7 @@ int rc_log_level_dyadic(rc_dyadic_t c, const double * theta, const rc_net_t shap
     for (t = 0; t < len; t++)
     {
         double x = theta[t < dp ? rc_descent_w_index(shape, k, t) : rc_descent_v_index(shape, k, t - dp)];
-        if (x == 0)
+        if (abits(x) == 0)                /* +-0, tested on the bits (under DAZ a subnormal == 0) */
         {
             m[t] = 0;
             continue;

@@ -49,20 +49,8 @@ static inline double rsum(double A, double S, slong m)
     return inflate(A, m) + rbound(S, m);
 }
 
-/* Gradual underflow at run time (D7, model): 2^-1074 * 3 and 2^-1022 * 0.5 must give the exact
-   subnormals (bit patterns 3 and 2^51).  A flush-to-zero or denormals-are-zero mode (x86 MXCSR
-   FTZ/DAZ, ARM FPCR.FZ; set e.g. when a shared object linked with -ffast-math is loaded into the
-   process) makes an underflow cost up to 2^-1022, or a whole subnormal operand, not 2^-1075.
-   Compared as bits: under DAZ a floating-point comparison would read a subnormal as 0. */
-static int gradual_underflow(void)
-{
-    volatile double t = 0x1p-1074, n = 0x1p-1022;
-    double a = t * 3.0, b = n * 0.5;
-    uint64_t ua, ub;
-    memcpy(&ua, &a, sizeof(ua));
-    memcpy(&ub, &b, sizeof(ub));
-    return ua == 3 && ub == (UINT64_C(1) << 51);
-}
+/* The environment is checked at run time by rc_fp_env_is_default (src/num/fp_env_is_default.c:
+   round to nearest, gradual underflow; D7, model). */
 
 /* A radius of delta that also absorbs the rounding of the N-term sums delta is accumulated in:
    >= gamma_N |dm| + dr (D7, lemma W). */
@@ -295,7 +283,7 @@ int _rc_descent_grad_dball_sums(double * gm, double * gr, arb_t loss, const doub
 #endif
     /* term counts m of every sum (d + 1, l + 1, e, N, N e, d + 1 + e) below 2^31 (D7) */
     if (N < 1 || e < 1 || d >= (WORD(1) << 24) || l >= (WORD(1) << 24) || e >= (WORD(1) << 24)
-        || N >= (WORD(1) << 30) / e || fegetround() != FE_TONEAREST || !gradual_underflow()
+        || N >= (WORD(1) << 30) / e || !rc_fp_env_is_default()
         || !rc_fmpq_get_d_exact(&W->a, shape->leak))
         return 0;
     W->d = d, W->l = l, W->e = e, W->N = N, W->np = rc_net_num_params(shape);

@@ -23,7 +23,8 @@ int rc_implicit_equilibrium_ball(rc_implicit_eq_struct * eq, mag_t rad, const rc
     arf_init(lb);
     arb_one(den);
     arb_sub(den, den, q, prec);                       /* 1 - q */
-    if (!arb_is_positive(den) || !rc_implicit_fmpq_get_d_vec(ud, udev, u, m))
+    /* the float residual bound (gamma_{m+1}, underflow 2^-1075) needs the default environment */
+    if (!rc_fp_env_is_default() || !arb_is_positive(den) || !rc_implicit_fmpq_get_d_vec(ud, udev, u, m))
         goto done;
     _rc_implicit_gamma_mag(g, m + 2);                 /* covers gamma_{m+1} and the a_j sums */
     mag_zero(asum);

@@ -21,7 +21,8 @@ int rc_implicit_equilibrium_ball_w(rc_implicit_eq_struct * eq, const rc_implicit
     arb_set_fmpq(den, q, prec);
     arb_sub_si(den, den, 1, prec);
     arb_neg(den, den);                                 /* 1 - q > 0, exact input */
-    if (!arb_is_positive(den) || !rc_implicit_fmpq_get_d_vec(ud, udev, u, m))
+    /* the float residual bound (gamma_{m+1}, underflow 2^-1075) needs the default environment */
+    if (!rc_fp_env_is_default() || !arb_is_positive(den) || !rc_implicit_fmpq_get_d_vec(ud, udev, u, m))
         goto done;
     _rc_implicit_gamma_mag(g, m + 2);
     _rc_implicit_sumsq_mag(common, zd, m);

@@ -5,6 +5,7 @@
 #include <math.h>
 #include "relucert/jsonw.h"
 #include "relucert/implicit.h"
+#include "relucert/num.h"
 
 /* g >= gamma_k = k u / (1 - k u), u = 2^-53 (unit roundoff of binary64, round to nearest),
    for k u <= 1/2, by 1/(1 - x) <= 1 + 2 x.  Every mag operation rounds up. */

@@ -1,5 +1,6 @@
 #include <math.h>
 #include "relucert/net.h"
+#include "relucert/num.h"
 
 /* Filtered sign of c = sum_j w_j^2 - sum_i v_i^2 from doubles that are the exact entries.
    With u = 2^-53, every square and every addition of recursive summation has relative error
@@ -43,18 +44,21 @@ static int level_sign_exact(const rc_net_t net, slong k)
     return s;
 }
 
+/* The filter's bound assumes rounding to nearest with gradual underflow (u = 2^-53, 2^-1075 per
+   subnormal square); in another floating-point environment only the exact sign is used. */
 int rc_net_level_sign(const rc_net_t net, slong k)
 {
-    int s = (net->dbl != NULL) ? level_sign_filter(net, k) : 2;
+    int s = (net->dbl != NULL && rc_fp_env_is_default()) ? level_sign_filter(net, k) : 2;
     return (s != 2) ? s : level_sign_exact(net, k);
 }
 
 slong rc_net_level_signs(int * sgn, const rc_net_t net)
 {
     slong k, fallbacks = 0;
+    int filter = net->dbl != NULL && rc_fp_env_is_default();      /* see rc_net_level_sign */
     for (k = 0; k < net->l; k++)
     {
-        int s = (net->dbl != NULL) ? level_sign_filter(net, k) : 2;
+        int s = filter ? level_sign_filter(net, k) : 2;
         if (s == 2)
         {
             s = level_sign_exact(net, k);

@@ -3,9 +3,11 @@
    whenever it answers (and answer for float32 values of moderate range); exact differences and
    the upper bound of |drift| checked likewise. */
 #include <math.h>
+#include <fenv.h>
 #include "rc_test.h"
 #include "relucert/descent.h"
 #include "relucert/num.h"
+#include "rc_test_daz.h"
 
 static double rand_val(flint_rand_t state, int f32, int spread)
 {
@@ -115,4 +117,72 @@ static void test_random(void)
     flint_randclear(state);
 }
 
-RC_TEST_MAIN("descent-log_level_dyadic", RC_CASE(test_random))
+/* Under DAZ (x86) and under upward rounding the exact level is still exact: w = (2^-1070, 2^-1060),
+   v = 2^-1060, so c = 2^-2140 > 0 exactly.  Before, a subnormal entry compared equal to 0 under
+   DAZ and was dropped: c came out 0.  Also random float32 snapshots under FE_UPWARD against the
+   exact rational level (the floating-point split paths must not answer there). */
+static void test_env(void)
+{
+    rc_net_t shape;
+    rc_err_t err;
+    double th[3] = { 0x1p-1070, 0x1p-1060, 0x1p-1060 };      /* W (1 x 2), v (1 x 1) */
+    rc_dyadic_t c;
+    fmpq_t q;
+    arb_t t;
+    int ok, on;
+    rc_net_init(shape, 2, 1, 1, 0, 0, err);
+    fmpq_init(q);
+    arb_init(t);
+    exact_level(q, th, shape, 0);
+    CU_ASSERT(fmpq_sgn(q) > 0);
+    if (RC_HAVE_DAZ)
+    {
+        on = rc_daz_on();
+        ok = rc_log_level_dyadic(c, th, shape, 0);
+        rc_daz_off();
+        CU_ASSERT(on);
+        CU_ASSERT_FATAL(ok);
+        rc_dyadic_get_arb(t, c);
+        CU_ASSERT(mag_is_zero(arb_radref(t)) && arb_contains_fmpq(t, q));
+        CU_ASSERT(rc_dyadic_sgn(c) == 1);
+    }
+    {
+        flint_rand_t state;
+        slong iter, k;
+        RC_RAND_INIT(state);
+        for (iter = 0; iter < RC_TEST_ITER(300); iter++)
+        {
+            rc_net_t sh;
+            slong d = 1 + n_randint(state, 20), l = 1 + n_randint(state, 3), n, i;
+            double * tv;
+            rc_dyadic_struct * cc;
+            int * okk;
+            rc_net_init(sh, d, l, 1, n_randint(state, 2), 0, err);
+            n = rc_net_num_params(sh);
+            tv = flint_malloc(sizeof(double) * n);
+            cc = flint_malloc(sizeof(rc_dyadic_struct) * l);
+            okk = flint_malloc(sizeof(int) * l);
+            for (i = 0; i < n; i++)
+                tv[i] = rand_val(state, 1, 8);
+            fesetround(FE_UPWARD);
+            for (k = 0; k < l; k++)
+                okk[k] = rc_log_level_dyadic(cc + k, tv, sh, k);
+            fesetround(FE_TONEAREST);
+            for (k = 0; k < l; k++)
+                if (okk[k])
+                {
+                    exact_level(q, tv, sh, k);
+                    rc_dyadic_get_arb(t, cc + k);
+                    CU_ASSERT_FATAL(mag_is_zero(arb_radref(t)) && arb_contains_fmpq(t, q));
+                }
+            flint_free(tv); flint_free(cc); flint_free(okk);
+            rc_net_clear(sh);
+        }
+        flint_randclear(state);
+    }
+    fmpq_clear(q);
+    arb_clear(t);
+    rc_net_clear(shape);
+}
+
+RC_TEST_MAIN("descent-log_level_dyadic", RC_CASE(test_random), RC_CASE(test_env))

@@ -1,6 +1,8 @@
 /* rc_implicit_pd_certify_d: never claims PD for a matrix that is not (exact check), and proves
    well-conditioned SPD matrices. */
+#include <fenv.h>
 #include "implicit_test.h"
+#include "rc_test_daz.h"
 
 static void exact_mat(fmpq_mat_t E, const double * M, slong n)
 {
@@ -68,4 +70,42 @@ static void test_random(void)
     flint_randclear(st);
 }
 
-RC_TEST_MAIN("implicit_pd_certify", RC_CASE(test_singular), RC_CASE(test_random))
+/* The float routes decline outside the default environment (their error bounds assume rounding
+   to nearest with gradual underflow): pd_certify_d of a well-conditioned SPD matrix is 0 under
+   each directed rounding mode and under DAZ, 1 in the default environment; gram_d returns an
+   infinite error bound there. */
+static void test_env(void)
+{
+    static const int modes[3] = {FE_UPWARD, FE_DOWNWARD, FE_TOWARDZERO};
+    double M[4] = { 2.0, 1.0, 1.0, 2.0 }, X[4] = { 1.0, 2.0, 3.0, 4.0 }, G[4];
+    mag_t eps, err;
+    int i, r;
+    mag_init(eps);
+    mag_init(err);
+    CU_ASSERT_TRUE(rc_implicit_pd_certify_d(M, 2, eps));
+    rc_implicit_gram_d(G, err, X, 2, 2);
+    CU_ASSERT(mag_is_finite(err));
+    for (i = 0; i < 3; i++)
+    {
+        fesetround(modes[i]);
+        r = rc_implicit_pd_certify_d(M, 2, eps);
+        rc_implicit_gram_d(G, err, X, 2, 2);
+        fesetround(FE_TONEAREST);
+        CU_ASSERT_FALSE(r);
+        CU_ASSERT(mag_is_inf(err));
+    }
+    if (RC_HAVE_DAZ)
+    {
+        int on = rc_daz_on();
+        r = rc_implicit_pd_certify_d(M, 2, eps);
+        rc_implicit_gram_d(G, err, X, 2, 2);
+        rc_daz_off();
+        CU_ASSERT(on);
+        CU_ASSERT_FALSE(r);
+        CU_ASSERT(mag_is_inf(err));
+    }
+    mag_clear(eps);
+    mag_clear(err);
+}
+
+RC_TEST_MAIN("implicit_pd_certify", RC_CASE(test_singular), RC_CASE(test_random), RC_CASE(test_env))

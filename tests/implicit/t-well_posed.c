@@ -1,5 +1,6 @@
 /* rc_implicit_well_posed: gamma ||A||_2 = 1 exactly is not < 1, 1 - 10^-30 is; random nets
    against the exact decision; the enclosure contains the exact norm of diagonal A. */
+#include <fenv.h>
 #include "implicit_test.h"
 
 static const char * rot = "\"A\": [[\"3/5\", \"4/5\"], [\"-4/5\", \"3/5\"]], \"W\": [[\"1\"], [\"1\"]], "
@@ -131,5 +132,38 @@ static void test_rho(void)
     rc_implicit_net_clear(net);
 }
 
-RC_TEST_MAIN("implicit_well_posed", RC_CASE(test_boundary), RC_CASE(test_no_exact),
+/* Under upward rounding the float route declines and the exact route decides: the same verdicts
+   as in the default environment, and with the exact route switched off nothing is decided. */
+static void test_env(void)
+{
+    flint_rand_t st;
+    slong it, m;
+    RC_RAND_INIT(st);
+    for (it = 0; it < RC_TEST_ITER(40); it++)
+    {
+        rc_implicit_net_t net;
+        rc_implicit_wp_t wd, wu, wn;
+        const char * gam[] = { "1", "4", "8", "16", "2" };
+        m = 1 + n_randint(st, 8);
+        rc_test_implicit_rand(net, st, m, 2, 1, gam[n_randint(st, 5)]);
+        rc_implicit_wp_init(wd);
+        rc_implicit_wp_init(wu);
+        rc_implicit_wp_init(wn);
+        rc_implicit_well_posed(wd, net, 128, 128);
+        fesetround(FE_UPWARD);
+        rc_implicit_well_posed(wu, net, 128, 128);
+        rc_implicit_well_posed(wn, net, 0, 128);
+        fesetround(FE_TONEAREST);
+        CU_ASSERT_TRUE(wd->decided && wu->decided);
+        CU_ASSERT_EQUAL(wu->well_posed, wd->well_posed);
+        CU_ASSERT_FALSE(wn->well_posed);
+        rc_implicit_wp_clear(wd, m);
+        rc_implicit_wp_clear(wu, m);
+        rc_implicit_wp_clear(wn, m);
+        rc_implicit_net_clear(net);
+    }
+    flint_randclear(st);
+}
+
+RC_TEST_MAIN("implicit_well_posed", RC_CASE(test_boundary), RC_CASE(test_no_exact), RC_CASE(test_env),
              RC_CASE(test_random), RC_CASE(test_rho))
