@@ -43,10 +43,18 @@ extern "C" {
 /* The schema name of the check output (the key "schema"). */
 #define RC_CHECK_SCHEMA "relucert.check/1"
 
+/* Default of opts->max_prec: a flow certificate asking for more working precision (bits) is
+   refused with RC_ELIMIT before any step is checked (checking costs what producing cost, which
+   grows like the square of the precision: an edited "prec 65536" line would otherwise keep the
+   checker busy for minutes before it rejects). */
+#define RC_CHECK_MAX_PREC 4096
+
 typedef struct
 {
     int expect;                /* RC_CHECK_UNKNOWN (default): any kind; else refuse (RC_EINPUT)
                                   a certificate of another kind */
+    slong max_prec;            /* flow certificates: the largest "prec" checked (bits; default
+                                  RC_CHECK_MAX_PREC, at most RC_MAX_PREC); above it RC_ELIMIT */
 }
 rc_check_opts_struct;
 typedef rc_check_opts_struct rc_check_opts_t[1];

@@ -6,7 +6,7 @@
 #include "cli.h"
 
 static const char * check_help =
-"usage: relucert check CERT [--json]\n"
+"usage: relucert check CERT [--json] [--max-prec BITS]\n"
 "\n"
 "Re-validates a certificate.  An obstruction certificate (relucert obstruct --certificate,\n"
 "JSON \"relucert.obstruct-cert/1\") is checked from scratch in exact arithmetic, as by\n"
@@ -18,13 +18,16 @@ static const char * check_help =
 "interior points, facet points, Farkas proofs of redundancy and the covering of the domain.\n"
 "Prints ACCEPTED with the proved facts, or REJECTED with the first failure.\n"
 "\n"
-"  --json   one relucert.check/1 object, the same keys for every kind (doc/formats.md)\n"
+"  --json             one relucert.check/1 object, the same keys for every kind (doc/formats.md)\n"
+"  --max-prec BITS    refuse flow certificates whose working precision is above BITS\n"
+"                     (default 4096; checking costs what producing cost, about quadratic in it)\n"
 "\n"
-"Exit status 0 when accepted, 2 when rejected, unreadable or of an unknown format.\n";
+"Exit status 0 when accepted, 2 when rejected, refused, unreadable or of an unknown format.\n";
 
 int rc_cli_check(int argc, char ** argv)
 {
     const char * path = NULL;
+    long max_prec = RC_CHECK_MAX_PREC;
     int json = 0, i, r;
     rc_check_opts_t opts;
     rc_check_t res;
@@ -34,6 +37,14 @@ int rc_cli_check(int argc, char ** argv)
     {
         if (rc_cli_is_help(argv[i])) { fputs(check_help, stdout); return RC_EXIT_OK; }
         else if (!strcmp(argv[i], "--json")) json = 1;
+        else if (!strcmp(argv[i], "--max-prec"))
+        {
+            if (i + 1 >= argc)
+                return rc_cli_error("check", "--max-prec needs a value");
+            if (rc_cli_parse_slong(&max_prec, "check", argv[i], argv[i + 1], 32, RC_MAX_PREC))
+                return RC_EXIT_USAGE;
+            i++;
+        }
         else if (argv[i][0] == '-' && argv[i][1] != '\0') return rc_cli_error("check", "unknown option %s", argv[i]);
         else if (!path) path = argv[i];
         else return rc_cli_error("check", "unexpected argument \"%s\"", argv[i]);
@@ -42,6 +53,7 @@ int rc_cli_check(int argc, char ** argv)
         return rc_cli_error("check", "expected a certificate file (relucert check --help)");
     rc_err_init(err);
     rc_check_opts_init(opts);
+    opts->max_prec = max_prec;
     rc_check_init(res);
     r = rc_check_file(res, path, opts, err);
     if (!res->have_input)

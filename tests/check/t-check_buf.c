@@ -120,6 +120,43 @@ static void test_flow_rejected(void)
     flint_free(buf);
 }
 
+/* The precision limit (opts->max_prec): the committed certificate has prec 256, accepted with the
+   limit 256 exactly and refused (RC_ELIMIT, not accepted, reason set, the format of line 1 kept)
+   with 255; an edited "prec 65536" is refused at once under the default limit, and so is a number
+   beyond any long. */
+static void test_flow_prec_limit(void)
+{
+    size_t len, l2;
+    char * buf = ct_read(&len, CT_FLOW_CERT), * cp;
+    rc_check_t res;
+    rc_check_opts_t o;
+    rc_err_t err;
+    CU_ASSERT_FATAL(buf != NULL);
+    rc_check_init(res);
+    rc_check_opts_init(o);
+    CU_ASSERT(o->max_prec == RC_CHECK_MAX_PREC);
+    o->max_prec = 256;
+    CU_ASSERT(rc_check_buf(res, buf, len, "mem", o, err) == RC_OK && res->accepted);
+    o->max_prec = 255;
+    CU_ASSERT(rc_check_buf(res, buf, len, "mem", o, err) == RC_ELIMIT && !res->accepted);
+    CU_ASSERT(strstr(res->reason, "mem: line 2: prec 256 bits is above the checker's limit of 255") == res->reason);
+    CU_ASSERT(res->kind == RC_CHECK_FLOW && res->flow->version == RC_FLOW_ARITH_1);
+    rc_check_opts_init(o);
+    cp = ct_replace(&l2, buf, len, "\nprec 256\n", "\nprec 65536\n");
+    CU_ASSERT_FATAL(cp != NULL);
+    ct_reseal(cp, &l2);
+    CU_ASSERT(rc_check_buf(res, cp, l2, "mem", o, err) == RC_ELIMIT && !res->accepted);
+    CU_ASSERT(strstr(res->reason, "prec 65536 bits is above the checker's limit of 4096") != NULL);
+    free(cp);
+    cp = ct_replace(&l2, buf, len, "\nprec 256\n", "\nprec 99999999999999999999999\n");
+    CU_ASSERT_FATAL(cp != NULL);
+    CU_ASSERT(rc_check_buf(res, cp, l2, "mem", o, err) == RC_ELIMIT && !res->accepted);
+    CU_ASSERT(strstr(res->reason, "prec > 1000000 bits") != NULL);
+    free(cp);
+    rc_check_clear(res);
+    flint_free(buf);
+}
+
 /* Regions: 18 regions and 68 facets (doc/regions.md); a claim altered, a region dropped. */
 static void test_regions(void)
 {
@@ -223,5 +260,5 @@ static void test_unknown(void)
     rc_check_clear(res);
 }
 
-RC_TEST_MAIN("check_buf", RC_CASE(test_flow_accepted), RC_CASE(test_flow_rejected),
+RC_TEST_MAIN("check_buf", RC_CASE(test_flow_accepted), RC_CASE(test_flow_rejected), RC_CASE(test_flow_prec_limit),
              RC_CASE(test_regions), RC_CASE(test_obstruct), RC_CASE(test_unknown))
