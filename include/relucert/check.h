@@ -55,6 +55,10 @@ typedef struct
                                   a certificate of another kind */
     slong max_prec;            /* flow certificates: the largest "prec" checked (bits; default
                                   RC_CHECK_MAX_PREC, at most RC_MAX_PREC); above it RC_ELIMIT */
+    void (*progress)(void * arg, double t, slong steps);   /* flow certificates: called about
+                                  once a CPU second with the time reached and the steps checked
+                                  (default NULL: none); it only reports */
+    void * progress_arg;
 }
 rc_check_opts_struct;
 typedef rc_check_opts_struct rc_check_opts_t[1];

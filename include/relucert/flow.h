@@ -316,6 +316,12 @@ void rc_flow_cert_info_clear(rc_flow_cert_info_t info);
    step ends at T, and the digest matches. */
 int rc_flow_cert_verify_buf(rc_flow_cert_info_t info, const char * buf, size_t len, const char * name,
                             rc_err_t err);
+/* The same, calling progress(arg, t, steps) about once a CPU second while steps are checked (t:
+   the start time of the next step, as a double; steps: the steps verified so far); progress
+   may be NULL.  The callback only reports: it cannot change the outcome. */
+int rc_flow_cert_verify_buf_progress(rc_flow_cert_info_t info, const char * buf, size_t len,
+                                     const char * name, void (*progress)(void * arg, double t, slong steps),
+                                     void * arg, rc_err_t err);
 /* The readable summary of an accepted certificate (the lines relucert check prints), to a stream
    or a buffer (relucert/jsonw.h). */
 void rc_flow_cert_info_write_text(rc_jsonw_t w, const rc_flow_cert_info_t info,

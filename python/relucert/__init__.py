@@ -164,9 +164,19 @@ def flow(net, data, time, prec=256, tube=False, certificate=None, **opts):
     return res
 
 
-def check(cert):
-    """Re-validates a certificate (flow, obstruction, regions...)."""
-    return _json("check", cert)
+def check(cert, max_prec=None):
+    """Re-validates a certificate (flow, obstruction, regions...).  Returns the relucert.check/1
+    result also when the certificate is rejected, refused or of no known format (``.accepted``
+    False, ``.reason`` the first failure); raises InputError only when the file cannot be read.
+    ``max_prec``: refuse flow certificates above that working precision in bits (default 4096)."""
+    argv = ["check", _arg(cert)] + _options(dict(json=True, max_prec=max_prec, quiet=True))
+    status, out, err = _native.run(argv)
+    if status in (0, 2) and out.strip():
+        return RESULT_CLASSES.get("check", Result)(out)
+    lines = err.strip().splitlines()
+    if status == 2:
+        raise InputError(lines[-1] if lines else "relucert check: bad input")
+    raise RelucertError(lines[-1] if lines else "relucert check: exit status %d" % status)
 
 
 def regions(net, box=None, **opts):

@@ -104,3 +104,23 @@ def test_file_named_like_an_option(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     shutil.copy(data("toy-obstructed.json"), "--help.json")
     assert relucert.inspect("--help.json").levels == [Fraction(-27, 50), Fraction(-19, 100)]
+
+
+def test_check_certificate_and_prec_limit(tmp_path):
+    cert = tmp_path / "toy.cert"
+    res = relucert.flow(data("toy-obstructed.json"), data("toy-data.json"), time=1, certificate=cert)
+    assert res.verdict == "certified"
+    ok = relucert.check(cert)
+    assert ok.accepted is True and ok.steps > 0
+    # a certificate above the precision limit is refused: a result with the one-line reason
+    no = relucert.check(cert, max_prec=128)
+    assert no.accepted is False and "prec 256 bits is above the checker's limit of 128" in no.reason
+    # a tampered certificate is rejected likewise, and so is a file of another format; a file
+    # that cannot be read raises
+    bad = tmp_path / "bad.cert"
+    bad.write_text(cert.read_text().replace("order 40", "order 41"))
+    assert relucert.check(bad).accepted is False
+    other = relucert.check(data("toy-data.json"))
+    assert other.accepted is False and "format" in other.reason
+    with pytest.raises(relucert.InputError, match=r"cannot"):
+        relucert.check(tmp_path / "missing.cert")

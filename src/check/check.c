@@ -12,6 +12,8 @@ void rc_check_opts_init(rc_check_opts_t opts)
 {
     opts->expect = RC_CHECK_UNKNOWN;
     opts->max_prec = RC_CHECK_MAX_PREC;
+    opts->progress = NULL;
+    opts->progress_arg = NULL;
 }
 
 /* The resource limit on a flow certificate's precision, read from its line 2 "prec N" before
@@ -101,7 +103,8 @@ int rc_check_buf(rc_check_t res, const char * buf, size_t len, const char * name
         r = RC_ELIMIT;
     }
     else if (kind == RC_CHECK_FLOW)
-        r = rc_flow_cert_verify_buf(res->flow, buf, len, name, err);
+        r = rc_flow_cert_verify_buf_progress(res->flow, buf, len, name, opts->progress,
+                                             opts->progress_arg, err);
     else if (kind == RC_CHECK_REGIONS)
     {
         slong nr = 0, nf = 0;

@@ -1,3 +1,4 @@
+#include <time.h>
 #include <string.h>
 #include <stdlib.h>
 #include "relucert/flow.h"
@@ -492,7 +493,15 @@ void rc_flow_cert_info_write_text(rc_jsonw_t w, const rc_flow_cert_info_t info, 
 int rc_flow_cert_verify_buf(rc_flow_cert_info_t info, const char * buf, size_t len, const char * name,
                             rc_err_t err)
 {
+    return rc_flow_cert_verify_buf_progress(info, buf, len, name, NULL, NULL, err);
+}
+
+int rc_flow_cert_verify_buf_progress(rc_flow_cert_info_t info, const char * buf, size_t len,
+                                     const char * name, void (*progress)(void * arg, double t, slong steps),
+                                     void * arg, rc_err_t err)
+{
     ck_t k;
+    clock_t last = clock();
     const char * ls, * le;
     int ok, verdict = RC_FLOW_NOT_CERTIFIED, code;
     /* nothing of an earlier certificate remains, whatever the outcome */
@@ -527,6 +536,11 @@ int rc_flow_cert_verify_buf(rc_flow_cert_info_t info, const char * buf, size_t l
         }
         else
             ok = ck_step(&k, ls, le, err);
+        if (ok && progress != NULL && (double) (clock() - last) > CLOCKS_PER_SEC)
+        {
+            last = clock();
+            progress(arg, arf_get_d(arb_midref(k.t), ARF_RND_NEAR), k.nsteps);
+        }
     }
     ok = ok && ck_finish(&k, &verdict, err);
     if (ok)

@@ -32,6 +32,7 @@ check "prec limit reason" "$("$RC" check "$tmp/p.cert" --json | jq -r .reason)" 
       "$tmp/p.cert: line 2: prec 65536 bits is above the checker's limit of 4096 (relucert check --max-prec BITS raises it, up to 1000000)"
 check "max-prec 255 refuses prec 256" "$("$RC" check proofs/certificates/toy-obstructed-T100.cert --max-prec 255 >/dev/null 2>&1; echo $?)" 2
 check "max-prec bad value" "$("$RC" check "$tmp/p.cert" --max-prec 8 2>&1 >/dev/null | grep -c '^relucert check: --max-prec: 8 is outside the allowed range')" 1
+check "quiet: no stderr" "$("$RC" check proofs/certificates/toy-obstructed-T100.cert --quiet 2>&1 >/dev/null | wc -c)" 0
 "$RC" check --help | grep -q "usage: relucert check" && pass=$((pass+1)) || { fail=$((fail+1)); echo "FAIL: help"; }
 rm -rf "$tmp"
 echo "$pass passed, $fail failed"
