@@ -14,6 +14,8 @@
 #ifndef RELUCERT_DESCENT_H
 #define RELUCERT_DESCENT_H
 
+#include <stdint.h>
+#include <string.h>
 #include "relucert/flint.h"
 #include "relucert/err.h"
 #include "relucert/net.h"
@@ -417,8 +419,14 @@ int _rc_descent_grad_dball_sums(double * gm, double * gr, arb_t loss, const doub
                                 const rc_net_t shape, const double * X, const double * Y, slong N,
                                 int loss_kind, slong prec);
 
-/* Sign of the exact value of a double (-1, 0, 1). */
-static inline int rc_double_sgn(double x) { return (x > 0) - (x < 0); }
+/* Sign of the exact value of a double (-1, 0, 1; NaN: its sign bit), read from the bits: under
+   x86 DAZ a comparison x > 0 reads a subnormal as 0. */
+static inline int rc_double_sgn(double x)
+{
+    uint64_t b;
+    memcpy(&b, &x, sizeof(b));
+    return (b << 1) == 0 ? 0 : (b >> 63) ? -1 : 1;
+}
 
 /* One sample and output: loss += l(f, y), g = dl/df (MSE or BCE-with-logits), in balls;
    g may alias f.  Shared by the ball and double-ball gradients. */

@@ -37,6 +37,18 @@ int rc_fmpq_set_d(fmpq_t x, double d);
    only: correct under FTZ/DAZ, where a float-to-double conversion turns a subnormal into 0. */
 double rc_double_from_f32_bits(uint32_t w);
 
+/* x = d exactly (rc_arf_set_d: infinities and NaN as Arb's; rc_arb_set_d: a NaN gives an
+   indeterminate ball), and z >= |d| (rc_mag_set_d: infinite for infinities and NaN).  Integer
+   operations only: Arb's arf_set_d / arb_set_d / mag_set_d use floating-point operations on
+   subnormal inputs and are wrong for them under x86 DAZ (arf_set_d gave 2^-1023 for every
+   subnormal, mag_set_d 0).  Every double the library turns into an Arb number goes through these. */
+void rc_arf_set_d(arf_t x, double d);
+/* d = m 2^e with m odd (|m| < 2^53) from the bits: returns 1 then, 0 for +-0 (m, e untouched),
+   -1 for an infinity or NaN.  Integer operations only (correct under FTZ/DAZ). */
+int rc_double_split(slong * m, slong * e, double d);
+void rc_arb_set_d(arb_t x, double d);
+void rc_mag_set_d(mag_t z, double d);
+
 /* 1 when the floating-point environment is the one the library's double-precision error bounds
    assume (round to nearest, gradual underflow: no FTZ/DAZ), else 0.  Every routine whose proof
    uses a rounding-error bound of double arithmetic checks it and declines (returns "not

@@ -45,7 +45,6 @@ void rc_dyadic_sum_sq(arb_t res, const double * theta, const slong * idx, const 
     slong E[64];
     rc_i128 acc = 0;
     rc_u128 u;
-    int ex;
     if (len > 64)
     {
         slow(res, theta, idx, sgn, len);
@@ -55,20 +54,17 @@ void rc_dyadic_sum_sq(arb_t res, const double * theta, const slong * idx, const 
         lg++;
     for (t = 0; t < len; t++)
     {
-        double x = theta[idx[t]];
-        if (x == 0)
+        slong mm, ee;
+        /* exact, from the bits (no frexp, no x == 0: under DAZ both read a subnormal as 0):
+           x = m 2^E, m odd, |m| < 2^53; the log reader refused NaN and infinities */
+        if (rc_double_split(&mm, &ee, theta[idx[t]]) != 1)
         {
             m[t] = 0;
             E[t] = 0;
             continue;
         }
-        m[t] = (int64_t) ldexp(frexp(x, &ex), 53);   /* exact: x = m 2^(ex - 53), |m| < 2^53 */
-        E[t] = ex - 53;
-        while ((m[t] & 1) == 0)
-        {
-            m[t] /= 2;
-            E[t]++;
-        }
+        m[t] = (int64_t) mm;
+        E[t] = ee;
         if (2 * E[t] < emin)
             emin = 2 * E[t];
     }

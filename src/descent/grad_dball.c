@@ -62,12 +62,12 @@ static inline double widen(double dm, double dr, slong N)
 /* arb ball from a double ball (mid, rad), rad an upper bound of the error */
 static void arb_set_dball(arb_t r, double mid, double rad)
 {
-    arb_set_d(r, mid);
+    rc_arb_set_d(r, mid);
     if (rad > 0)
     {
         arf_t e;
         arf_init(e);
-        arf_set_d(e, rad);
+        rc_arf_set_d(e, rad);
         arb_add_error_arf(r, e);
         arf_clear(e);
     }
@@ -84,7 +84,7 @@ static int dball_set_arb(double * mid, double * rad, const arb_t x)
         return 0;
     arb_init(t);
     arf_init(ub);
-    arb_set_d(t, m);
+    rc_arb_set_d(t, m);
     arb_sub(t, x, t, 128);
     arb_get_abs_ubound_arf(ub, t, 64);
     *rad = arf_get_d(ub, ARF_RND_UP);
@@ -192,7 +192,7 @@ static int output(dball_ws * W, arb_t loss, const double * theta, const double *
             arb_init(f);
             arb_init(yb);
             arb_set_dball(f, fm, fr);
-            arb_set_d(yb, y[o]);
+            rc_arb_set_d(yb, y[o]);
             _rc_descent_loss_term_arb(t, loss, f, yb, W->loss_kind, prec);
             ok = dball_set_arb(W->Gm + o, W->Gr + o, t);
             arb_clear(t);

@@ -13,7 +13,7 @@ static void grad_arb_exact(arb_ptr g, arb_t loss, const double * theta, const rc
     slong i, nk, ni, n = rc_net_num_params(shape);
     arb_ptr th = _arb_vec_init(FLINT_MAX(n, 1));
     for (i = 0; i < n; i++)
-        arb_set_d(th + i, theta[i]);      /* exact: a double is a dyadic ball of radius 0 */
+        rc_arb_set_d(th + i, theta[i]);      /* exact: a double is a dyadic ball of radius 0 */
     if (!rc_descent_grad_arb(g, loss, th, shape, D, loss_kind, NULL, data, &nk, &ni, prec))
     {
         fmpq * q = _fmpq_vec_init(FLINT_MAX(n, 1));
@@ -80,8 +80,8 @@ static int predict_dball(arb_ptr drift, arb_t loss, const double * theta, arb_sr
         for (k = 0; k < shape->l; k++)
         {
             level_dball(&qm, &qr, gm, gr, shape, k);
-            arb_set_d(q, qm);
-            arf_set_d(rad, qr);
+            rc_arb_set_d(q, qm);
+            rc_arf_set_d(rad, qr);
             arb_add_error_arf(q, rad);
             arb_mul(drift + k, q, e2, prec);
             if (!arb_is_zero(s2))

@@ -33,7 +33,7 @@ int rc_implicit_fmpq_get_d_vec(double * xd, mag_t dev, const fmpq * x, slong len
             v = 0.0;
         }
         xd[i] = v;
-        arf_set_d(vf, v);
+        rc_arf_set_d(vf, v);
         arb_sub_arf(t, t, vf, 128);   /* encloses x_i - xd_i */
         arb_get_mag(di, t);
         mag_addmul(dev, di, di);
@@ -66,7 +66,7 @@ void _rc_implicit_sumsq_mag(mag_t res, const double * x, slong len)
     mag_zero(res);
     for (i = 0; i < len; i++)
     {
-        mag_set_d(t, x[i]);           /* upper bound of |x_i| */
+        rc_mag_set_d(t, x[i]);           /* upper bound of |x_i| */
         mag_addmul(res, t, t);
     }
     mag_clear(t);

@@ -41,10 +41,10 @@ int rc_implicit_equilibrium_ball(rc_implicit_eq_struct * eq, mag_t rad, const rc
         if (!isfinite(s) || !isfinite(a))
             goto done;
         /* a computed in floating point: a_true <= a (1 + 2 gamma_{m+1}) <= 2 a */
-        mag_set_d(t, 2.0 * a);
+        rc_mag_set_d(t, 2.0 * a);
         mag_addmul(asum, t, t);
-        arb_set_d(x, s > 0.0 ? s : 0.0);
-        arb_set_d(y, zd[i]);
+        rc_arb_set_d(x, s > 0.0 ? s : 0.0);
+        rc_arb_set_d(y, zd[i]);
         arb_sub(x, x, y, prec);                        /* exact: two doubles at prec >= 128 */
         arb_addmul(r, x, x, prec);
     }
@@ -65,7 +65,7 @@ int rc_implicit_equilibrium_ball(rc_implicit_eq_struct * eq, mag_t rad, const rc
     arb_get_mag(rad, r);                               /* radius, rounded up */
     for (i = 0; i < m; i++)
     {
-        arb_set_d(eq->zb + i, zd[i]);
+        rc_arb_set_d(eq->zb + i, zd[i]);
         arb_add_error_mag(eq->zb + i, rad);
         _rc_implicit_clip_nonneg(eq->zb + i, prec);     /* z* >= 0 */
     }
@@ -79,7 +79,7 @@ int rc_implicit_equilibrium_ball(rc_implicit_eq_struct * eq, mag_t rad, const rc
         {
             arb_set_fmpq(y, net->U + k * m + i, prec);
             arb_addmul(x, y, y, prec);
-            arb_set_d(r, zd[i]);
+            rc_arb_set_d(r, zd[i]);
             arb_addmul(eq->outb + k, y, r, prec);
         }
         arb_sqrt(x, x, prec);

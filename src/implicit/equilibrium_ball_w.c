@@ -43,11 +43,11 @@ int rc_implicit_equilibrium_ball_w(rc_implicit_eq_struct * eq, const rc_implicit
         }
         if (!isfinite(s) || !isfinite(a))
             goto done;
-        arb_set_d(x, s > 0.0 ? s : 0.0);
-        arb_set_d(y, zd[i]);
+        rc_arb_set_d(x, s > 0.0 ? s : 0.0);
+        rc_arb_set_d(y, zd[i]);
         arb_sub(x, x, y, prec);
         arb_abs(x, x);
-        mag_set_d(t, 2.0 * a);
+        rc_mag_set_d(t, 2.0 * a);
         mag_mul(t, t, g);
         mag_add(t, t, common);
         arb_add_error_mag(x, t);                       /* contains the bound on |r_i| */
@@ -69,7 +69,7 @@ int rc_implicit_equilibrium_ball_w(rc_implicit_eq_struct * eq, const rc_implicit
         arb_get_mag(t, x);
         mag_addmul(eq->rad2, t, t);
         eq->zc[i] = zd[i];
-        arb_set_d(eq->zb + i, zd[i]);
+        rc_arb_set_d(eq->zb + i, zd[i]);
         arb_add_error_mag(eq->zb + i, t);
         _rc_implicit_clip_nonneg(eq->zb + i, prec);
     }
@@ -83,7 +83,7 @@ int rc_implicit_equilibrium_ball_w(rc_implicit_eq_struct * eq, const rc_implicit
         for (i = 0; i < m; i++)
         {
             arb_set_fmpq(y, net->U + k * m + i, prec);
-            arb_set_d(x, zd[i]);
+            rc_arb_set_d(x, zd[i]);
             arb_addmul(eq->outb + k, y, x, prec);
             arb_abs(y, y);
             arb_set_fmpq(wj, w + i, prec);

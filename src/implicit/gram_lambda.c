@@ -91,7 +91,7 @@ void rc_implicit_gram_lambda(rc_implicit_gram_struct * g, const rc_implicit_eq_s
             arf_t cf;
             Z[k * n + i] = c;
             arf_init(cf);
-            arf_set_d(cf, c);
+            rc_arf_set_d(cf, c);
             arb_sub_arf(x, eq[i].zb + k, cf, prec);   /* contains z_i[k] - c */
             arb_get_mag(t, x);
             mag_addmul(dev, t, t);

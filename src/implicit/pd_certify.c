@@ -87,11 +87,11 @@ int rc_implicit_pd_certify_d(const double * M, slong n, const mag_t eps)
     {
         _rc_implicit_sumsq_mag(bound, L, n * n);      /* ||R||_F^2 */
         mag_mul(bound, bound, g);
-        mag_set_d(t, dmax);
+        rc_mag_set_d(t, dmax);
         mag_mul_2exp_si(t, t, -53);                   /* u max |F_ii| */
         mag_add(bound, bound, t);
         mag_add(bound, bound, eps);
-        arf_set_d(cf, c);                             /* exact */
+        rc_arf_set_d(cf, c);                             /* exact */
         arf_set_mag(bf, bound);
         ok = arf_cmp(cf, bf) > 0;
     }

@@ -59,7 +59,7 @@ static int certify_shift(const double * M, slong n, double l, const mag_t eps)
         S[i * n + i] = M[i * n + i] - l;
         dmax = FLINT_MAX(dmax, fabs(S[i * n + i]));
     }
-    mag_set_d(e2, dmax);
+    rc_mag_set_d(e2, dmax);
     mag_mul_2exp_si(e2, e2, -53);
     mag_add(e2, e2, eps);
     ok = rc_implicit_pd_certify_d(S, n, e2);
@@ -113,7 +113,7 @@ void rc_implicit_sym_lambda_min(arb_t res, arf_t lo_out, arf_t hi_out, const dou
     }
     if (!have_lo || l < floor)
         l = floor;
-    arf_set_d(lf, l);
+    rc_arf_set_d(lf, l);
     /* upper end: Rayleigh quotient of an inverse-iteration vector, v^T M v / v^T v + eps */
     for (i = 0; i < n; i++)
         v[i] = 1.0 + 0.01 * (double) (i % 5);
@@ -140,11 +140,11 @@ void rc_implicit_sym_lambda_min(arb_t res, arf_t lo_out, arf_t hi_out, const dou
         arb_zero(s);
         for (j = 0; j < n; j++)
         {
-            arb_set_d(t, M[i * n + j]);
-            arb_mul_arf(t, t, (arf_set_d(uf, v[j]), uf), prec);
+            rc_arb_set_d(t, M[i * n + j]);
+            arb_mul_arf(t, t, (rc_arf_set_d(uf, v[j]), uf), prec);
             arb_add(s, s, t, prec);
         }
-        arb_set_d(t, v[i]);
+        rc_arb_set_d(t, v[i]);
         arb_addmul(num, s, t, prec);
         arb_addmul(den, t, t, prec);
     }

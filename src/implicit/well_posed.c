@@ -44,7 +44,7 @@ static int certify_t(const double * K, slong m, double tt, const mag_t kerr)
         M[i * m + i] = tt - K[i * m + i];
         dmax = FLINT_MAX(dmax, fabs(M[i * m + i]));
     }
-    mag_set_d(t, dmax);
+    rc_mag_set_d(t, dmax);
     mag_mul_2exp_si(t, t, -53);
     mag_add(eps, kerr, t);
     ok = rc_implicit_pd_certify_d(M, m, eps);
@@ -71,8 +71,8 @@ static void lower_bound(arb_t lo, const double * Gd, const double * v, slong m, 
         arb_zero(s);
         for (j = 0; j < m; j++)
         {
-            arb_set_d(t, Gd[i * m + j]);
-            arf_set_d(r, v[j]);
+            rc_arb_set_d(t, Gd[i * m + j]);
+            rc_arf_set_d(r, v[j]);
             arb_addmul_arf(s, t, r, prec);
         }
         arb_addmul(lo, s, s, prec);
@@ -81,7 +81,7 @@ static void lower_bound(arb_t lo, const double * Gd, const double * v, slong m, 
     arb_zero(nv);
     for (j = 0; j < m; j++)
     {
-        arb_set_d(t, v[j]);
+        rc_arb_set_d(t, v[j]);
         arb_addmul(nv, t, t, prec);
     }
     arb_sqrt(nv, nv, prec);                       /* ||v|| */
@@ -188,7 +188,7 @@ void rc_implicit_well_posed(rc_implicit_wp_t wp, const rc_implicit_net_t net, sl
             double tt = lam * (1.0 + f) + f * tr;
             if (certify_t(K, m, tt, kerr))
             {
-                arb_set_d(hi, tt);
+                rc_arb_set_d(hi, tt);
                 arb_sqrt(hi, hi, prec);          /* ||X||_2 < sqrt(tt) */
                 break;
             }

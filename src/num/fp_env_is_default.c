@@ -2,6 +2,9 @@
 #include <stdint.h>
 #include <string.h>
 #include "relucert/num.h"
+#if defined(__x86_64__) || defined(__SSE2__)
+#include <xmmintrin.h>
+#endif
 
 /* The run-time half of the floating-point model the double-precision error bounds assume
    (proofs/foundation.md, "the floating-point environment"): rounding to nearest, and gradual
@@ -10,11 +13,19 @@
    not u = 2^-53, and under flush-to-zero or denormals-are-zero (x86 MXCSR FTZ/DAZ, ARM FPCR.FZ;
    e.g. torch.set_flush_denormal(True), or a shared object built with -ffast-math loaded into the
    process) an underflow may cost 2^-1022 or a whole subnormal operand, not 2^-1075.
-   Gradual underflow is tested by its effect: 2^-1074 * 3 and 2^-1022 * 0.5 must give the exact
-   subnormals (bit patterns 3 and 2^51; compared as bits, since under DAZ a floating-point
-   comparison reads a subnormal as 0). */
+   On x86 the settings are read from MXCSR; elsewhere gradual underflow is tested by its effect:
+   2^-1074 * 3 and 2^-1022 * 0.5 must give the exact subnormals (bit patterns 3 and 2^51;
+   compared as bits, since under DAZ a floating-point comparison reads a subnormal as 0; that
+   test raises the underflow flag, a trap if the caller enabled it). */
 int rc_fp_env_is_default(void)
 {
+#if defined(__x86_64__) || defined(__SSE2__)
+    /* x86: doubles are computed in SSE, whose control register holds all three settings:
+       rounding control bits 13-14 (00 = to nearest), FTZ bit 15, DAZ bit 6.  Reading it raises
+       nothing, also when the caller has floating-point exceptions trapped. */
+    unsigned c = _mm_getcsr();
+    return fegetround() == FE_TONEAREST && ((c >> 13) & 3u) == 0 && (c & 0x8040u) == 0;
+#else
     volatile double t = 0x1p-1074, n = 0x1p-1022;
     double a, b;
     uint64_t ua, ub;
@@ -25,4 +36,5 @@ int rc_fp_env_is_default(void)
     memcpy(&ua, &a, sizeof(ua));
     memcpy(&ub, &b, sizeof(ub));
     return ua == 3 && ub == (UINT64_C(1) << 51);
+#endif
 }

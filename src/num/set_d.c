@@ -75,3 +75,81 @@ double rc_double_from_f32_bits(uint32_t w)
     memcpy(&d, &b, sizeof(d));
     return d;
 }
+
+/* The same exact decoding into Arb types.  Arb's arf_set_d, arb_set_d and mag_set_d go through
+   floating-point operations for subnormal inputs (frexp or a scaling multiplication); under x86
+   DAZ those read a subnormal as 0, and arf_set_d returned 2^-1023 for every subnormal and
+   mag_set_d 0 (not an upper bound).  These read the bits with integer operations only. */
+static int split_d(slong * m, slong * k, double d)
+{
+    uint64_t b, u;
+    int E;
+    memcpy(&b, &d, sizeof(b));
+    E = (int) ((b >> 52) & 0x7ff);
+    u = b & ((UINT64_C(1) << 52) - 1);
+    if (E == 0x7ff)
+        return u == 0 ? ((b >> 63) ? -2 : 2) : 3;       /* -inf, +inf, NaN */
+    if (E == 0 && u == 0)
+        return 0;
+    if (E != 0)
+        u |= UINT64_C(1) << 52;
+    *k = (E == 0 ? 1 : E) - 1075;
+    *m = (b >> 63) ? -(slong) u : (slong) u;
+    return 1;
+}
+
+int rc_double_split(slong * m, slong * e, double d)
+{
+    slong mm = 0, k = 0;
+    int c = split_d(&mm, &k, d), t;
+    ulong u;
+    if (c != 1)
+        return c == 0 ? 0 : -1;
+    u = (ulong) (mm < 0 ? -mm : mm);
+    t = __builtin_ctzll((unsigned long long) u);
+    *m = mm < 0 ? -(slong) (u >> t) : (slong) (u >> t);
+    *e = k + t;
+    return 1;
+}
+
+void rc_arf_set_d(arf_t x, double d)
+{
+    slong m = 0, k = 0;
+    int c = split_d(&m, &k, d);
+    if (c == 0)
+        arf_zero(x);
+    else if (c == 2)
+        arf_pos_inf(x);
+    else if (c == -2)
+        arf_neg_inf(x);
+    else if (c == 3)
+        arf_nan(x);
+    else
+    {
+        arf_set_si(x, m);
+        arf_mul_2exp_si(x, x, k);
+    }
+}
+
+void rc_arb_set_d(arb_t x, double d)
+{
+    if (d != d)
+    {
+        arb_indeterminate(x);
+        return;
+    }
+    rc_arf_set_d(arb_midref(x), d);
+    mag_zero(arb_radref(x));
+}
+
+void rc_mag_set_d(mag_t z, double d)
+{
+    slong m = 0, k = 0;
+    int c = split_d(&m, &k, d);
+    if (c == 0)
+        mag_zero(z);
+    else if (c != 1)
+        mag_inf(z);
+    else
+        mag_set_ui_2exp_si(z, (ulong) (m < 0 ? -m : m), k);     /* rounds up: an upper bound */
+}

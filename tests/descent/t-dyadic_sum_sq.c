@@ -5,6 +5,7 @@
 #include "rc_test.h"
 #include "relucert/descent.h"
 #include "relucert/num.h"
+#include "rc_test_daz.h"
 
 static double rand_double(flint_rand_t state, int spread)
 {
@@ -94,4 +95,36 @@ static void test_extremes(void)
     fmpq_clear(a);
 }
 
-RC_TEST_MAIN("descent-dyadic_sum_sq", RC_CASE(test_random), RC_CASE(test_extremes))
+/* Under DAZ (x86) a subnormal entry still counts: theta = (1, 2^-1074, 1) with signs (+, +, -)
+   sums to 2^-2148 exactly (the rational fallback: the exponents are 2148 apart), and
+   (2^-1074, 0) with (+, -) to 2^-2148 (the 128-bit path).  Before, x == 0 and frexp read the
+   subnormal as 0 and the sum came out 0 (breaker reproducer levels_daz). */
+static void test_daz(void)
+{
+    double th[3] = { 1.0, 0x1p-1074, 1.0 }, t2[2] = { 0x1p-1074, 0.0 };
+    slong idx[3] = { 0, 1, 2 };
+    int sg[3] = { 1, 1, -1 }, on;
+    arb_t r1, r2, want;
+    if (!RC_HAVE_DAZ)
+        return;
+    arb_init(r1); arb_init(r2); arb_init(want);
+    arb_one(want);
+    arb_mul_2exp_si(want, want, -2148);
+    on = rc_daz_on();
+    rc_dyadic_sum_sq(r1, th, idx, sg, 3);
+    rc_dyadic_sum_sq(r2, t2, idx, sg + 1, 2);
+    rc_daz_off();
+    CU_ASSERT(on);
+    CU_ASSERT(arb_equal(r1, want));
+    CU_ASSERT(arb_equal(r2, want));
+    /* the sign of a double, on its bits */
+    on = rc_daz_on();
+    sg[0] = rc_double_sgn(0x1p-1074);
+    sg[1] = rc_double_sgn(-0x1p-1074);
+    sg[2] = rc_double_sgn(-0.0);
+    rc_daz_off();
+    CU_ASSERT(sg[0] == 1 && sg[1] == -1 && sg[2] == 0);
+    arb_clear(r1); arb_clear(r2); arb_clear(want);
+}
+
+RC_TEST_MAIN("descent-dyadic_sum_sq", RC_CASE(test_random), RC_CASE(test_extremes), RC_CASE(test_daz))

@@ -7,6 +7,7 @@
 #include "relucert/num.h"
 #include "relucert/io.h"
 #include "relucert/jsonw.h"
+#include "rc_test_daz.h"
 
 static int arb_is_q(const arb_t x, slong p, ulong q)
 {
@@ -298,4 +299,56 @@ static void test_random(void)
     flint_randclear(st);
 }
 
-RC_TEST_MAIN("descent-replay_run", RC_CASE(test_hand), RC_CASE(test_random))
+/* Under DAZ (x86), a float64 log with subnormal entries (breaker reproducer replay_daz):
+   d = l = e = 1, no biases, theta = (w, v); x = 2^1000, y = 0, lr 1/2; snapshot 0 (w, v) =
+   (0x1.8p-1070, 1), snapshot 1 (0, 2^-1074).  Exact: the loss at snapshot 0 is
+   (1.5 2^-70)^2 = 9/4 2^-140, and v stays positive (the run never leaves its component).
+   Before, the Arb fallback read w as 2^-1023 (loss 1.4e-14, radius 0) and the sign of v = 2^-1074
+   as 0 (a false "left its component" at step 1). */
+static void test_daz(void)
+{
+    rc_err_t err;
+    rc_data_t data;
+    rc_log_t log;
+    rc_replay_opts_t opts;
+    rc_replay_result_t res;
+    fmpq_t exact;
+    arb_t ex;
+    double * th;
+    int r, on;
+    if (!RC_HAVE_DAZ)
+        return;
+    rc_err_init(err);
+    fmpq_init(exact);
+    arb_init(ex);
+    fmpq_set_si(exact, 9, 1);
+    fmpq_div_2exp(exact, exact, 142);
+    arb_set_fmpq(ex, exact, 300);
+    th = flint_malloc(4 * sizeof(double));
+    th[0] = 0x1.8p-1070; th[1] = 1.0; th[2] = 0.0; th[3] = 0x1p-1074;
+    rc_data_init(data, 1, 1, 1, err);
+    fmpq_one(data->X);
+    fmpq_mul_2exp(data->X, data->X, 1000);
+    fmpq_zero(data->Y);
+    rc_log_init(log, 1, 1, 1, 0, 0, 1, th, err);
+    rc_replay_opts_init(opts);
+    opts->have_lr = 1;
+    fmpq_set_si(opts->lr, 1, 2);
+    rc_replay_result_init(res);
+    on = rc_daz_on();
+    r = rc_replay_run(res, log, data, opts, err);
+    rc_daz_off();
+    CU_ASSERT(on);
+    CU_ASSERT_FATAL(r == RC_OK);
+    CU_ASSERT(arb_contains(res->loss_first, ex));
+    CU_ASSERT(res->side0[0] == 1 && res->side_last[0] == 1);
+    CU_ASSERT(res->left_component.step == -1);
+    rc_replay_result_clear(res);
+    rc_replay_opts_clear(opts);
+    rc_log_clear(log);
+    rc_data_clear(data);
+    fmpq_clear(exact);
+    arb_clear(ex);
+}
+
+RC_TEST_MAIN("descent-replay_run", RC_CASE(test_hand), RC_CASE(test_random), RC_CASE(test_daz))

@@ -2,6 +2,7 @@
    against the exact decision; the enclosure contains the exact norm of diagonal A. */
 #include <fenv.h>
 #include "implicit_test.h"
+#include "rc_test_daz.h"
 
 static const char * rot = "\"A\": [[\"3/5\", \"4/5\"], [\"-4/5\", \"3/5\"]], \"W\": [[\"1\"], [\"1\"]], "
                           "\"U\": [[\"1\", \"0\"]]}";
@@ -165,5 +166,33 @@ static void test_env(void)
     flint_randclear(st);
 }
 
-RC_TEST_MAIN("implicit_well_posed", RC_CASE(test_boundary), RC_CASE(test_no_exact), RC_CASE(test_env),
+/* Under DAZ (x86) the norm enclosure of gamma A = [[2^-1070]] contains 2^-1070 (breaker
+   reproducer implicit_daz: the lower bound read the entry as 2^-1023 and excluded the norm). */
+static void test_daz(void)
+{
+    rc_implicit_net_t net;
+    rc_implicit_wp_t wp;
+    arb_t g;
+    int on;
+    if (!RC_HAVE_DAZ)
+        return;
+    rc_test_implicit_net(net, "{\"gamma\": \"1\", \"A\": [[\"0x1p-1070\"]], \"W\": [[\"1\"]], \"U\": [[\"1\"]]}");
+    rc_implicit_wp_init(wp);
+    on = rc_daz_on();
+    rc_implicit_well_posed(wp, net, 128, 128);
+    rc_daz_off();
+    CU_ASSERT(on);
+    arb_init(g);
+    arb_one(g);
+    arb_mul_2exp_si(g, g, -1070);
+    CU_ASSERT(wp->decided && wp->well_posed);
+    CU_ASSERT(arb_contains(wp->norm, g));
+    /* the exact ends, tighter than the ball */
+    CU_ASSERT(arf_cmp(wp->norm_lo, arb_midref(g)) <= 0 && arf_cmp(arb_midref(g), wp->norm_hi) <= 0);
+    arb_clear(g);
+    rc_implicit_wp_clear(wp, net->m);
+    rc_implicit_net_clear(net);
+}
+
+RC_TEST_MAIN("implicit_well_posed", RC_CASE(test_boundary), RC_CASE(test_no_exact), RC_CASE(test_env), RC_CASE(test_daz),
              RC_CASE(test_random), RC_CASE(test_rho))
