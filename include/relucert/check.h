@@ -96,8 +96,10 @@ const char * rc_check_kind_name(int kind);
    with err "NAME: ...: what is wrong" (unknown format, invalid JSON with its position, ...). */
 int rc_check_sniff(int * kind, const char * buf, size_t len, const char * name, rc_err_t err);
 
-/* Identifies and verifies the certificate buf[0..len) (name used in messages); res must be
-   initialised and is overwritten.  Return codes: see the top of this file. */
+/* Identifies and verifies the certificate buf[0..len) (name used in messages; buf need not be
+   NUL-terminated); res must be initialised and is overwritten.  Return codes: see the top of
+   this file; RC_ELIMIT also for a flow certificate above opts->max_prec or the flow's size
+   limits (RC_FLOW_MAX_*, flow.h). */
 int rc_check_buf(rc_check_t res, const char * buf, size_t len, const char * name,
                  const rc_check_opts_t opts, rc_err_t err);
 /* The same on a file (RC_EINPUT when it cannot be read or exceeds the size limit of rc_file_read_all). */

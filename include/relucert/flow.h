@@ -65,8 +65,15 @@ rc_flow_problem_struct;
 
 typedef rc_flow_problem_struct rc_flow_problem_t[1];
 
+/* Resource limits of the certified integrator and its checker (RC_ELIMIT): the Jacobian series
+   holds P^2 balls per order, the sample Gram matrix N^2, the series buffers (order + 1) l N. */
+#define RC_FLOW_MAX_PARAMS 4096
+#define RC_FLOW_MAX_SAMPLES 4096
+#define RC_FLOW_MAX_PAIRS 262144
+
 /* Sets up the flow of net on data.  loss is RC_LOSS_MSE or RC_LOSS_BCE (e = 1, y in {0, 1});
-   lambda >= 0.  Returns RC_EINPUT with err on a shape mismatch or a bad option. */
+   lambda >= 0.  Returns RC_EINPUT with err on a shape mismatch or a bad option, RC_ELIMIT when
+   P, N or l N exceeds the limits above. */
 int rc_flow_problem_init(rc_flow_problem_t pr, const rc_net_t net, const rc_data_t data,
                          int loss, const fmpq_t lambda, slong prec, rc_err_t err);
 void rc_flow_problem_clear(rc_flow_problem_t pr);
@@ -316,11 +323,15 @@ void rc_flow_cert_info_clear(rc_flow_cert_info_t info);
    step ends at T, and the digest matches. */
 int rc_flow_cert_verify_buf(rc_flow_cert_info_t info, const char * buf, size_t len, const char * name,
                             rc_err_t err);
-/* The same, calling progress(arg, t, steps) about once a CPU second while steps are checked (t:
-   the start time of the next step, as a double; steps: the steps verified so far); progress
-   may be NULL.  The callback only reports: it cannot change the outcome. */
+/* The same, with a resource limit and a progress report: a certificate whose prec (line 2, as
+   parsed) is above max_prec (at most RC_MAX_PREC, which rc_flow_cert_verify_buf uses) is refused
+   with RC_ELIMIT before anything else is checked; progress(arg, t, steps) is called between
+   steps, about once a CPU second (t: the time reached, as a double; steps: the steps verified so
+   far; a single slow step reports nothing); progress may be NULL.  The callback only reports.
+   buf need not be NUL-terminated (here and in rc_flow_cert_verify_buf). */
 int rc_flow_cert_verify_buf_progress(rc_flow_cert_info_t info, const char * buf, size_t len,
-                                     const char * name, void (*progress)(void * arg, double t, slong steps),
+                                     const char * name, slong max_prec,
+                                     void (*progress)(void * arg, double t, slong steps),
                                      void * arg, rc_err_t err);
 /* The readable summary of an accepted certificate (the lines relucert check prints), to a stream
    or a buffer (relucert/jsonw.h). */

@@ -169,7 +169,10 @@ def check(cert, max_prec=None):
     result also when the certificate is rejected, refused or of no known format (``.accepted``
     False, ``.reason`` the first failure); raises InputError only when the file cannot be read.
     ``max_prec``: refuse flow certificates above that working precision in bits (default 4096)."""
-    argv = ["check", _arg(cert)] + _options(dict(json=True, max_prec=max_prec, quiet=True))
+    path = _arg(cert)
+    # a file whose name starts with '-' would be taken for an option (as in run())
+    path = "./" + path if path.startswith("-") and os.path.exists(path) else path
+    argv = ["check", path] + _options(dict(json=True, max_prec=max_prec, quiet=True))
     status, out, err = _native.run(argv)
     if status in (0, 2) and out.strip():
         return RESULT_CLASSES.get("check", Result)(out)

@@ -132,5 +132,15 @@ class ReplayResult(Result):
         return None if v is None else to_fraction(v)
 
 
+class CheckResult(Result):
+    """``relucert check``: ``.accepted`` (bool), ``.reason`` (None or the first failure), ``.kind``,
+    and what an accepted certificate proves (the relucert.check/1 keys, doc/formats.md)."""
+
+    def _summary(self):
+        d = self.data if isinstance(self.data, dict) else {}
+        keys = [k for k in ("accepted", "kind", "verdict", "reason") if d.get(k) is not None]
+        return ", ".join("%s=%r" % (k, d[k]) for k in keys)
+
+
 RESULT_CLASSES = {"inspect": InspectResult, "flow": FlowResult, "obstruct": ObstructResult,
-                  "replay": ReplayResult}
+                  "replay": ReplayResult, "check": CheckResult}

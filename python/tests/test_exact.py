@@ -124,3 +124,10 @@ def test_check_certificate_and_prec_limit(tmp_path):
     assert other.accepted is False and "format" in other.reason
     with pytest.raises(relucert.InputError, match=r"cannot"):
         relucert.check(tmp_path / "missing.cert")
+    assert "accepted=True" in repr(ok) and "accepted=False" in repr(no)
+
+
+def test_check_file_named_like_an_option(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    relucert.flow(data("toy-obstructed.json"), data("toy-data.json"), time=1, certificate="-c.cert")
+    assert relucert.check("-c.cert").accepted is True

@@ -16,26 +16,6 @@ void rc_check_opts_init(rc_check_opts_t opts)
     opts->progress_arg = NULL;
 }
 
-/* The resource limit on a flow certificate's precision, read from its line 2 "prec N" before
-   anything is checked (the flow checker parses and validates the line again). */
-static int flow_prec_ok(const char * buf, size_t len, const char * name, slong max_prec, rc_err_t err)
-{
-    const char * s = memchr(buf, '\n', len), * e;
-    long v = 0;
-    if (s == NULL || (size_t) (s + 1 - buf) + 5 > len || strncmp(s + 1, "prec ", 5) != 0)
-        return 1;                                   /* malformed: the checker rejects it */
-    for (e = s + 6; e < buf + len && *e >= '0' && *e <= '9' && v <= RC_MAX_PREC; e++)
-        v = 10 * v + (*e - '0');
-    if (v > max_prec)
-    {
-        rc_err_set(err, RC_ELIMIT, "%s: line 2: prec %s%ld bits is above the checker's limit of %ld "
-                   "(relucert check --max-prec BITS raises it, up to %ld)", name, v > RC_MAX_PREC ? "> " : "",
-                   v > RC_MAX_PREC ? (long) RC_MAX_PREC : v, (long) max_prec, (long) RC_MAX_PREC);
-        return 0;
-    }
-    return 1;
-}
-
 void rc_check_init(rc_check_t res)
 {
     res->kind = RC_CHECK_UNKNOWN;
@@ -96,14 +76,9 @@ int rc_check_buf(rc_check_t res, const char * buf, size_t len, const char * name
         return fail(res, rc_err_set(err, RC_EINPUT, "%s: format: %s, expected %s", name,
                                     rc_check_kind_format(kind), rc_check_kind_format(opts->expect)), err);
     res->kind = kind;
-    if (kind == RC_CHECK_FLOW && !flow_prec_ok(buf, len, name, opts->max_prec, err))
-    {
-        /* the report names the format of line 1, as the flow checker's rejections do */
-        res->flow->version = len > 18 && buf[18] == '1' ? RC_FLOW_ARITH_1 : RC_FLOW_ARITH_2;
-        r = RC_ELIMIT;
-    }
-    else if (kind == RC_CHECK_FLOW)
-        r = rc_flow_cert_verify_buf_progress(res->flow, buf, len, name, opts->progress,
+    if (kind == RC_CHECK_FLOW)
+        r = rc_flow_cert_verify_buf_progress(res->flow, buf, len, name,
+                                             FLINT_MIN(opts->max_prec, RC_MAX_PREC), opts->progress,
                                              opts->progress_arg, err);
     else if (kind == RC_CHECK_REGIONS)
     {

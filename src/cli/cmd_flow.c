@@ -158,9 +158,12 @@ int rc_cli_flow(int argc, char ** argv)
         fmpq_clear(T); fmpq_clear(lam);
         return status;
     }
-    if (rc_flow_problem_init(pr, net, data, loss, lam, prec, err) != RC_OK)
+    if ((status = rc_flow_problem_init(pr, net, data, loss, lam, prec, err)) != RC_OK)
     {
         rc_net_clear(net); rc_data_clear(data); fmpq_clear(T); fmpq_clear(lam);
+        /* a size limit concerns the pair of files: name both */
+        if (status == RC_ELIMIT)
+            return rc_cli_error(cmd, "%s on %s: %s", netp, datap, err->msg);
         return rc_cli_error_err(cmd, err);
     }
     pr->arith = certver == 1 ? RC_FLOW_ARITH_1 : RC_FLOW_ARITH_2;

@@ -107,6 +107,7 @@ typedef struct
     int loss, have_pr, have_net, have_data, last_kind;
     int arith;                 /* the format version of line 1 = the validator's arithmetic */
     int code;                  /* the status of a failure: RC_EINPUT unless a callee said otherwise */
+    slong max_prec;            /* the largest prec checked; above it RC_ELIMIT */
     fmpq_t leak, lam, T;
     rc_net_t net;
     rc_data_t data;
@@ -188,6 +189,17 @@ static int ck_digest(const char * buf, size_t * len, const char * name, rc_err_t
     return 1;
 }
 
+/* A failure of a callee on the header's dims: the callee's message, prefixed with the file and
+   the dims line (line 5), and its status kept (RC_ELIMIT stays a refused limit). */
+static int ck_fail_dims(ck_t * k, int r, rc_err_t err)
+{
+    char msg[RC_ERR_LEN];
+    strncpy(msg, err->msg, RC_ERR_LEN - 1);
+    msg[RC_ERR_LEN - 1] = '\0';
+    k->code = rc_err_set(err, r, "%s: line 5: dims: %s", k->name, msg);
+    return 0;
+}
+
 /* header lines up to "time", and the network and data shells */
 static int ck_header_scalars(ck_t * k, rc_err_t err)
 {
@@ -202,6 +214,15 @@ static int ck_header_scalars(ck_t * k, rc_err_t err)
     k->arith = ls[18] == '1' ? RC_FLOW_ARITH_1 : RC_FLOW_ARITH_2;
     if (!next_line(c, &ls, &le) || expect_key(&s, ls, le, "prec") || !read_long_eol(&k->prec, s, le) || k->prec < 32 || k->prec > RC_MAX_PREC)
         REJECT("%s: line %ld: bad prec", name, (long) c->line);
+    /* a resource limit, on the value as parsed (any spelling strtol accepts): checking costs what
+       producing cost, about quadratic in the precision */
+    if (k->prec > k->max_prec)
+    {
+        k->code = rc_err_set(err, RC_ELIMIT, "%s: line %ld: prec %ld bits is above the checker's limit of %ld "
+                             "(relucert check --max-prec BITS raises it, up to %ld)", name, (long) c->line,
+                             k->prec, (long) k->max_prec, (long) RC_MAX_PREC);
+        return 0;
+    }
     if (!next_line(c, &ls, &le) || expect_key(&s, ls, le, "order") || !read_long_eol(&k->order, s, le) || k->order < 4 || k->order > 200)
         REJECT("%s: line %ld: bad order", name, (long) c->line);
     if (!next_line(c, &ls, &le) || expect_key(&s, ls, le, "loss"))
@@ -222,6 +243,13 @@ static int ck_header_scalars(ck_t * k, rc_err_t err)
     /* has_b1, has_b2 are flags: 0 or 1 */
     if (!at_eol(s, le) || k->dims[4] > 1 || k->dims[5] > 1)
         REJECT("%s: line %ld: bad dims", name, (long) c->line);
+    {
+        /* the flow's resource limits on P, N and l N, before any array is allocated or read:
+           P = l (d + has_b1) + e l + e has_b2 (net.h's parameter order); each dim <= 10^6 */
+        slong P = k->dims[1] * (k->dims[0] + k->dims[4]) + k->dims[2] * k->dims[1] + k->dims[2] * k->dims[5];
+        if (_rc_flow_size_check(P, k->dims[1], FLINT_MAX(k->dims[3], 1), err) != RC_OK)
+            return ck_fail_dims(k, RC_ELIMIT, err);
+    }
     /* the model (doc/model.md): sigma(z) = max(z, a z) with 0 <= a < 1; the integrator's field
        takes slope a on z < 0, which is that sigma only in this range */
     if (!next_line(c, &ls, &le) || expect_key(&s, ls, le, "leak") || read_fmpq_tok(k->leak, &s, le) || !at_eol(s, le)
@@ -234,17 +262,11 @@ static int ck_header_scalars(ck_t * k, rc_err_t err)
     /* k->code keeps the status of a failure (RC_EINPUT, or a callee's RC_ELIMIT); it is never
        left at RC_OK, which rc_flow_cert_verify_buf would return as "accepted" */
     if ((r = rc_net_init(k->net, k->dims[0], k->dims[1], k->dims[2], (int) k->dims[4], (int) k->dims[5], err)) != RC_OK)
-    {
-        k->code = r;
-        return 0;
-    }
+        return ck_fail_dims(k, r, err);
     k->have_net = 1;
     fmpq_set(k->net->leak, k->leak);
     if ((r = rc_data_init(k->data, k->dims[3], k->dims[0], k->dims[2], err)) != RC_OK)
-    {
-        k->code = r;
-        return 0;
-    }
+        return ck_fail_dims(k, r, err);
     k->have_data = 1;
     return 1;
 }
@@ -493,12 +515,34 @@ void rc_flow_cert_info_write_text(rc_jsonw_t w, const rc_flow_cert_info_t info, 
 int rc_flow_cert_verify_buf(rc_flow_cert_info_t info, const char * buf, size_t len, const char * name,
                             rc_err_t err)
 {
-    return rc_flow_cert_verify_buf_progress(info, buf, len, name, NULL, NULL, err);
+    return rc_flow_cert_verify_buf_progress(info, buf, len, name, RC_MAX_PREC, NULL, NULL, err);
 }
 
+/* The checker proper, on a NUL-terminated buffer (strtol and sscanf read up to a NUL). */
+static int verify_terminated(rc_flow_cert_info_t info, const char * buf, size_t len, const char * name,
+                             slong max_prec, void (*progress)(void * arg, double t, slong steps),
+                             void * arg, rc_err_t err);
+
 int rc_flow_cert_verify_buf_progress(rc_flow_cert_info_t info, const char * buf, size_t len,
-                                     const char * name, void (*progress)(void * arg, double t, slong steps),
+                                     const char * name, slong max_prec,
+                                     void (*progress)(void * arg, double t, slong steps),
                                      void * arg, rc_err_t err)
+{
+    /* the caller's buffer need not end with a NUL: the parsers (strtol, sscanf) would read past
+       buf[len - 1] looking for one, so they run on a terminated copy */
+    char * copy = flint_malloc(len + 1);
+    int r;
+    if (len > 0)
+        memcpy(copy, buf, len);
+    copy[len] = '\0';
+    r = verify_terminated(info, copy, len, name, max_prec, progress, arg, err);
+    flint_free(copy);
+    return r;
+}
+
+static int verify_terminated(rc_flow_cert_info_t info, const char * buf, size_t len, const char * name,
+                             slong max_prec, void (*progress)(void * arg, double t, slong steps),
+                             void * arg, rc_err_t err)
 {
     ck_t k;
     clock_t last = clock();
@@ -514,6 +558,7 @@ int rc_flow_cert_verify_buf_progress(rc_flow_cert_info_t info, const char * buf,
     if (!ck_digest(buf, &len, name, err))
         return RC_EINPUT;
     ck_init(&k, buf, len, name);
+    k.max_prec = max_prec;
     ok = ck_header_scalars(&k, err);
     info->version = k.arith;   /* the format read on line 1 (0 if none), also when rejected */
     ok = ok && ck_header_values(&k, err);

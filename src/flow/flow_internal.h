@@ -158,6 +158,11 @@ int _rc_flow_pair_qr(arb_t q, arb_t r, arb_srcptr cblock, const int * modes, slo
    Kept for existing callers: this predicate convention is the exception; new code calls
    rc_flow_cert_verify_buf (status code) or rc_check_buf (relucert/check.h, any certificate). */
 int rc_flow_cert_check_buf(const char * buf, size_t len, const char * name, rc_err_t err, FILE * report);
+/* RC_OK, or RC_ELIMIT with err when P, the sample count n or the pairs l n exceed the flow's
+   limits (RC_FLOW_MAX_*, flow.h); shared by rc_flow_problem_init and the certificate checker,
+   which applies it to the header's dimensions before reading any array. */
+int _rc_flow_size_check(slong P, slong l, slong n, rc_err_t err);
+
 /* The same, and *verdict receives what the accepted certificate proves: RC_FLOW_CERTIFIED (it
    ends at T, every disconnected neuron's sign proved), RC_FLOW_NOT_UNIQUE (it ends with a proved
    onset of non-uniqueness before T), else RC_FLOW_NOT_CERTIFIED. */

@@ -1,4 +1,19 @@
 #include "relucert/flow.h"
+#include "flow_internal.h"
+
+int _rc_flow_size_check(slong P, slong l, slong n, rc_err_t err)
+{
+    if (P > RC_FLOW_MAX_PARAMS)
+        return rc_err_set(err, RC_ELIMIT, "%ld parameters: the certified flow handles at most %ld "
+                          "(its Jacobian series holds P^2 balls per order)", (long) P, (long) RC_FLOW_MAX_PARAMS);
+    if (n > RC_FLOW_MAX_SAMPLES)
+        return rc_err_set(err, RC_ELIMIT, "%ld samples: the certified flow handles at most %ld "
+                          "(it keeps their N x N Gram matrix)", (long) n, (long) RC_FLOW_MAX_SAMPLES);
+    if (l > RC_FLOW_MAX_PAIRS / n)
+        return rc_err_set(err, RC_ELIMIT, "%ld neurons x %ld samples: the certified flow handles at "
+                          "most %ld (neuron, sample) pairs", (long) l, (long) n, (long) RC_FLOW_MAX_PAIRS);
+    return RC_OK;
+}
 
 /* The flow of net on data.  Inputs are kept exact (fmpq); the balls X, Y, K are the exact values
    rounded to prec bits (radius 0 when representable), so every later evaluation encloses the
@@ -15,6 +30,8 @@ int rc_flow_problem_init(rc_flow_problem_t pr, const rc_net_t net, const rc_data
                           (long) data->e, (long) net->e);
     if (n < 1)
         return rc_err_set(err, RC_EINPUT, "dataset: no samples");
+    if (_rc_flow_size_check(rc_net_num_params(net), net->l, n, err) != RC_OK)
+        return RC_ELIMIT;
     if (fmpq_sgn(lambda) < 0)
         return rc_err_set(err, RC_EINPUT, "--weight-decay: must be >= 0");
     /* the model is sigma(z) = max(z, a z) with 0 <= a < 1; outside it the rules' case analysis

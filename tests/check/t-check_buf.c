@@ -1,8 +1,13 @@
+#define _DEFAULT_SOURCE   /* MAP_ANONYMOUS (test_flow_unterminated) */
 /* rc_check_buf / rc_check_file, the one certificate entry point: a valid certificate of each kind
    is accepted with what it proves (hand-known values); each kind of corruption is a rejection
    (RC_OK, accepted = 0, the first failure named); what cannot be identified is RC_EINPUT. */
 #include "rc_test.h"
 #include "check_test.h"
+#if defined(__linux__)
+#include <sys/mman.h>
+#include <unistd.h>
+#endif
 
 static int run(rc_check_t res, const char * buf, size_t len, int expect)
 {
@@ -148,13 +153,88 @@ static void test_flow_prec_limit(void)
     CU_ASSERT(rc_check_buf(res, cp, l2, "mem", o, err) == RC_ELIMIT && !res->accepted);
     CU_ASSERT(strstr(res->reason, "prec 65536 bits is above the checker's limit of 4096") != NULL);
     free(cp);
+    /* every spelling the parser accepts is limited by its value (a pre-check that read only
+       plain digits was bypassed by these) */
+    {
+        static const char * sp[4] = {"\nprec  65536\n", "\nprec +65536\n", "\nprec \t65536\n", "\nprec 0065536\n"};
+        int v;
+        for (v = 0; v < 4; v++)
+        {
+            cp = ct_replace(&l2, buf, len, "\nprec 256\n", sp[v]);
+            CU_ASSERT_FATAL(cp != NULL);
+            ct_reseal(cp, &l2);
+            CU_ASSERT(rc_check_buf(res, cp, l2, "mem", o, err) == RC_ELIMIT && !res->accepted);
+            CU_ASSERT(strstr(res->reason, "prec 65536 bits is above the checker's limit of 4096") != NULL);
+            free(cp);
+        }
+    }
+    /* beyond any long: a malformed prec, rejected */
     cp = ct_replace(&l2, buf, len, "\nprec 256\n", "\nprec 99999999999999999999999\n");
     CU_ASSERT_FATAL(cp != NULL);
-    CU_ASSERT(rc_check_buf(res, cp, l2, "mem", o, err) == RC_ELIMIT && !res->accepted);
-    CU_ASSERT(strstr(res->reason, "prec > 1000000 bits") != NULL);
+    ct_reseal(cp, &l2);
+    CU_ASSERT(rc_check_buf(res, cp, l2, "mem", o, err) == RC_OK && !res->accepted);
+    CU_ASSERT(strstr(res->reason, "line 2: bad prec") != NULL);
     free(cp);
     rc_check_clear(res);
     flint_free(buf);
+}
+
+/* The flow's size limits apply to the header's dims before any array is read: N = 10^4 samples
+   (a 10^8-entry Gram matrix: the checker aborted allocating 4.8 GB), P > 4096, l N > 2^18 are
+   refused with RC_ELIMIT naming line 5. */
+static void test_flow_dims_limit(void)
+{
+    static const char * dims[3] = {"\ndims 1 2 1 10000 1 0\n", "\ndims 1000 5 1 4 1 0\n",
+                                   "\ndims 1 1000 1 1000 1 0\n"};
+    static const char * what[3] = {"10000 samples", "5010 parameters", "1000 neurons x 1000 samples"};
+    size_t len, l2;
+    char * buf = ct_read(&len, CT_FLOW_CERT), * cp;
+    rc_check_t res;
+    rc_check_opts_t o;
+    rc_err_t err;
+    int v;
+    CU_ASSERT_FATAL(buf != NULL);
+    rc_check_init(res);
+    rc_check_opts_init(o);
+    for (v = 0; v < 3; v++)
+    {
+        cp = ct_replace(&l2, buf, len, "\ndims 1 2 1 4 1 0\n", dims[v]);
+        CU_ASSERT_FATAL(cp != NULL);
+        ct_reseal(cp, &l2);
+        CU_ASSERT(rc_check_buf(res, cp, l2, "mem", o, err) == RC_ELIMIT && !res->accepted);
+        CU_ASSERT(strstr(res->reason, "mem: line 5: dims: ") == res->reason);
+        CU_ASSERT(strstr(res->reason, what[v]) != NULL);
+        free(cp);
+    }
+    rc_check_clear(res);
+    flint_free(buf);
+}
+
+/* The buffer need not end with a NUL: a certificate placed so that its last byte is the last
+   readable byte before a PROT_NONE page is accepted (the parsers used to scan past it for a NUL
+   and crashed).  Linux (mmap). */
+static void test_flow_unterminated(void)
+{
+#if defined(__linux__)
+    size_t len, page = (size_t) sysconf(_SC_PAGESIZE), span;
+    char * buf = ct_read(&len, CT_FLOW_CERT), * map;
+    rc_check_t res;
+    rc_check_opts_t o;
+    rc_err_t err;
+    CU_ASSERT_FATAL(buf != NULL);
+    span = (len + page - 1) / page * page;
+    map = mmap(NULL, span + page, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    CU_ASSERT_FATAL(map != MAP_FAILED);
+    CU_ASSERT_FATAL(mprotect(map + span, page, PROT_NONE) == 0);
+    memcpy(map + span - len, buf, len);
+    rc_check_init(res);
+    rc_check_opts_init(o);
+    CU_ASSERT(rc_check_buf(res, map + span - len, len, "mem", o, err) == RC_OK && res->accepted);
+    CU_ASSERT(res->flow->steps == 344);
+    rc_check_clear(res);
+    munmap(map, span + page);
+    flint_free(buf);
+#endif
 }
 
 /* Regions: 18 regions and 68 facets (doc/regions.md); a claim altered, a region dropped. */
@@ -260,5 +340,5 @@ static void test_unknown(void)
     rc_check_clear(res);
 }
 
-RC_TEST_MAIN("check_buf", RC_CASE(test_flow_accepted), RC_CASE(test_flow_rejected), RC_CASE(test_flow_prec_limit),
+RC_TEST_MAIN("check_buf", RC_CASE(test_flow_accepted), RC_CASE(test_flow_rejected), RC_CASE(test_flow_prec_limit), RC_CASE(test_flow_unterminated), RC_CASE(test_flow_dims_limit),
              RC_CASE(test_regions), RC_CASE(test_obstruct), RC_CASE(test_unknown))

@@ -25,11 +25,13 @@ printf '{"format": "relucert.network/1"}' > "$tmp/n.json"
 "$RC" check "$tmp/n.json" >/dev/null 2>&1; check "unknown format" "$?" 2
 check "unknown format json" "$("$RC" check "$tmp/n.json" --json | jq -c '[.certificate_format,.kind,.accepted]')" '[null,null,false]'
 check "obstruct --check on a flow cert" "$("$RC" obstruct --check proofs/certificates/toy-obstructed-T100.cert >/dev/null 2>&1; echo $?)" 2
-# the precision limit: an edited prec line is refused at once (exit 2, one line naming line 2)
-sed '2s/.*/prec 65536/' proofs/certificates/toy-obstructed-T100.cert > "$tmp/p.cert"
-check "prec limit exit" "$("$RC" check "$tmp/p.cert" >/dev/null 2>&1; echo $?)" 2
-check "prec limit reason" "$("$RC" check "$tmp/p.cert" --json | jq -r .reason)" \
-      "$tmp/p.cert: line 2: prec 65536 bits is above the checker's limit of 4096 (relucert check --max-prec BITS raises it, up to 1000000)"
+# the precision limit: a certificate above --max-prec is refused at once (exit 2, one line
+# naming line 2); an edited prec line without a new digest is a digest mismatch
+"$RC" flow data/toy-obstructed.json data/toy-data.json --time 1/4 --prec 512 --quiet --certificate "$tmp/p.cert" >/dev/null
+check "prec limit exit" "$("$RC" check "$tmp/p.cert" --max-prec 300 >/dev/null 2>&1; echo $?)" 2
+check "prec limit reason" "$("$RC" check "$tmp/p.cert" --max-prec 300 --json | jq -r .reason)" \
+      "$tmp/p.cert: line 2: prec 512 bits is above the checker's limit of 300 (relucert check --max-prec BITS raises it, up to 1000000)"
+check "prec 512 under the default limit" "$("$RC" check "$tmp/p.cert" --quiet >/dev/null 2>&1; echo $?)" 0
 check "max-prec 255 refuses prec 256" "$("$RC" check proofs/certificates/toy-obstructed-T100.cert --max-prec 255 >/dev/null 2>&1; echo $?)" 2
 check "max-prec bad value" "$("$RC" check "$tmp/p.cert" --max-prec 8 2>&1 >/dev/null | grep -c '^relucert check: --max-prec: 8 is outside the allowed range')" 1
 check "quiet: no stderr" "$("$RC" check proofs/certificates/toy-obstructed-T100.cert --quiet 2>&1 >/dev/null | wc -c)" 0

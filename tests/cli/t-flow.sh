@@ -115,6 +115,10 @@ one_line "unknown option" "--frobnicate" $NET $DATA --time 1 --frobnicate
 one_line "cert version 3" "--cert-version" $NET $DATA --time 1 --cert-version 3
 one_line "cert version 0" "--cert-version" $NET $DATA --time 1 --cert-version 0
 one_line "no data" "NET and DATA" $NET --time 1
+# resource limits (RC_FLOW_MAX_*): refused before anything is allocated, both files named
+awk 'BEGIN { printf "{\"X\": ["; for (i = 0; i < 4097; i++) printf "%s[\"%d\"]", (i ? "," : ""), i;
+             printf "], \"y\": ["; for (i = 0; i < 4097; i++) printf "%s\"%d\"", (i ? "," : ""), i % 2; print "]}" }' > "$tmp/big.json"
+one_line "too many samples" "$NET on .*big\.json: 4097 samples: the certified flow handles at most 4096" $NET "$tmp/big.json" --time 1
 
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]
