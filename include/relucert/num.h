@@ -41,7 +41,9 @@ double rc_double_from_f32_bits(uint32_t w);
    indeterminate ball), and z >= |d| (rc_mag_set_d: infinite for infinities and NaN).  Integer
    operations only: Arb's arf_set_d / arb_set_d / mag_set_d use floating-point operations on
    subnormal inputs and are wrong for them under x86 DAZ (arf_set_d gave 2^-1023 for every
-   subnormal, mag_set_d 0).  Every double the library turns into an Arb number goes through these. */
+   subnormal, mag_set_d 0).  Every double the library turns into an Arb number for a proof goes
+   through these (the flow integrator's step-size heuristics and the Monte Carlo estimate of
+   prob, which prove nothing, still use Arb's own). */
 void rc_arf_set_d(arf_t x, double d);
 /* d = m 2^e with m odd (|m| < 2^53) from the bits: returns 1 then, 0 for +-0 (m, e untouched),
    -1 for an infinity or NaN.  Integer operations only (correct under FTZ/DAZ). */

@@ -64,7 +64,39 @@ def interval(pair):
     return Interval(pair[0], pair[1])
 
 
+def _from_bits(u, ebits, mbits):
+    """The exact value of the IEEE binary number with bits u (ebits exponent bits, mbits fraction
+    bits), or None for an infinity or NaN.  Integer operations only."""
+    bias = (1 << (ebits - 1)) - 1
+    E = (u >> mbits) & ((1 << ebits) - 1)
+    F = u & ((1 << mbits) - 1)
+    if E == (1 << ebits) - 1:
+        return None
+    m, k = (F, 1 - bias - mbits) if E == 0 else (F | (1 << mbits), E - bias - mbits)
+    f = Fraction(m << k) if k >= 0 else Fraction(m, 1 << -k)
+    return -f if (u >> (ebits + mbits)) & 1 else f
+
+
+def float_bits_fraction(x):
+    """The exact value of a binary float (a Python float, or a numpy float16/float32/float64
+    scalar) read from its bits, or None for an infinity or NaN.  No floating-point operation
+    touches x: under x86 flush-to-zero / denormals-are-zero (``torch.set_flush_denormal(True)``)
+    ``float(x)``, ``Fraction(x)`` and even ``repr(x)`` read a subnormal as 0."""
+    import struct
+    size = getattr(getattr(x, "dtype", None), "itemsize", None)
+    if size in (2, 4) and getattr(x.dtype, "kind", "") == "f":
+        import numpy as np
+        u = int(x.view(np.uint16 if size == 2 else np.uint32))
+        return _from_bits(u, 5, 10) if size == 2 else _from_bits(u, 8, 23)
+    # a Python float, or a float64 scalar (float() copies its 8 bytes; no arithmetic)
+    u = struct.unpack("<Q", struct.pack("<d", x))[0]
+    return _from_bits(u, 11, 52)
+
+
 def fraction_from_float(x):
-    """The exact value of a binary float (float32 or float64), as ``"p/q"``; NaN/Inf refused."""
-    f = Fraction(float(x))  # exact: every finite float is a dyadic rational
+    """The exact value of a binary float (float16, float32 or float64), as ``"p/q"``, from its
+    bits (exact also under FTZ/DAZ); ValueError for NaN/Inf."""
+    f = float_bits_fraction(x)
+    if f is None:
+        raise ValueError("not a finite number")
     return str(f)

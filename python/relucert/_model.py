@@ -4,13 +4,12 @@ A :class:`Network` or :class:`Dataset` is a file relucert reads (its own, or one
 arrays into a private temporary directory, every float written as the exact rational it is).
 """
 import json
-import math
 import os
 import tempfile
 from decimal import Decimal
 from fractions import Fraction
 
-from ._exact import fraction_from_float, to_fraction
+from ._exact import float_bits_fraction, to_fraction
 from .errors import InputError
 
 
@@ -38,14 +37,21 @@ def _exact_str(v, where):
             raise InputError("%s: not a number (%s)" % (where, "NaN" if x != x else "Inf"))
         p, q = x.as_integer_ratio()              # long double: its exact value, not a double
         return str(Fraction(int(p), int(q)))
-    try:
-        x = float(v)
-    except (TypeError, ValueError):
-        raise InputError("%s: not a number: %r" % (where, v)) from None
-    if not math.isfinite(x):
+    if hasattr(v, "dtype") and getattr(v.dtype, "kind", "") == "f" and v.dtype.itemsize in (2, 4, 8):
+        x = v                                    # a numpy float scalar: read from its bits
+    elif isinstance(v, float):
+        x = v
+    else:
+        try:
+            x = float(v)
+        except (TypeError, ValueError):
+            raise InputError("%s: not a number: %r" % (where, v)) from None
+    # exact from the bits: float(v) of a float32 and Fraction(float) use floating-point
+    # instructions, which read a subnormal as 0 under FTZ/DAZ (torch.set_flush_denormal(True))
+    f = float_bits_fraction(x)
+    if f is None:
         raise InputError("%s: not a number (%s)" % (where, "NaN" if x != x else "Inf"))
-    # numpy float32/float64 and Python floats: float(v) is exact (float32 widens exactly)
-    return fraction_from_float(x)
+    return str(f)
 
 
 def np_isfinite(x):

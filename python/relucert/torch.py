@@ -65,7 +65,9 @@ class MonitorReport:
         d = res.data
         self.steps = d.get("steps")
         self.first_sign_change = res.first_sign_change
-        self.stays_on_component = self.first_sign_change is None
+        # the replay's own verdict: a sign change is not the only way to leave a component (an
+        # output weight that reaches exactly 0 leaves it too, with no sign change)
+        self.stays_on_component = d.get("stays_on_component")
         self.max_identity_residual = res.max_identity_residual if optimizer == "sgd" else None
         self.identity = "checked" if optimizer == "sgd" else "measured"
 

@@ -33,3 +33,34 @@ def test_replay_under_flush_denormal(tmp_path):
             torch.set_flush_denormal(False)
         lo, hi = (Fraction(s) for s in r.loss_first)
         assert lo <= exact <= hi, (flush, r.loss_first)
+
+
+def test_from_numpy_subnormals_under_flush_denormal():
+    # float64 2^-1074 and float32 2^-149 weights: the exact levels are 2^-2148 and 2^-298; under
+    # flush_denormal, float() and Fraction(float) read them as 0 (the level came out "0")
+    cases = [(np.float64, Fraction(1, 2 ** 1074)), (np.float32, Fraction(1, 2 ** 149))]
+    for dt, tiny in cases:
+        W1 = np.array([[0.0]], dtype=dt)
+        W1.view(np.uint64 if dt is np.float64 else np.uint32)[0, 0] = 1       # the smallest subnormal
+        W2 = np.array([[0.0]], dtype=dt)
+        torch.set_flush_denormal(True)
+        try:
+            net = relucert.Network.from_numpy(W1=W1, W2=W2)
+        finally:
+            torch.set_flush_denormal(False)
+        res = relucert.inspect(net)
+        assert res.levels == [tiny * tiny], (dt, res.levels)
+
+
+def test_dataset_subnormal_under_flush_denormal():
+    X = np.zeros((1, 1))
+    X.view(np.uint64)[0, 0] = 1
+    torch.set_flush_denormal(True)
+    try:
+        ds = relucert.Dataset.from_numpy(X, np.array([0.0]))
+    finally:
+        torch.set_flush_denormal(False)
+    import json
+    with open(ds.path) as f:
+        doc = json.load(f)
+    assert Fraction(doc["X"][0][0]) == Fraction(1, 2 ** 1074)

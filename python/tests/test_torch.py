@@ -97,3 +97,24 @@ def test_monitor_bfloat16_model():
     assert rep.steps == 3
     w = m[0].weight.detach().float().numpy()
     assert rep.replay.data["steps"] == 3 and w.dtype == np.float32
+
+
+def test_monitor_stays_on_component_is_the_replays():
+    # v set to exactly 0 at step 1 and back to 1: no sign change, but the run left its
+    # component (|v| >= sqrt(-c) > 0 there); the report must say so (it used "no sign change")
+    import relucert.torch as rt
+    torch.manual_seed(0)
+    m = torch.nn.Sequential(torch.nn.Linear(1, 1), torch.nn.ReLU(), torch.nn.Linear(1, 1, bias=False))
+    with torch.no_grad():
+        m[0].weight.fill_(0.5); m[0].bias.fill_(0.0); m[2].weight.fill_(1.0)
+    X = torch.tensor([[1.0], [-1.0]]); y = torch.tensor([[1.0], [0.0]])
+    mon = rt.Monitor(m, X, y, lr=0.125)
+    with torch.no_grad():
+        m[2].weight.fill_(0.0)
+    mon.step()
+    with torch.no_grad():
+        m[2].weight.fill_(1.0)
+    mon.step()
+    rep = mon.report()
+    assert rep.replay.data["stays_on_component"] is False
+    assert rep.stays_on_component is False

@@ -112,6 +112,23 @@ static int surely_positive(const double * rd, const double * qd, slong d)
     return s > a * (double) (d + 3) * 0x1p-50 + 0x1p-1000 && a < INFINITY;
 }
 
+/* 1 when the doubles rd of an exact row are within relative 2^-52 of it entry by entry, as the
+   filter above assumes: every nonzero entry's double is finite and in [2^-900, 2^900] (nearest
+   or truncated doubles of such values are normal: relative error <= 2^-52), every zero entry's
+   double is 0.  A nonzero entry below 2^-1022 has a subnormal or zero double (relative error up
+   to 1), and a row that holds one is evaluated exactly. */
+static int row_filterable(const fmpq * row, const double * rd, slong d)
+{
+    slong k;
+    for (k = 0; k <= d; k++)
+    {
+        double a = fabs(rd[k]);
+        if (fmpq_is_zero(row + k) ? rd[k] != 0.0 : !(a >= 0x1p-900 && a <= 0x1p900))
+            return 0;
+    }
+    return 1;
+}
+
 /* Exact verification of a "yes" guess. */
 static int verify_yes(fmpq * q, const fmpq * rows, const double * rd, slong m, slong d,
                       const fmpq * c, const double * xd, const double * pd)
@@ -136,7 +153,8 @@ static int verify_yes(fmpq * q, const fmpq * rows, const double * rd, slong m, s
     fmpq_init(v);
     for (i = 0; ok && i < m; i++)
     {
-        if (filter && surely_positive(rd + i * (d + 1), qd, d))
+        if (filter && row_filterable(rows + i * (d + 1), rd + i * (d + 1), d)
+            && surely_positive(rd + i * (d + 1), qd, d))
             continue;
         rc_lp_row_eval(v, rows + i * (d + 1), q, d);
         ok = fmpq_sgn(v) >= 0;

@@ -85,6 +85,14 @@ check_bad "no colon" data/regions-deep.json --box 1
 check_bad "plot without box" data/regions-deep.json --plot "$tmp/x.svg"
 check_bad "limit" data/regions-deep.json --box -1:1 --max-regions 3
 check_bad "unknown option" data/regions-deep.json --frobnicate
+# a coefficient below 2^-1022 (its double is 0): the LP filter must not use it (a fresh tester's
+# case: region 11 got 7 facets instead of 6, total 19 instead of 18, and its certificate failed)
+cat > "$tmp/tiny.json" <<'NET'
+{"format": "relucert.network/1", "activation": "relu",
+ "W1": [["0x1p88", "-1", "0"], ["0", "-0x1p-1076", "0"]], "b1": ["0x1p88", "0x1p-990"], "W2": [["1", "1"]]}
+NET
+expect "tiny coefficient facets" "$("$RC" regions "$tmp/tiny.json" --box 0:1,0:0x1p90,0:1 --json --certificate "$tmp/tiny-cert.json" | jq -c '[.facets_total, .facets_hist]')" '[18,{"6":3}]'
+expect "tiny coefficient certificate" "$("$RC" check "$tmp/tiny-cert.json" >/dev/null 2>&1; echo $?)" 0
 "$RC" regions --help | grep -q "usage: relucert regions" && ok || bad "help"
 
 echo "t-regions: $pass passed, $fail failed"
