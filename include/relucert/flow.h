@@ -71,6 +71,17 @@ typedef rc_flow_problem_struct rc_flow_problem_t[1];
 #define RC_FLOW_MAX_SAMPLES 4096
 #define RC_FLOW_MAX_PAIRS 262144
 
+/* The memory the certified integrator (and the checker) of a problem with P parameters, l
+   neurons, N samples, d' = d + has_b1 inputs and e outputs needs at Taylor order `order` and
+   `prec` bits, estimated in bytes: balls of about 48 + prec/8 bytes for the Jacobian series
+   ((order + 6) P^2), the series buffers ((order + 1)(P + 4 l N)), the Gram matrix and its exact
+   copy (2 N^2) and the data (N (d' + e)).  rc_flow_cost_check refuses (RC_ELIMIT, err says how
+   much) when that exceeds RC_FLOW_MAX_BYTES; rc_flow_integrate calls it first (a refusal is a
+   not_certified result whose reason says so), as do relucert flow and relucert check. */
+#define RC_FLOW_MAX_BYTES 2147483648.0
+double rc_flow_cost_bytes(slong P, slong l, slong n, slong dp, slong e, slong order, slong prec);
+int rc_flow_cost_check(const rc_flow_problem_t pr, slong order, slong prec, rc_err_t err);
+
 /* Sets up the flow of net on data.  loss is RC_LOSS_MSE or RC_LOSS_BCE (e = 1, y in {0, 1});
    lambda >= 0.  Returns RC_EINPUT with err on a shape mismatch or a bad option, RC_ELIMIT when
    P, N or l N exceeds the limits above. */

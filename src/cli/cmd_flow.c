@@ -166,6 +166,11 @@ int rc_cli_flow(int argc, char ** argv)
             return rc_cli_error(cmd, "%s on %s: %s", netp, datap, err->msg);
         return rc_cli_error_err(cmd, err);
     }
+    if (rc_flow_cost_check(pr, order, prec, err) != RC_OK)
+    {
+        rc_flow_problem_clear(pr); rc_net_clear(net); rc_data_clear(data); fmpq_clear(T); fmpq_clear(lam);
+        return rc_cli_error(cmd, "%s on %s: %s (lower --order or --prec)", netp, datap, err->msg);
+    }
     pr->arith = certver == 1 ? RC_FLOW_ARITH_1 : RC_FLOW_ARITH_2;
     if (tubep && !(tube = fopen(tubep, "w")))
         status = rc_cli_error(cmd, "%s: cannot write", tubep);

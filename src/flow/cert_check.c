@@ -247,7 +247,11 @@ static int ck_header_scalars(ck_t * k, rc_err_t err)
         /* the flow's resource limits on P, N and l N, before any array is allocated or read:
            P = l (d + has_b1) + e l + e has_b2 (net.h's parameter order); each dim <= 10^6 */
         slong P = k->dims[1] * (k->dims[0] + k->dims[4]) + k->dims[2] * k->dims[1] + k->dims[2] * k->dims[5];
-        if (_rc_flow_size_check(P, k->dims[1], FLINT_MAX(k->dims[3], 1), err) != RC_OK)
+        if (k->dims[1] < 1)
+            REJECT("%s: line %ld: bad dims (no hidden neurons)", name, (long) c->line);
+        if (_rc_flow_size_check(P, k->dims[1], FLINT_MAX(k->dims[3], 1), err) != RC_OK
+            || _rc_flow_cost_check_dims(P, k->dims[1], k->dims[3], k->dims[0] + k->dims[4], k->dims[2],
+                                        k->order, k->prec, err) != RC_OK)
             return ck_fail_dims(k, RC_ELIMIT, err);
     }
     /* the model (doc/model.md): sigma(z) = max(z, a z) with 0 <= a < 1; the integrator's field
@@ -307,7 +311,11 @@ static int ck_header_values(ck_t * k, rc_err_t err)
         REJECT("%s: line %ld: bad theta0", name, (long) c->line);
     if ((r = rc_flow_problem_init(k->pr, k->net, k->data, k->loss, k->lam, k->prec, err)) != RC_OK)
     {
-        k->code = r;
+        /* the problem built from the header and the X/Y/theta0 lines: name the file */
+        char msg[RC_ERR_LEN];
+        strncpy(msg, err->msg, RC_ERR_LEN - 1);
+        msg[RC_ERR_LEN - 1] = '\0';
+        k->code = rc_err_set(err, r, "%s: %s", name, msg);
         return 0;
     }
     k->pr->arith = k->arith;
@@ -352,11 +360,13 @@ static int ck_step(ck_t * k, const char * ls, const char * le, rc_err_t err)
     rc_flow_step_struct * st = &k->st;
     char kname[16];
     long pair;
-    int nm, n_read;
+    long nm;
+    int n_read;
     slong i, j, P = k->P;
     if (k->last_kind == RC_EV_NONUNIQUE)
         REJECT("%s: line %ld: a step after the onset of non-uniqueness", name, (long) c->line);
-    if (expect_key(&s, ls, le, "step") || sscanf(s, " %15s %ld %d%n", kname, &pair, &nm, &n_read) != 3)
+    if (expect_key(&s, ls, le, "step") || sscanf(s, " %15s %ld %ld%n", kname, &pair, &nm, &n_read) != 3
+        || nm < RC_FLOW_INACT || nm > RC_FLOW_SLIDE)
         REJECT("%s: line %ld: expected a step", name, (long) c->line);
     s += n_read;
     st->kind = !strcmp(kname, "taylor") ? RC_EV_NONE : !strcmp(kname, "cross") ? RC_EV_CROSS
@@ -365,7 +375,7 @@ static int ck_step(ck_t * k, const char * ls, const char * le, rc_err_t err)
     if (st->kind < 0)
         REJECT("%s: line %ld: unknown step kind", name, (long) c->line);
     st->pair = pair;
-    st->newmode = nm;
+    st->newmode = (int) nm;
     if (st->kind == RC_EV_CROSS && nm == RC_FLOW_FREE)
         REJECT("%s: line %ld: a crossing must state the new mode", name, (long) c->line);
     if (_rc_flow_read_arb(k->te, &s) || _rc_flow_read_arb(st->dur, &s) || !at_eol(s, le))

@@ -162,6 +162,9 @@ int rc_flow_cert_check_buf(const char * buf, size_t len, const char * name, rc_e
    limits (RC_FLOW_MAX_*, flow.h); shared by rc_flow_problem_init and the certificate checker,
    which applies it to the header's dimensions before reading any array. */
 int _rc_flow_size_check(slong P, slong l, slong n, rc_err_t err);
+/* rc_flow_cost_check (flow.h) from the dimensions alone (the checker, before reading arrays). */
+int _rc_flow_cost_check_dims(slong P, slong l, slong n, slong dp, slong e, slong order, slong prec,
+                             rc_err_t err);
 
 /* The same, and *verdict receives what the accepted certificate proves: RC_FLOW_CERTIFIED (it
    ends at T, every disconnected neuron's sign proved), RC_FLOW_NOT_UNIQUE (it ends with a proved

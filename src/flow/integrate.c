@@ -672,10 +672,22 @@ void rc_flow_integrate(rc_flow_result_t res, const rc_flow_problem_t pr, const f
                        const rc_flow_opts_t opts)
 {
     slong LN = pr->l * pr->n, k, ix;
-    int * sides = flint_calloc(pr->l, sizeof(int)), nonunique = 0;
-    slong * which = flint_malloc(sizeof(slong) * pr->l);
+    int * sides, nonunique = 0;
+    slong * which;
     clock_t last = clock();
     run_t r;
+    rc_err_t err;
+
+    /* a problem beyond the memory budget is refused before anything is allocated */
+    if (rc_flow_cost_check(pr, opts->order, opts->prec, err) != RC_OK)
+    {
+        res->verdict = RC_FLOW_NOT_CERTIFIED;
+        res->certified = 0;
+        snprintf(res->reason, sizeof(res->reason), "resource limit: %.480s", err->msg);
+        return;
+    }
+    sides = flint_calloc(pr->l, sizeof(int));
+    which = flint_malloc(sizeof(slong) * pr->l);
 
     run_init(&r, pr, Tq, opts);
     _rc_flow_sides(sides, which, pr);

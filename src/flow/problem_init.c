@@ -1,6 +1,31 @@
 #include "relucert/flow.h"
 #include "flow_internal.h"
 
+double rc_flow_cost_bytes(slong P, slong l, slong n, slong dp, slong e, slong order, slong prec)
+{
+    double ball = 48.0 + (double) prec / 8.0;
+    double balls = (double) (order + 6) * (double) P * (double) P
+                   + (double) (order + 1) * ((double) P + 4.0 * (double) l * (double) n)
+                   + 2.0 * (double) n * (double) n + (double) n * (double) (dp + e);
+    return balls * ball;
+}
+
+int _rc_flow_cost_check_dims(slong P, slong l, slong n, slong dp, slong e, slong order, slong prec,
+                             rc_err_t err)
+{
+    double b = rc_flow_cost_bytes(P, l, n, dp, e, order, prec);
+    if (b > RC_FLOW_MAX_BYTES)
+        return rc_err_set(err, RC_ELIMIT, "the certified flow would need about %.3g GB (P = %ld parameters, "
+                          "N = %ld samples, %ld neurons, order %ld, %ld bits), above the limit of %.3g GB",
+                          b / 1e9, (long) P, (long) n, (long) l, (long) order, (long) prec, RC_FLOW_MAX_BYTES / 1e9);
+    return RC_OK;
+}
+
+int rc_flow_cost_check(const rc_flow_problem_t pr, slong order, slong prec, rc_err_t err)
+{
+    return _rc_flow_cost_check_dims(pr->P, pr->l, pr->n, pr->dp, pr->e, order, prec, err);
+}
+
 int _rc_flow_size_check(slong P, slong l, slong n, rc_err_t err)
 {
     if (P > RC_FLOW_MAX_PARAMS)
@@ -30,8 +55,20 @@ int rc_flow_problem_init(rc_flow_problem_t pr, const rc_net_t net, const rc_data
                           (long) data->e, (long) net->e);
     if (n < 1)
         return rc_err_set(err, RC_EINPUT, "dataset: no samples");
+    if (net->l < 1)
+        return rc_err_set(err, RC_EINPUT, "network: no hidden neurons");
     if (_rc_flow_size_check(rc_net_num_params(net), net->l, n, err) != RC_OK)
         return RC_ELIMIT;
+    {
+        /* the exact Gram matrix K_ij = x~_i . x~_j: N^2 sums of d' products of the inputs; its
+           size in bits is at most N^2 d' (2 b + 2) with b the largest input's bits */
+        slong b = 0;
+        for (i = 0; i < n * data->d; i++)
+            b = FLINT_MAX(b, (slong) (fmpz_bits(fmpq_numref(data->X + i)) + fmpz_bits(fmpq_denref(data->X + i))));
+        if ((double) n * (double) n * (double) (data->d + 1) * (2.0 * (double) b + 2.0) / 8.0 > RC_FLOW_MAX_BYTES)
+            return rc_err_set(err, RC_ELIMIT, "dataset: %ld samples with inputs of up to %ld bits: their exact "
+                              "Gram matrix would need more than %.3g GB", (long) n, (long) b, RC_FLOW_MAX_BYTES / 1e9);
+    }
     if (fmpq_sgn(lambda) < 0)
         return rc_err_set(err, RC_EINPUT, "--weight-decay: must be >= 0");
     /* the model is sigma(z) = max(z, a z) with 0 <= a < 1; outside it the rules' case analysis

@@ -184,9 +184,12 @@ static void test_flow_prec_limit(void)
    refused with RC_ELIMIT naming line 5. */
 static void test_flow_dims_limit(void)
 {
-    static const char * dims[3] = {"\ndims 1 2 1 10000 1 0\n", "\ndims 1000 5 1 4 1 0\n",
-                                   "\ndims 1 1000 1 1000 1 0\n"};
-    static const char * what[3] = {"10000 samples", "5010 parameters", "1000 neurons x 1000 samples"};
+    static const char * dims[5] = {"\ndims 1 2 1 10000 1 0\n", "\ndims 1000 5 1 4 1 0\n",
+                                   "\ndims 1 1000 1 1000 1 0\n", "\ndims 1 1365 1 1 1 1\n",
+                                   "\ndims 1 64 1 4096 1 1\n"};
+    static const char * what[5] = {"10000 samples", "5010 parameters", "1000 neurons x 1000 samples",
+                                   "the certified flow would need about 61.8 GB (P = 4096 parameters",
+                                   "the certified flow would need about 6.26 GB (P = 193 parameters"};
     size_t len, l2;
     char * buf = ct_read(&len, CT_FLOW_CERT), * cp;
     rc_check_t res;
@@ -196,7 +199,7 @@ static void test_flow_dims_limit(void)
     CU_ASSERT_FATAL(buf != NULL);
     rc_check_init(res);
     rc_check_opts_init(o);
-    for (v = 0; v < 3; v++)
+    for (v = 0; v < 5; v++)
     {
         cp = ct_replace(&l2, buf, len, "\ndims 1 2 1 4 1 0\n", dims[v]);
         CU_ASSERT_FATAL(cp != NULL);
@@ -206,6 +209,20 @@ static void test_flow_dims_limit(void)
         CU_ASSERT(strstr(res->reason, what[v]) != NULL);
         free(cp);
     }
+    /* no hidden neurons: malformed (a rejection); a new mode beyond int: malformed (sscanf %d
+       overflowed and read 4294967298 as 2) */
+    cp = ct_replace(&l2, buf, len, "\ndims 1 2 1 4 1 0\n", "\ndims 48000 0 1 4096 0 0\n");
+    CU_ASSERT_FATAL(cp != NULL);
+    ct_reseal(cp, &l2);
+    CU_ASSERT(rc_check_buf(res, cp, l2, "mem", o, err) == RC_OK && !res->accepted);
+    CU_ASSERT(strstr(res->reason, "no hidden neurons") != NULL);
+    free(cp);
+    cp = ct_replace(&l2, buf, len, "\nstep taylor -1 0 ", "\nstep taylor -1 4294967296 ");
+    CU_ASSERT_FATAL(cp != NULL);
+    ct_reseal(cp, &l2);
+    CU_ASSERT(rc_check_buf(res, cp, l2, "mem", o, err) == RC_OK && !res->accepted);
+    CU_ASSERT(strstr(res->reason, "expected a step") != NULL);
+    free(cp);
     rc_check_clear(res);
     flint_free(buf);
 }

@@ -118,6 +118,7 @@ one_line "no data" "NET and DATA" $NET --time 1
 # resource limits (RC_FLOW_MAX_*): refused before anything is allocated, both files named
 awk 'BEGIN { printf "{\"X\": ["; for (i = 0; i < 4097; i++) printf "%s[\"%d\"]", (i ? "," : ""), i;
              printf "], \"y\": ["; for (i = 0; i < 4097; i++) printf "%s\"%d\"", (i ? "," : ""), i % 2; print "]}" }' > "$tmp/big.json"
+one_line "memory budget" "data/mid-net.json on data/mid-data.json: the certified flow would need about 24.9 GB .*order 200, 65536 bits.*lower --order or --prec" data/mid-net.json data/mid-data.json --time 1 --order 200 --prec 65536
 one_line "too many samples" "$NET on .*big\.json: 4097 samples: the certified flow handles at most 4096" $NET "$tmp/big.json" --time 1
 
 echo "$pass passed, $fail failed"
