@@ -52,6 +52,26 @@ static void progress_line(void * arg, double t, slong steps)
     fprintf(stderr, "relucert flow: t = %.6g, %ld steps\n", t, (long) steps);
 }
 
+/* The problem, within the flow's limits (a size or memory limit concerns the pair of files: both
+   are named).  On failure nothing is left initialised and the error is printed. */
+static int make_problem(rc_flow_problem_t pr, const rc_net_t net, const rc_data_t data, int loss,
+                        const fmpq_t lam, slong prec, slong order, const char * cmd,
+                        const char * netp, const char * datap)
+{
+    rc_err_t err;
+    int r;
+    rc_err_init(err);
+    if ((r = rc_flow_problem_init(pr, net, data, loss, lam, prec, err)) != RC_OK)
+        return r == RC_ELIMIT ? rc_cli_error(cmd, "%s on %s: %s", netp, datap, err->msg)
+                              : rc_cli_error_err(cmd, err);
+    if (rc_flow_cost_check(pr, order, prec, err) != RC_OK)
+    {
+        rc_flow_problem_clear(pr);
+        return rc_cli_error(cmd, "%s on %s: %s (lower --order or --prec)", netp, datap, err->msg);
+    }
+    return RC_EXIT_OK;
+}
+
 /* The network and the dataset, with their dimensions matched (the library's message cannot name
    both files).  On success both are initialised; else neither, and the error is printed. */
 static int read_inputs(rc_net_t net, rc_data_t data, const char * cmd, const char * netp,
@@ -158,18 +178,10 @@ int rc_cli_flow(int argc, char ** argv)
         fmpq_clear(T); fmpq_clear(lam);
         return status;
     }
-    if ((status = rc_flow_problem_init(pr, net, data, loss, lam, prec, err)) != RC_OK)
+    if ((status = make_problem(pr, net, data, loss, lam, prec, order, cmd, netp, datap)) != RC_EXIT_OK)
     {
         rc_net_clear(net); rc_data_clear(data); fmpq_clear(T); fmpq_clear(lam);
-        /* a size limit concerns the pair of files: name both */
-        if (status == RC_ELIMIT)
-            return rc_cli_error(cmd, "%s on %s: %s", netp, datap, err->msg);
-        return rc_cli_error_err(cmd, err);
-    }
-    if (rc_flow_cost_check(pr, order, prec, err) != RC_OK)
-    {
-        rc_flow_problem_clear(pr); rc_net_clear(net); rc_data_clear(data); fmpq_clear(T); fmpq_clear(lam);
-        return rc_cli_error(cmd, "%s on %s: %s (lower --order or --prec)", netp, datap, err->msg);
+        return status;
     }
     pr->arith = certver == 1 ? RC_FLOW_ARITH_1 : RC_FLOW_ARITH_2;
     if (tubep && !(tube = fopen(tubep, "w")))
