@@ -56,21 +56,28 @@ def _options(opts):
     return out
 
 
-def run(command, *args, **opts):
-    """Runs ``relucert COMMAND ARGS... OPTIONS`` in this process; returns (stdout, stderr).
-    Raises InputError for exit status 2, RelucertError for any other failure."""
+def _argv(command, args, opts):
     pos = [_arg(a) for a in args]
     # a file whose name starts with '-' would be taken for an option: ./-x.json
     pos = ["./" + a if a.startswith("-") and os.path.exists(a) else a for a in pos]
-    argv = [command] + pos + _options(opts)
-    status, out, err = _native.run(argv)
+    return [command] + pos + _options(opts)
+
+
+def _raise(command, status, err):
+    # the error is the command's last line: notices (separator, header, ignored arrays)
+    # written while reading come before it
+    lines = err.strip().splitlines()
+    if status == 2:
+        raise InputError(lines[-1] if lines else "relucert %s: bad input" % command)
+    raise RelucertError(lines[-1] if lines else "relucert %s: exit status %d" % (command, status))
+
+
+def run(command, *args, **opts):
+    """Runs ``relucert COMMAND ARGS... OPTIONS`` in this process; returns (stdout, stderr).
+    Raises InputError for exit status 2, RelucertError for any other failure."""
+    status, out, err = _native.run(_argv(command, args, opts))
     if status != 0:
-        # the error is the command's last line: notices (separator, header, ignored arrays)
-        # written while reading come before it
-        lines = err.strip().splitlines()
-        if status == 2:
-            raise InputError(lines[-1] if lines else "relucert %s: bad input" % command)
-        raise RelucertError(lines[-1] if lines else "relucert %s: exit status %d" % (command, status))
+        _raise(command, status, err)
     return out, err
 
 
@@ -169,17 +176,10 @@ def check(cert, max_prec=None):
     result also when the certificate is rejected, refused or of no known format (``.accepted``
     False, ``.reason`` the first failure); raises InputError only when the file cannot be read.
     ``max_prec``: refuse flow certificates above that working precision in bits (default 4096)."""
-    path = _arg(cert)
-    # a file whose name starts with '-' would be taken for an option (as in run())
-    path = "./" + path if path.startswith("-") and os.path.exists(path) else path
-    argv = ["check", path] + _options(dict(json=True, max_prec=max_prec, quiet=True))
-    status, out, err = _native.run(argv)
+    status, out, err = _native.run(_argv("check", [cert], dict(json=True, max_prec=max_prec, quiet=True)))
     if status in (0, 2) and out.strip():
         return RESULT_CLASSES.get("check", Result)(out)
-    lines = err.strip().splitlines()
-    if status == 2:
-        raise InputError(lines[-1] if lines else "relucert check: bad input")
-    raise RelucertError(lines[-1] if lines else "relucert check: exit status %d" % status)
+    _raise("check", status, err)
 
 
 def regions(net, box=None, **opts):

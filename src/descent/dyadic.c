@@ -112,24 +112,6 @@ double rc_dyadic_abs_ubound_d(const rc_dyadic_t a)
     return r;
 }
 
-/* x = m 2^E with m odd (x != 0), from the bits of the double: no libm call. */
-static inline void split(int64_t * m, slong * E, double x)
-{
-    uint64_t b;
-    int64_t mant;
-    int ex, tz;
-    memcpy(&b, &x, 8);
-    ex = (int) ((b >> 52) & 0x7ff);
-    mant = (int64_t) (b & ((UWORD(1) << 52) - 1));
-    if (ex == 0)
-        ex = 1;                       /* subnormal */
-    else
-        mant |= (int64_t) 1 << 52;
-    tz = __builtin_ctzll((unsigned long long) mant);
-    *m = (b >> 63) ? -(mant >> tz) : (mant >> tz);
-    *E = (slong) ex - 1075 + tz;
-}
-
 /* Fast path for entries that are float32 values (what PyTorch logs hold).  Such an x has at most
    24 significant bits and 2^-149 <= |x| < 2^128, so p = x * x is exact in double and normal.
    With amax^2 < 2^ex and s = 2^(55 - ex), every y = p s is exact (a power-of-2 scaling of a normal
@@ -342,7 +324,11 @@ int rc_log_level_dyadic(rc_dyadic_t c, const double * theta, const rc_net_t shap
             m[t] = 0;
             continue;
         }
-        split(m + t, E + t, x);
+        {
+            slong mm;
+            rc_double_split(&mm, E + t, x);   /* x = m 2^E, m odd, from the bits (x finite, != 0) */
+            m[t] = (int64_t) mm;
+        }
         if (2 * E[t] < emin)
             emin = 2 * E[t];
     }

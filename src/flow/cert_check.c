@@ -189,14 +189,14 @@ static int ck_digest(const char * buf, size_t * len, const char * name, rc_err_t
     return 1;
 }
 
-/* A failure of a callee on the header's dims: the callee's message, prefixed with the file and
-   the dims line (line 5), and its status kept (RC_ELIMIT stays a refused limit). */
-static int ck_fail_dims(ck_t * k, int r, rc_err_t err)
+/* A callee's failure: its message prefixed with the file name and where (e.g. "line 5: dims: ",
+   the header line the callee worked from), its status kept (RC_ELIMIT stays a refused limit). */
+static int ck_fail_callee(ck_t * k, int r, const char * where, rc_err_t err)
 {
     char msg[RC_ERR_LEN];
     strncpy(msg, err->msg, RC_ERR_LEN - 1);
     msg[RC_ERR_LEN - 1] = '\0';
-    k->code = rc_err_set(err, r, "%s: line 5: dims: %s", k->name, msg);
+    k->code = rc_err_set(err, r, "%s: %s%s", k->name, where, msg);
     return 0;
 }
 
@@ -252,7 +252,7 @@ static int ck_header_scalars(ck_t * k, rc_err_t err)
         if (_rc_flow_size_check(P, k->dims[1], FLINT_MAX(k->dims[3], 1), err) != RC_OK
             || _rc_flow_cost_check_dims(P, k->dims[1], k->dims[3], k->dims[0] + k->dims[4], k->dims[2],
                                         k->order, k->prec, err) != RC_OK)
-            return ck_fail_dims(k, RC_ELIMIT, err);
+            return ck_fail_callee(k, RC_ELIMIT, "line 5: dims: ", err);
     }
     /* the model (doc/model.md): sigma(z) = max(z, a z) with 0 <= a < 1; the integrator's field
        takes slope a on z < 0, which is that sigma only in this range */
@@ -266,11 +266,11 @@ static int ck_header_scalars(ck_t * k, rc_err_t err)
     /* k->code keeps the status of a failure (RC_EINPUT, or a callee's RC_ELIMIT); it is never
        left at RC_OK, which rc_flow_cert_verify_buf would return as "accepted" */
     if ((r = rc_net_init(k->net, k->dims[0], k->dims[1], k->dims[2], (int) k->dims[4], (int) k->dims[5], err)) != RC_OK)
-        return ck_fail_dims(k, r, err);
+        return ck_fail_callee(k, r, "line 5: dims: ", err);
     k->have_net = 1;
     fmpq_set(k->net->leak, k->leak);
     if ((r = rc_data_init(k->data, k->dims[3], k->dims[0], k->dims[2], err)) != RC_OK)
-        return ck_fail_dims(k, r, err);
+        return ck_fail_callee(k, r, "line 5: dims: ", err);
     k->have_data = 1;
     return 1;
 }
@@ -310,14 +310,7 @@ static int ck_header_values(ck_t * k, rc_err_t err)
     if (bad)
         REJECT("%s: line %ld: bad theta0", name, (long) c->line);
     if ((r = rc_flow_problem_init(k->pr, k->net, k->data, k->loss, k->lam, k->prec, err)) != RC_OK)
-    {
-        /* the problem built from the header and the X/Y/theta0 lines: name the file */
-        char msg[RC_ERR_LEN];
-        strncpy(msg, err->msg, RC_ERR_LEN - 1);
-        msg[RC_ERR_LEN - 1] = '\0';
-        k->code = rc_err_set(err, r, "%s: %s", name, msg);
-        return 0;
-    }
+        return ck_fail_callee(k, r, "", err);    /* the problem of the header and X/Y/theta0 lines */
     k->pr->arith = k->arith;
     k->have_pr = 1;
     k->LN = k->pr->l * k->pr->n;

@@ -13,32 +13,16 @@
    conversion would silently change the number (proofs/io.md, "exact binary values"). */
 int rc_fmpq_set_d(fmpq_t x, double d)
 {
-    uint64_t b, u;
-    int E, k, t, neg;
-    memcpy(&b, &d, sizeof(b));
-    neg = (int) (b >> 63);
-    E = (int) ((b >> 52) & 0x7ff);
-    u = b & ((UINT64_C(1) << 52) - 1);
-    if (E == 0x7ff)
+    slong m, k;
+    int c = rc_double_split(&m, &k, d);      /* d = m 2^k, m odd: integer operations only */
+    if (c < 0)
         return RC_EINPUT;
-    if (E == 0 && u == 0)
+    if (c == 0)
     {
         fmpq_zero(x);
         return RC_OK;
     }
-    if (E == 0)
-        k = -1074;
-    else
-    {
-        u |= UINT64_C(1) << 52;
-        k = E - 1075;
-    }
-    t = __builtin_ctzll((unsigned long long) u);
-    u >>= t;
-    k += t;
-    fmpz_set_ui(fmpq_numref(x), (ulong) u);
-    if (neg)
-        fmpz_neg(fmpq_numref(x), fmpq_numref(x));
+    fmpz_set_si(fmpq_numref(x), m);
     fmpz_one(fmpq_denref(x));
     if (k >= 0)
         fmpz_mul_2exp(fmpq_numref(x), fmpq_numref(x), (ulong) k);
