@@ -21,7 +21,7 @@ int main(int argc, char ** argv)
     if (rc_fmpq_set_str(T, argc > 1 ? argv[1] : "10", &why) != RC_OK || fmpq_sgn(T) <= 0)
     { printf("bad T\n"); return 1; }
     rc_flow_problem_init(pr, net, data, RC_LOSS_MSE, lam, prec, err);
-    pr->arith = argc > 4 && atoi(argv[4]) == 1 ? RC_FLOW_ARITH_1 : RC_FLOW_ARITH_2;
+    pr->arith = argc > 4 ? atoi(argv[4]) : RC_FLOW_ARITH_DEFAULT;
     rc_flow_opts_init(o); o->order = order; o->prec = prec;
     rc_flow_result_init(res, pr);
     c0 = clock(); rc_flow_integrate(res, pr, T, o); tc = (double) (clock() - c0) / CLOCKS_PER_SEC;

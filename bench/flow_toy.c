@@ -9,7 +9,7 @@
 
 int main(int argc, char ** argv)
 {
-    int arith = argc > 1 && atoi(argv[1]) == 1 ? RC_FLOW_ARITH_1 : RC_FLOW_ARITH_2;
+    int arith = argc > 1 ? atoi(argv[1]) : RC_FLOW_ARITH_DEFAULT;
     const char * nets[2] = {"data/toy-obstructed.json", "data/toy-unobstructed.json"};
     int s;
     for (s = 0; s < 2; s++)

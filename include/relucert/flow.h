@@ -39,6 +39,7 @@ extern "C" {
    (proofs/flow.md section 2, "Skipping pairs of slope exactly 0"). */
 #define RC_FLOW_ARITH_1 1
 #define RC_FLOW_ARITH_2 2
+#define RC_FLOW_ARITH_3 3
 #define RC_FLOW_ARITH_DEFAULT RC_FLOW_ARITH_2
 
 typedef struct
