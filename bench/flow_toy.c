@@ -21,7 +21,7 @@ int main(int argc, char ** argv)
         fmpq_init(lam); fmpq_init(T); fmpq_set_si(T, 100, 1);
         rc_flow_problem_init(pr, net, data, RC_LOSS_MSE, lam, 256, err);
         pr->arith = arith;
-        rc_flow_opts_init(o); o->order = 40; o->prec = 256;
+        rc_flow_opts_init(o); o->order = argc > 2 ? atol(argv[2]) : 40; o->prec = 256;
         rc_flow_result_init(res, pr);
         c0 = clock(); rc_flow_integrate(res, pr, T, o); tc = (double) (clock() - c0) / CLOCKS_PER_SEC;
         th = flint_malloc(sizeof(double) * pr->P);

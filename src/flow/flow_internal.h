@@ -70,6 +70,10 @@ slong _rc_flow_jac_order(arb_srcptr thX, arb_srcptr X, slong p, const arb_t dur,
    n < p (p blocks of P x P, row-major: D + (n P + j) P + r), and J = sum_{n<p} D_n dur^n. */
 void _rc_flow_series_jac_coeffs(arb_ptr D, arb_srcptr X, const int * modes, slong p,
                                 const rc_flow_problem_t pr, slong prec);
+/* The same under arithmetic 3 in double-double balls (series_jac_dd.c); returns 0 (Dout
+   untouched) out of the double-double range, for BCE, or outside the default FP environment. */
+int _rc_flow_series_jac_dd(arb_ptr Dout, arb_srcptr X, const int * modes, slong p,
+                           const rc_flow_problem_t pr, slong prec);
 void _rc_flow_jac_horner(arb_mat_t J, arb_srcptr D, slong p, slong P, const arb_t dur, slong prec);
 
 /* Enclosure of z_ki (pair = k n + i) at duration delta over the Lohner set S (lohner_z.c);
