@@ -1,3 +1,12 @@
+/* No FMA contraction in this file, whatever the build flags: Veltkamp's split and Dekker's
+   product are exact only when every a * b + c is rounded twice (found by a tester: GCC in its
+   GNU modes, -std=gnu11, contracts by default on any CPU with FMA and the error term is lost;
+   tests/flow/t-ddball_contract.c compiles this file with -ffp-contract=fast -march=native). */
+#if defined(__clang__)
+#pragma STDC FP_CONTRACT OFF
+#elif defined(__GNUC__)
+#pragma GCC optimize ("fp-contract=off")
+#endif
 #include <math.h>
 #include "relucert/num.h"
 #include "ddball.h"
@@ -9,7 +18,7 @@
 
 #define RC_DD_BIG 0x1p450
 #define RC_DD_SMALL 0x1p-450
-#define RC_DD_TINY 0x1p-1060   /* per-term absolute slack of _rc_dd_up (>= 8 eta) */
+#define RC_DD_TINY 0x1p-1060   /* absolute slack unit of up() (2^15 eta) */
 
 /* Dekker's product: p + e = a b exactly when |a|, |b| <= 2^450 and a b = 0 or |a b| >= 2^-900
    (Veltkamp's split by 2^27 + 1 does not overflow and every partial product is normal). */
@@ -35,8 +44,11 @@ static inline void two_sum(double * s, double * e, double a, double b)
 }
 
 /* An upper bound of the true value of a nonnegative quantity computed as t with at most K <= 2^26
-   rounded operations (each within relative u, products also within eta) on m products:
-   true <= t (1 - u)^-K + 2 m eta (1 - u)^-K <= fl(fl(t (1 + 2^-20)) + (m + 1) 2^-1060). */
+   rounded operations (each within relative u) of which at most 2^15 (m + 1) - 1 products may
+   underflow (each within eta = 2^-1075 more): true <= (t + (2^15 (m + 1) - 1) eta)(1 - u)^-K
+   <= fl(fl(t (1 + 2^-20)) + (m + 1) 2^-1060).  _rc_dd_dot passes m = 4 m' for m' nonzero terms:
+   each term has 6 products that may underflow (m1, m2, |lo||lo| and the three radius products),
+   the scaling S 2^-53 one more, so 6 m' + 1 <= 2^15 (4 m' + 1) - 1 with room to spare. */
 static inline double up(double t, slong m)
 {
     return t * (1.0 + 0x1p-20) + (double) (m + 1) * RC_DD_TINY;
