@@ -1,6 +1,6 @@
 /* bench-flow_mid: the mid-size case (d = 5, l = 16, e = 1, N = 32, hidden bias, ReLU, MSE;
    data/mid-net.json, data/mid-data.json, made by scripts/make_flow_mid.py) to T = 10 (or argv[1])
-   at 256 bits, order 40 (or argv[2], argv[3]), arithmetic 2 (or argv[4]: 1 = relucert.flowcert/1), beside a double RK4 (h = 1/512) of the same flow
+   at 256 bits, order 40 (or argv[2], argv[3]), arithmetic 2 (or argv[4]: 1, 2 or 3 = relucert.flowcert/1, /2, /3), beside a double RK4 (h = 1/512) of the same flow
    in the same process.  Run from the repository root. */
 #include <stdio.h>
 #include <stdlib.h>
@@ -21,7 +21,12 @@ int main(int argc, char ** argv)
     if (rc_fmpq_set_str(T, argc > 1 ? argv[1] : "10", &why) != RC_OK || fmpq_sgn(T) <= 0)
     { printf("bad T\n"); return 1; }
     rc_flow_problem_init(pr, net, data, RC_LOSS_MSE, lam, prec, err);
-    pr->arith = argc > 4 && atoi(argv[4]) == 1 ? RC_FLOW_ARITH_1 : RC_FLOW_ARITH_2;
+    pr->arith = argc > 4 ? atoi(argv[4]) : RC_FLOW_ARITH_DEFAULT;
+    if (pr->arith < RC_FLOW_ARITH_1 || pr->arith > RC_FLOW_ARITH_3)
+    {
+        printf("usage: bench-flow_mid [T [PREC [ORDER [ARITH 1|2|3]]]]\n");
+        return 2;
+    }
     rc_flow_opts_init(o); o->order = order; o->prec = prec;
     rc_flow_result_init(res, pr);
     c0 = clock(); rc_flow_integrate(res, pr, T, o); tc = (double) (clock() - c0) / CLOCKS_PER_SEC;

@@ -1,6 +1,7 @@
 /* bench-flow_toy: both toy starts of doc/math.md section 8 to T = 100 at 256 bits, order 40,
    beside a double RK4 (h = 1/512) of the same flow in the same process.  argv[1]: the
-   validator's arithmetic (1 or 2 = RC_FLOW_ARITH_*, default 2; 1 = relucert.flowcert/1). */
+   validator's arithmetic (1, 2 or 3 = RC_FLOW_ARITH_*, default 2 = relucert.flowcert/2), argv[2]
+   the Taylor order (default 40). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <time.h>
@@ -9,7 +10,12 @@
 
 int main(int argc, char ** argv)
 {
-    int arith = argc > 1 && atoi(argv[1]) == 1 ? RC_FLOW_ARITH_1 : RC_FLOW_ARITH_2;
+    int arith = argc > 1 ? atoi(argv[1]) : RC_FLOW_ARITH_DEFAULT;
+    if (arith < RC_FLOW_ARITH_1 || arith > RC_FLOW_ARITH_3)
+    {
+        printf("usage: bench-flow_toy [ARITH 1|2|3] [ORDER]\n");
+        return 2;
+    }
     const char * nets[2] = {"data/toy-obstructed.json", "data/toy-unobstructed.json"};
     int s;
     for (s = 0; s < 2; s++)
@@ -21,7 +27,7 @@ int main(int argc, char ** argv)
         fmpq_init(lam); fmpq_init(T); fmpq_set_si(T, 100, 1);
         rc_flow_problem_init(pr, net, data, RC_LOSS_MSE, lam, 256, err);
         pr->arith = arith;
-        rc_flow_opts_init(o); o->order = 40; o->prec = 256;
+        rc_flow_opts_init(o); o->order = argc > 2 ? atol(argv[2]) : 40; o->prec = 256;
         rc_flow_result_init(res, pr);
         c0 = clock(); rc_flow_integrate(res, pr, T, o); tc = (double) (clock() - c0) / CLOCKS_PER_SEC;
         th = flint_malloc(sizeof(double) * pr->P);

@@ -32,13 +32,19 @@ extern "C" {
 /* Arithmetic versions of the validator (pr->arith), one per certificate format version: a
    certificate relucert.flowcert/N is re-validated with arithmetic N, bit for bit as written.
    1: every (neuron, sample) pair enters every sum of the Jacobian series (certificates written
-      before versions existed).  Any other value of pr->arith is treated as 2.
+      before versions existed).
    2 (default): the Jacobian series skips the pairs whose slope is exactly 0 (leak a = 0 and
    mode RC_FLOW_INACT): their terms are exact zeros, so the sums are the same, but arb_dot's
    working size depends on the number of terms given, so the last bits of the balls can differ
-   (proofs/flow.md section 2, "Skipping pairs of slope exactly 0"). */
+   (proofs/flow.md section 2, "Skipping pairs of slope exactly 0").
+   3: as 2, and the Taylor series from order _rc_flow_series_dd_order(p, prec) on (MSE; the
+   series of order >= 8) and the whole Jacobian series in double-double balls with every
+   rounding bounded (proofs/flow.md section 2, "Arithmetic 3"); in Arb where a value leaves
+   the double-double range or outside the default floating-point environment.
+   Any other value of pr->arith is treated as 2. */
 #define RC_FLOW_ARITH_1 1
 #define RC_FLOW_ARITH_2 2
+#define RC_FLOW_ARITH_3 3
 #define RC_FLOW_ARITH_DEFAULT RC_FLOW_ARITH_2
 
 typedef struct
@@ -57,7 +63,7 @@ typedef struct
     slong * tie;               /* n: tie[j] = the smallest i with x~_j a positive multiple of x~_i
                                   (then z_kj and z_ki have the same sign for every neuron: one
                                   switching surface; tie[j] = j for most samples) */
-    int arith;                 /* RC_FLOW_ARITH_1 or _2 (rc_flow_problem_init: RC_FLOW_ARITH_DEFAULT);
+    int arith;                 /* RC_FLOW_ARITH_1, _2 or _3 (rc_flow_problem_init: RC_FLOW_ARITH_DEFAULT);
                                   the integrator writes relucert.flowcert/<arith>, the checker sets
                                   it from the certificate's first line */
 }

@@ -52,7 +52,8 @@ void rc_arb_set_d(arb_t x, double d);
 void rc_mag_set_d(mag_t z, double d);
 
 /* 1 when the floating-point environment is the one the library's double-precision error bounds
-   assume (round to nearest, gradual underflow: no FTZ/DAZ), else 0.  Every routine whose proof
+   assume (round to nearest, gradual underflow: no FTZ/DAZ; on x86 also no exception unmasked
+   for trapping), else 0.  Every routine whose proof
    uses a rounding-error bound of double arithmetic checks it and declines (returns "not
    proved", or an infinite error bound) otherwise; the exact and Arb routes do not depend on it. */
 int rc_fp_env_is_default(void);

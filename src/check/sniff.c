@@ -97,7 +97,7 @@ int rc_check_sniff(int * kind, const char * buf, size_t len, const char * name, 
     if ((*kind = kind_of_tag(buf, q - buf, 0)) == RC_CHECK_FLOW)
         return RC_OK;
     /* relucert.flowcert/2: the same format, validated with arithmetic 2 (relucert/flow.h) */
-    if (q - buf == 19 && !strncmp(buf, "relucert.flowcert/2", 19))
+    if (q - buf == 19 && (!strncmp(buf, "relucert.flowcert/2", 19) || !strncmp(buf, "relucert.flowcert/3", 19)))
         return (*kind = RC_CHECK_FLOW), RC_OK;
     *kind = RC_CHECK_UNKNOWN;
     if (q - buf >= 9 && !strncmp(buf, "relucert.", 9))

@@ -52,8 +52,9 @@ void rc_check_write_json(rc_jsonw_t w, const rc_check_t res)
                     legacy_format(res->kind));
     rc_jsonw_string(w, res->name);
     rc_jsonw_puts(w, ", \"certificate_format\": ");
-    rc_jsonw_string(w, res->kind == RC_CHECK_FLOW && res->flow->version == RC_FLOW_ARITH_2
-                    ? "relucert.flowcert/2" : rc_check_kind_format(res->kind));
+    rc_jsonw_string(w, res->kind == RC_CHECK_FLOW && res->flow->version == RC_FLOW_ARITH_2 ? "relucert.flowcert/2"
+                    : res->kind == RC_CHECK_FLOW && res->flow->version == RC_FLOW_ARITH_3 ? "relucert.flowcert/3"
+                    : rc_check_kind_format(res->kind));
     rc_jsonw_puts(w, ", \"kind\": ");
     rc_jsonw_string(w, rc_check_kind_name(res->kind));
     rc_jsonw_puts(w, ", \"accepted\": ");

@@ -12,7 +12,7 @@
 static const char * flow_help =
 "usage: relucert flow NET DATA --time T [--prec BITS] [--order P] [--tol-bits B] [--loss mse|bce]\n"
 "                     [--weight-decay LAMBDA] [--json] [--tube FILE] [--certificate FILE]\n"
-"                     [--cert-version 1|2]\n"
+"                     [--cert-version 1|2|3]\n"
 "                     [--compare-float] [--plot FILE] [--max-steps N] [--quiet]\n"
 "\n"
 "Integrates the gradient flow theta' = -grad L(theta) - LAMBDA theta of the network NET on the\n"
@@ -140,7 +140,7 @@ int rc_cli_flow(int argc, char ** argv)
         else if (!strcmp(a, "--prec")) { if (rc_cli_parse_slong(&prec, cmd, a, v, 32, RC_MAX_PREC)) return RC_EXIT_USAGE; i++; }
         else if (!strcmp(a, "--order")) { if (rc_cli_parse_slong(&order, cmd, a, v, 4, 200)) return RC_EXIT_USAGE; i++; }
         else if (!strcmp(a, "--tol-bits")) { if (rc_cli_parse_slong(&tolbits, cmd, a, v, 8, RC_MAX_PREC)) return RC_EXIT_USAGE; i++; }
-        else if (!strcmp(a, "--cert-version")) { if (rc_cli_parse_slong(&certver, cmd, a, v, 1, 2)) return RC_EXIT_USAGE; i++; }
+        else if (!strcmp(a, "--cert-version")) { if (rc_cli_parse_slong(&certver, cmd, a, v, 1, 3)) return RC_EXIT_USAGE; i++; }
         else if (!strcmp(a, "--max-steps")) { if (rc_cli_parse_slong(&maxsteps, cmd, a, v, 1, 100000000)) return RC_EXIT_USAGE; i++; }
         else if (!strcmp(a, "--loss"))
         {
@@ -183,7 +183,7 @@ int rc_cli_flow(int argc, char ** argv)
         rc_net_clear(net); rc_data_clear(data); fmpq_clear(T); fmpq_clear(lam);
         return status;
     }
-    pr->arith = certver == 1 ? RC_FLOW_ARITH_1 : RC_FLOW_ARITH_2;
+    pr->arith = certver == 1 ? RC_FLOW_ARITH_1 : certver == 3 ? RC_FLOW_ARITH_3 : RC_FLOW_ARITH_2;
     if (tubep && !(tube = fopen(tubep, "w")))
         status = rc_cli_error(cmd, "%s: cannot write", tubep);
     if (status == RC_EXIT_OK && certp && !(cert = fopen(certp, "w")))

@@ -70,6 +70,10 @@ slong _rc_flow_jac_order(arb_srcptr thX, arb_srcptr X, slong p, const arb_t dur,
    n < p (p blocks of P x P, row-major: D + (n P + j) P + r), and J = sum_{n<p} D_n dur^n. */
 void _rc_flow_series_jac_coeffs(arb_ptr D, arb_srcptr X, const int * modes, slong p,
                                 const rc_flow_problem_t pr, slong prec);
+/* The same under arithmetic 3 in double-double balls (series_jac_dd.c); returns 0 (Dout
+   untouched) out of the double-double range, for BCE, or outside the default FP environment. */
+int _rc_flow_series_jac_dd(arb_ptr Dout, arb_srcptr X, const int * modes, slong p,
+                           const rc_flow_problem_t pr, slong prec);
 void _rc_flow_jac_horner(arb_mat_t J, arb_srcptr D, slong p, slong P, const arb_t dur, slong prec);
 
 /* Enclosure of z_ki (pair = k n + i) at duration delta over the Lohner set S (lohner_z.c);
@@ -140,6 +144,22 @@ void _rc_flow_proj_clear(_rc_flow_proj_struct * pj);
 /* Projects the w_k block, whose entries are base[rc_flow_iw(pr, k, j) * stride]. */
 void _rc_flow_proj_apply(arb_ptr base, slong stride, const _rc_flow_proj_struct * pj, slong k,
                          const rc_flow_problem_t pr, slong prec);
+
+/* Arithmetic 3 (series_dd.c): the first order of rc_flow_series computed in double-double balls
+   at order p and precision prec, and that computation: from th (blocks 0..m0), h and g (orders
+   < m0) and the slopes sl, sets th blocks m0+1..p and z, c orders m0..p.  Returns 0 (nothing
+   written) when a value leaves the double-double range, for BCE, or outside the default
+   floating-point environment; the caller then goes on in Arb. */
+slong _rc_flow_series_dd_order(slong p, slong prec);
+/* rc_flow_series with the orders from mdd on in double-double balls (mdd > p: all in Arb).
+   rc_flow_series uses mdd = _rc_flow_series_dd_order(p, prec) under arithmetic 3 and p >= 8 (the
+   split is tuned to a series whose own order controls the step); the short series of the
+   Lohner centre (order q - 1) stay in Arb. */
+void _rc_flow_series_ext(arb_ptr th, arb_ptr zs, arb_ptr cs, const int * modes, slong p, slong mdd,
+                         const rc_flow_problem_t pr, slong prec);
+int _rc_flow_series_dd(arb_ptr th, arb_ptr z, arb_ptr c, arb_srcptr h, arb_srcptr g, arb_srcptr sl,
+                       const _rc_flow_proj_struct * pj, slong m0, slong p,
+                       const rc_flow_problem_t pr, slong prec);
 
 /* q and r of pair (k, i), unreduced or (reduced = 1 and the neuron slides on other surfaces)
    reduced to the other sliding surfaces of the neuron (pair_qr.c, proofs/flow.md 3.6); returns

@@ -21,7 +21,7 @@ void _rc_flow_lohner_z(arb_t z, const rc_flow_set_struct * S, arb_srcptr X, arb_
     arb_init(y);
     arb_init(t);
     _arb_vec_set(thc, S->c, P);
-    rc_flow_series(thc, NULL, NULL, modes, q - 1, pr, prec);
+    _rc_flow_series_ext(thc, NULL, NULL, modes, q - 1, q, pr, prec);   /* all orders in Arb */
     (void) X;
     _rc_flow_jac_horner(J, D, q, P, delta, jp);
     arb_zero(z);

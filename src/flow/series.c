@@ -77,6 +77,13 @@ static void bce_order(arb_ptr gm, arb_ptr S, arb_ptr U, arb_srcptr f, arb_srcptr
 void rc_flow_series(arb_ptr th, arb_ptr zs, arb_ptr cs, const int * modes, slong p,
                     const rc_flow_problem_t pr, slong prec)
 {
+    slong mdd = pr->arith == RC_FLOW_ARITH_3 && p >= 8 ? _rc_flow_series_dd_order(p, prec) : p + 1;
+    _rc_flow_series_ext(th, zs, cs, modes, p, mdd, pr, prec);
+}
+
+void _rc_flow_series_ext(arb_ptr th, arb_ptr zs, arb_ptr cs, const int * modes, slong p, slong mdd,
+                         const rc_flow_problem_t pr, slong prec)
+{
     slong n = pr->n, l = pr->l, e = pr->e, dp = pr->dp, P = pr->P, LN = l * n;
     slong m, k, i, j, o, top;
     arb_ptr z, h, f, g, c, S = NULL, U = NULL, sl, grad, cs_;
@@ -103,9 +110,12 @@ void rc_flow_series(arb_ptr th, arb_ptr zs, arb_ptr cs, const int * modes, slong
         for (i = 0; i < n; i++)
             slope_of(sl + k * n + i, modes[k * n + i], pr, prec);
 
-    /* orders 0..p of the intermediates; the field only up to p - 1 */
+    /* orders 0..p of the intermediates; the field only up to p - 1.  From order mdd on in
+       double-double balls (arithmetic 3, series_dd.c); if that fails (range), on in Arb. */
     for (m = 0; m <= p; m++)
     {
+        if (m == mdd && _rc_flow_series_dd(th, z, c, h, g, sl, &pj, m, p, pr, prec))
+            break;
         arb_srcptr thm = th + m * P;
         arb_ptr zm = z + m * LN, hm = h + m * LN, fm = f + m * n * e, gm = g + m * n * e, cm = c + m * LN;
         for (k = 0; k < l; k++)

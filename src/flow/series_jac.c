@@ -202,6 +202,9 @@ void _rc_flow_series_jac_coeffs(arb_ptr Dout, arb_srcptr X, const int * modes, s
 {
     slong n = pr->n, l = pr->l, e = pr->e, P = pr->P, LN = l * n, ki, j, m;
     sj_t S;
+    /* arithmetic 3: in double-double balls (series_jac_dd.c), in Arb if that fails */
+    if (pr->arith == RC_FLOW_ARITH_3 && _rc_flow_series_jac_dd(Dout, X, modes, p, pr, prec))
+        return;
     S.pr = pr, S.prec = prec, S.q = p;
     S.slot = flint_malloc(sizeof(slong) * LN);
     S.sl = _arb_vec_init(LN);

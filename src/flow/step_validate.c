@@ -1127,7 +1127,7 @@ static int phase_lohner(vctx * c)
             }
     }
     _arb_vec_set(thc, c->S->c, P);
-    rc_flow_series(thc, NULL, NULL, c->modes, q - 1, c->pr, prec);
+    _rc_flow_series_ext(thc, NULL, NULL, c->modes, q - 1, q, c->pr, prec);   /* all orders in Arb */
     _arb_vec_set(thc + q * P, c->thX + q * P, (p - q) * P);
     arb_pow_ui(rem, step->dur, p, prec);
     for (j = 0; j < P; j++)

@@ -16,15 +16,19 @@
    On x86 the settings are read from MXCSR; elsewhere gradual underflow is tested by its effect:
    2^-1074 * 3 and 2^-1022 * 0.5 must give the exact subnormals (bit patterns 3 and 2^51;
    compared as bits, since under DAZ a floating-point comparison reads a subnormal as 0; that
-   test raises the underflow flag, a trap if the caller enabled it). */
+   test raises the underflow flag, a trap if the caller enabled it).  On x86 a trapped (unmasked)
+   exception also makes the environment non-default. */
 int rc_fp_env_is_default(void)
 {
 #if defined(__x86_64__) || defined(__SSE2__)
-    /* x86: doubles are computed in SSE, whose control register holds all three settings:
-       rounding control bits 13-14 (00 = to nearest), FTZ bit 15, DAZ bit 6.  Reading it raises
-       nothing, also when the caller has floating-point exceptions trapped. */
+    /* x86: doubles are computed in SSE, whose control register holds all the settings:
+       rounding control bits 13-14 (00 = to nearest), FTZ bit 15, DAZ bit 6, and the exception
+       masks bits 7-12 (all set = no trap: a trapped underflow or inexact would stop an
+       error-free transformation or a rounding bound midway with SIGFPE, found by a tester).
+       Reading it raises nothing, also when the caller has floating-point exceptions trapped. */
     unsigned c = _mm_getcsr();
-    return fegetround() == FE_TONEAREST && ((c >> 13) & 3u) == 0 && (c & 0x8040u) == 0;
+    return fegetround() == FE_TONEAREST && ((c >> 13) & 3u) == 0 && (c & 0x8040u) == 0
+           && (c & 0x1F80u) == 0x1F80u;
 #else
     volatile double t = 0x1p-1074, n = 0x1p-1022;
     double a, b;

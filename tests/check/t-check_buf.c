@@ -334,7 +334,7 @@ static void test_unknown(void)
 {
     const char * bad[] = {
         "", "  \n", "hello\n", "{\"format\": \"relucert.network/1\", \"W1\": [[\"1\"]]}",
-        "{\"a\": 1}", "{\"a\": ", "[1, 2]", "relucert.flowcert/3\nprec 64\n", "relucert.flowcert/0\n",
+        "{\"a\": 1}", "{\"a\": ", "[1, 2]", "relucert.flowcert/4\nprec 64\n", "relucert.flowcert/0\n",
         " relucert.flowcert/1\n", "{\"format\": 3}"
     };
     slong i;

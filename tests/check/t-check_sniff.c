@@ -32,7 +32,8 @@ static void test_hand(void)
     CU_ASSERT(sniff("", &k) == RC_EINPUT && k == RC_CHECK_UNKNOWN);
     CU_ASSERT(sniff("relucert.flowcert/1 \n", &k) == RC_EINPUT);
     CU_ASSERT(sniff("relucert.flowcert/10\n", &k) == RC_EINPUT);
-    CU_ASSERT(sniff("relucert.flowcert/3\n", &k) == RC_EINPUT && k == RC_CHECK_UNKNOWN);
+    CU_ASSERT(sniff("relucert.flowcert/4\n", &k) == RC_EINPUT && k == RC_CHECK_UNKNOWN);
+    CU_ASSERT(sniff("relucert.flowcert/3\n", &k) == RC_OK && k == RC_CHECK_FLOW);
     CU_ASSERT(sniff("relucert.flowcert/0\n", &k) == RC_EINPUT && k == RC_CHECK_UNKNOWN);
     CU_ASSERT(sniff("relucert.flowcert/2 \n", &k) == RC_EINPUT);
     CU_ASSERT(sniff("relucert.flowcert/21\n", &k) == RC_EINPUT);

@@ -112,7 +112,7 @@ one_line "no time" "--time" $NET $DATA
 one_line "negative decay" "--weight-decay" $NET $DATA --time 1 --weight-decay -1
 one_line "bad loss" "--loss" $NET $DATA --time 1 --loss hinge
 one_line "unknown option" "--frobnicate" $NET $DATA --time 1 --frobnicate
-one_line "cert version 3" "--cert-version" $NET $DATA --time 1 --cert-version 3
+one_line "cert version 4" "--cert-version" $NET $DATA --time 1 --cert-version 4
 one_line "cert version 0" "--cert-version" $NET $DATA --time 1 --cert-version 0
 one_line "no data" "NET and DATA" $NET --time 1
 # resource limits (RC_FLOW_MAX_*): refused before anything is allocated, both files named

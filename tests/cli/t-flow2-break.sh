@@ -35,7 +35,7 @@ rejected() {
   "$RC" check "$tmp/e.cert" > "$tmp/e.out" 2>&1; expect "$1 rejected" "$?" 2
 }
 
-for v in 1 2; do
+for v in 1 2 3; do
   "$RC" flow data/toy-obstructed.json data/toy-data.json --time 1 --quiet --json --cert-version $v \
       --certificate "$tmp/c$v" > "$tmp/o$v"
   expect "flow /$v exit" "$?" 0
@@ -45,10 +45,15 @@ done
 expect "verdict /1 = /2" "$(jq -r .verdict "$tmp/o1")" "$(jq -r .verdict "$tmp/o2")"
 expect "steps /1 = /2" "$(jq -r .steps "$tmp/o1")" "$(jq -r .steps "$tmp/o2")"
 expect "theta /1 = /2" "$(jq -c .theta "$tmp/o1")" "$(jq -c .theta "$tmp/o2")"
+expect "verdict /3 = /2" "$(jq -r .verdict "$tmp/o3")" "$(jq -r .verdict "$tmp/o2")"
+expect "steps /3 = /2" "$(jq -r .steps "$tmp/o3")" "$(jq -r .steps "$tmp/o2")"
+# a /2 certificate relabeled /3 is re-validated with the double-double arithmetic: other bits
+{ printf 'relucert.flowcert/3\n'; tail -n +2 "$tmp/c2"; } > "$tmp/r3"; reseal "$tmp/r3" "$tmp/r3.cert"
+"$RC" check "$tmp/r3.cert" > /dev/null 2>&1; expect "/2 relabeled /3 rejected" "$?" 2
 
 # version line variants
 for tag in 'relucert.flowcert/2 ' 'relucert.flowcert/02' $'relucert.flowcert/2\r' 'relucert.flowcert/+2' \
-           'relucert.flowcert/3' 'relucert.flowcert/0' 'relucert.flowcert/22' 'relucert.flowcert/'; do
+           'relucert.flowcert/4' 'relucert.flowcert/0' 'relucert.flowcert/22' 'relucert.flowcert/'; do
   { printf '%s\n' "$tag"; tail -n +2 "$tmp/c2"; } > "$tmp/v"; reseal "$tmp/v" "$tmp/v.cert"
   "$RC" check "$tmp/v.cert" > /dev/null 2>&1; expect "tag [$tag] rejected" "$?" 2
 done

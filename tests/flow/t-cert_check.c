@@ -182,7 +182,7 @@ static int same_body(const char * a, size_t la, const char * b, size_t lb)
    other version and resealed is checked with the other arithmetic, so it is accepted exactly
    when the two arithmetics give the same bits (accepted == same_body: on these problems they
    do for the toy, not for one of the random problems: arb_dot's working size depends on the
-   number of terms it is given), and /3, /0, /22 are refused (RC_EINPUT). */
+   number of terms it is given), and /4, /0, /22 are refused (RC_EINPUT). */
 static void version_case(rc_net_t net1, rc_data_t data1, rc_net_t net2, rc_data_t data2,
                          const char * Ts, slong p, const char * committed, slong * nsame,
                          slong * ndiff)
@@ -237,7 +237,7 @@ static void version_case(rc_net_t net1, rc_data_t data1, rc_net_t net2, rc_data_
     *nsame += same_body(c1, l1, c2, l2);
     *ndiff += r1 == RC_OK && !same_body(c1, l1, c2, l2);   /* relabeling rejected both ways */
     /* unknown versions */
-    CU_ASSERT(verify_relabeled(ir, c1, l1, "relucert.flowcert/3") == RC_EINPUT && ir->version == 0);
+    CU_ASSERT(verify_relabeled(ir, c1, l1, "relucert.flowcert/4") == RC_EINPUT && ir->version == 0);
     CU_ASSERT(verify_relabeled(ir, c2, l2, "relucert.flowcert/0") == RC_EINPUT);
     CU_ASSERT(verify_relabeled(ir, c2, l2, "relucert.flowcert/22") == RC_EINPUT);
     rc_flow_cert_info_clear(i1);
@@ -285,4 +285,73 @@ static void test_versions(void)
     CU_ASSERT(nsame >= 1 && nsame < ncase && ndiff >= 1);
 }
 
-RC_TEST_MAIN("flow_cert_check", RC_CASE(test_tamper), RC_CASE(test_committed), RC_CASE(test_versions))
+/* Version 3 (double-double balls for the high orders): on the toy to T = 2 and random ReLU and
+   leaky problems, the /3 certificate is accepted by the checker (version 3) with the verdict and
+   step count of the /2 run, enclosures that overlap the /2 ones; relabeled to /2 it is accepted
+   exactly when the bodies agree (here they never do: the double-double radii differ in their
+   last bits), and a /2 certificate relabeled to /3 likewise. */
+static void v3_case(rc_net_t n2, rc_data_t d2, rc_net_t n3, rc_data_t d3, const char * Ts, slong p,
+                    slong * ndiff)
+{
+    size_t l2, l3;
+    int v2, v3, r2, r3, r;
+    double w2, w3;
+    char * c2 = cert_of(&l2, n2, d2, Ts, p, RC_FLOW_ARITH_2, &v2, &w2);
+    char * c3 = cert_of(&l3, n3, d3, Ts, p, RC_FLOW_ARITH_3, &v3, &w3);
+    rc_flow_cert_info_t i2, i3, ir;
+    rc_err_t err;
+    slong j;
+    rc_flow_cert_info_init(i2);
+    rc_flow_cert_info_init(i3);
+    rc_flow_cert_info_init(ir);
+    CU_ASSERT(strncmp(c3, "relucert.flowcert/3\n", 20) == 0);
+    r2 = rc_flow_cert_verify_buf(i2, c2, l2, "mem", err);
+    r3 = rc_flow_cert_verify_buf(i3, c3, l3, "mem", err);
+    CU_ASSERT(r2 == r3 && i3->version == RC_FLOW_ARITH_3 && v2 == v3);
+    CU_ASSERT(i2->verdict == i3->verdict && i2->steps == i3->steps);
+    for (j = 0; j < i2->P && i2->theta_end != NULL && i3->theta_end != NULL; j++)
+        CU_ASSERT(arb_overlaps(i2->theta_end + j, i3->theta_end + j));
+    r = verify_relabeled(ir, c3, l3, "relucert.flowcert/2");
+    CU_ASSERT((r == RC_OK) == (r3 == RC_OK && same_body(c2, l2, c3, l3)) && (r == RC_OK || r == RC_EINPUT));
+    r = verify_relabeled(ir, c2, l2, "relucert.flowcert/3");
+    CU_ASSERT((r == RC_OK) == (r2 == RC_OK && same_body(c2, l2, c3, l3)) && (r == RC_OK || r == RC_EINPUT));
+    CU_ASSERT(ir->version == RC_FLOW_ARITH_3);
+    *ndiff += r3 == RC_OK && !same_body(c2, l2, c3, l3);
+    rc_flow_cert_info_clear(i2);
+    rc_flow_cert_info_clear(i3);
+    rc_flow_cert_info_clear(ir);
+    free(c2);
+    free(c3);
+}
+
+static void test_version3(void)
+{
+    rc_net_t n2, n3;
+    rc_data_t d2, d3;
+    flint_rand_t st;
+    slong it, ndiff = 0;
+    flow_test_toy(n2, d2, "0.6");
+    flow_test_toy(n3, d3, "0.6");
+    v3_case(n2, d2, n3, d3, "2", 30, &ndiff);
+    RC_RAND_INIT(st);
+    for (it = 0; it < RC_TEST_ITER(6); it++)
+    {
+        flint_rand_t s2;
+        ulong seed = n_randlimb(st);
+        flint_randinit(s2);
+        flint_randseed(s2, seed, 78);
+        flow_test_random(n2, d2, s2);
+        flint_randclear(s2);
+        flint_randinit(s2);
+        flint_randseed(s2, seed, 78);
+        flow_test_random(n3, d3, s2);
+        flint_randclear(s2);
+        v3_case(n2, d2, n3, d3, "1/2", 20, &ndiff);
+    }
+    flint_randclear(st);
+    /* the double-double orders were used: some accepted /3 body differs from its /2 twin */
+    CU_ASSERT(ndiff >= 1);
+}
+
+RC_TEST_MAIN("flow_cert_check", RC_CASE(test_tamper), RC_CASE(test_committed), RC_CASE(test_versions),
+             RC_CASE(test_version3))

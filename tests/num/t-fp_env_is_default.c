@@ -1,5 +1,6 @@
 /* rc_fp_env_is_default: 1 in the default environment; 0 under each directed rounding mode, under
-   FTZ alone and under DAZ alone (x86); 1 again once restored. */
+   FTZ alone, under DAZ alone and with the underflow or inexact exception unmasked (x86); 1 again
+   once restored. */
 #include <fenv.h>
 #include "rc_test.h"
 #include "relucert/num.h"
@@ -25,6 +26,14 @@ static void test_modes(void)
         _mm_setcsr(old);
         CU_ASSERT_EQUAL(r, 0);
         _mm_setcsr(old | 0x0040u);           /* DAZ only */
+        r = rc_fp_env_is_default();
+        _mm_setcsr(old);
+        CU_ASSERT_EQUAL(r, 0);
+        _mm_setcsr(old & ~0x0800u);          /* underflow unmasked (trapped); reading raises nothing */
+        r = rc_fp_env_is_default();
+        _mm_setcsr(old);
+        CU_ASSERT_EQUAL(r, 0);
+        _mm_setcsr(old & ~0x1000u);          /* inexact unmasked */
         r = rc_fp_env_is_default();
         _mm_setcsr(old);
         CU_ASSERT_EQUAL(r, 0);

@@ -1,0 +1,281 @@
+/* No FMA contraction in this file, whatever the build flags: Veltkamp's split and Dekker's
+   product are exact only when every a * b + c is rounded twice (found by a tester: GCC in its
+   GNU modes, -std=gnu11, contracts by default on any CPU with FMA and the error term is lost;
+   tests/flow/t-ddball_contract.c compiles this file with -ffp-contract=fast -march=native). */
+#if defined(__clang__)
+#pragma STDC FP_CONTRACT OFF
+#elif defined(__GNUC__)
+#pragma GCC optimize ("fp-contract=off")
+#endif
+#include <math.h>
+#include "relucert/num.h"
+#include "ddball.h"
+
+/* Double-double balls (ddball.h).  The error analysis is proofs/flow.md §2, "Arithmetic 3";
+   u = 2^-53 is the unit roundoff of round-to-nearest, eta = 2^-1075 the absolute error of an
+   underflowing product.  This file must be compiled without FMA contraction (CMakeLists.txt:
+   -ffp-contract=off) and in the default environment (the caller checks it). */
+
+#define RC_DD_BIG 0x1p450
+#define RC_DD_SMALL 0x1p-450
+#define RC_DD_TINY 0x1p-1060   /* absolute slack unit of up() (2^15 eta) */
+
+/* Dekker's product: p + e = a b exactly when |a|, |b| <= 2^450 and a b = 0 or |a b| >= 2^-900
+   (Veltkamp's split by 2^27 + 1 does not overflow and every partial product is normal). */
+static inline void two_prod(double * p, double * e, double a, double b)
+{
+    double c, ah, al, bh, bl, x = a * b;
+    c = 134217729.0 * a;
+    ah = c - (c - a);
+    al = a - ah;
+    c = 134217729.0 * b;
+    bh = c - (c - b);
+    bl = b - bh;
+    *p = x;
+    *e = ((ah * bh - x) + ah * bl + al * bh) + al * bl;
+}
+
+/* Knuth's sum: s + e = a + b exactly (no overflow; underflow is harmless: sums are exact there). */
+static inline void two_sum(double * s, double * e, double a, double b)
+{
+    double x = a + b, bb = x - a;
+    *s = x;
+    *e = (a - (x - bb)) + (b - bb);
+}
+
+/* An upper bound of the true value of a nonnegative quantity computed as t with at most K <= 2^26
+   rounded operations (each within relative u) of which at most 2^15 (m + 1) - 1 products may
+   underflow (each within eta = 2^-1075 more): true <= (t + (2^15 (m + 1) - 1) eta)(1 - u)^-K
+   <= fl(fl(t (1 + 2^-20)) + (m + 1) 2^-1060).  _rc_dd_dot passes m = 4 m' for m' nonzero terms:
+   each term has 6 products that may underflow (m1, m2, |lo||lo| and the three radius products),
+   the scaling S 2^-53 one more, so 6 m' + 1 <= 2^15 (4 m' + 1) - 1 with room to spare. */
+static inline double up(double t, slong m)
+{
+    return t * (1.0 + 0x1p-20) + (double) (m + 1) * RC_DD_TINY;
+}
+
+static inline int is_exact_zero(const rc_dd_t * x)
+{
+    return x->hi == 0 && x->lo == 0 && x->rad == 0;
+}
+
+/* Normalizes the result pair (sh, sl) into res: invariant (I1), finiteness (I2). */
+static int finish(rc_dd_t * res, double sh, double sl, double rad)
+{
+    double hi, lo;
+    two_sum(&hi, &lo, sh, sl);
+    if (!isfinite(hi) || !isfinite(lo) || !isfinite(rad) || fabs(hi) > RC_DD_BIG)
+        return 0;
+    if (hi != 0 && fabs(hi) < RC_DD_SMALL)
+    {
+        /* [hi + lo ± rad] ⊆ [0 ± (rad + |hi| + |lo|)]; three roundings up to relative u each */
+        rad = (rad + (fabs(hi) + fabs(lo))) * (1.0 + 0x1p-50) + RC_DD_TINY;
+        hi = 0;
+        lo = 0;
+    }
+    res->hi = hi;
+    res->lo = lo;
+    res->rad = rad;
+    return isfinite(rad);
+}
+
+#if defined(__x86_64__) && defined(__GNUC__)
+#define RC_DD_DISPATCH 1
+#define RC_DD_FMA_ATTR __attribute__((target("fma")))
+/* the same exact product with one fused multiply-add: p + e = a b exactly under (I1), so both
+   paths give the same bits */
+RC_DD_FMA_ATTR static inline void two_prod_fma(double * p, double * e, double a, double b)
+{
+    double x = a * b;
+    *p = x;
+    *e = __builtin_fma(a, b, -x);
+}
+RC_DD_FMA_ATTR static int dot_fma(rc_dd_t * res, const rc_dd_t * init, const rc_dd_t * x, slong xs,
+               const rc_dd_t * y, slong ys, slong n)
+{
+    double sh = 0, sl = 0, R = 0, S = 0, L2 = 0;
+    slong i, m = 0;
+    if (init != NULL)
+    {
+        sh = init->hi;
+        sl = init->lo;
+        R = init->rad;
+    }
+    if (n > (WORD(1) << 20))
+        return 0;
+    for (i = 0; i < n; i++)
+    {
+        const rc_dd_t * a = x + i * xs, * b = y + i * ys;
+        double p, e, m1, m2, t, s, f, q1, q2, A, B;
+        if (is_exact_zero(a) || is_exact_zero(b))
+            continue;
+        m++;
+        /* (hi_a + lo_a)(hi_b + lo_b) = p + e + hi_a lo_b + lo_a hi_b + lo_a lo_b, p + e exact */
+        two_prod_fma(&p, &e, a->hi, b->hi);
+        m1 = a->hi * b->lo;
+        m2 = a->lo * b->hi;
+        t = m1 + m2;
+        /* sh + sl gains p + e + t up to the roundings of m1, m2, t, q1, q2 and sl (each within
+           u times its computed magnitude, plus eta for the two products); lo_a lo_b is dropped */
+        two_sum(&s, &f, sh, p);
+        sh = s;
+        q1 = e + t;
+        q2 = f + q1;
+        sl = sl + q2;
+        S += fabs(m1) + fabs(m2) + fabs(t) + fabs(q1) + fabs(q2) + fabs(sl);
+        L2 += fabs(a->lo) * fabs(b->lo);
+        /* |X Y - x y| <= |x| r_Y + r_X |y| + r_X r_Y with |x| <= |hi_a| + |lo_a| */
+        A = fabs(a->hi) + fabs(a->lo);
+        B = fabs(b->hi) + fabs(b->lo);
+        R += A * b->rad + a->rad * B + a->rad * b->rad;
+    }
+    if (m == 0)
+    {
+        if (init == NULL)
+            _rc_dd_zero(res);
+        else if (res != init)
+            *res = *init;
+        return 1;
+    }
+    return finish(res, sh, sl, up(R + L2 + S * 0x1p-53, 4 * m));
+}
+
+#endif
+
+static int dot_dekker(rc_dd_t * res, const rc_dd_t * init, const rc_dd_t * x, slong xs,
+               const rc_dd_t * y, slong ys, slong n)
+{
+    double sh = 0, sl = 0, R = 0, S = 0, L2 = 0;
+    slong i, m = 0;
+    if (init != NULL)
+    {
+        sh = init->hi;
+        sl = init->lo;
+        R = init->rad;
+    }
+    if (n > (WORD(1) << 20))
+        return 0;
+    for (i = 0; i < n; i++)
+    {
+        const rc_dd_t * a = x + i * xs, * b = y + i * ys;
+        double p, e, m1, m2, t, s, f, q1, q2, A, B;
+        if (is_exact_zero(a) || is_exact_zero(b))
+            continue;
+        m++;
+        /* (hi_a + lo_a)(hi_b + lo_b) = p + e + hi_a lo_b + lo_a hi_b + lo_a lo_b, p + e exact */
+        two_prod(&p, &e, a->hi, b->hi);
+        m1 = a->hi * b->lo;
+        m2 = a->lo * b->hi;
+        t = m1 + m2;
+        /* sh + sl gains p + e + t up to the roundings of m1, m2, t, q1, q2 and sl (each within
+           u times its computed magnitude, plus eta for the two products); lo_a lo_b is dropped */
+        two_sum(&s, &f, sh, p);
+        sh = s;
+        q1 = e + t;
+        q2 = f + q1;
+        sl = sl + q2;
+        S += fabs(m1) + fabs(m2) + fabs(t) + fabs(q1) + fabs(q2) + fabs(sl);
+        L2 += fabs(a->lo) * fabs(b->lo);
+        /* |X Y - x y| <= |x| r_Y + r_X |y| + r_X r_Y with |x| <= |hi_a| + |lo_a| */
+        A = fabs(a->hi) + fabs(a->lo);
+        B = fabs(b->hi) + fabs(b->lo);
+        R += A * b->rad + a->rad * B + a->rad * b->rad;
+    }
+    if (m == 0)
+    {
+        if (init == NULL)
+            _rc_dd_zero(res);
+        else if (res != init)
+            *res = *init;
+        return 1;
+    }
+    return finish(res, sh, sl, up(R + L2 + S * 0x1p-53, 4 * m));
+}
+
+int _rc_dd_dot(rc_dd_t * res, const rc_dd_t * init, const rc_dd_t * x, slong xs,
+               const rc_dd_t * y, slong ys, slong n)
+{
+#ifdef RC_DD_DISPATCH
+    static int have_fma = -1;
+    if (have_fma < 0)
+        have_fma = __builtin_cpu_supports("fma") ? 1 : 0;
+    if (have_fma)
+        return dot_fma(res, init, x, xs, y, ys, n);
+#endif
+    return dot_dekker(res, init, x, xs, y, ys, n);
+}
+
+/* x ⊇ a: hi = mid rounded, lo = the rest rounded, both errors exact in arf and added to the
+   radius rounded up (ARF_RND_UP rounds away from zero: up for these nonnegative numbers). */
+int _rc_dd_set_arb(rc_dd_t * x, const arb_t a)
+{
+    arf_t t, r, R;
+    int ok = 1;
+    if (!arb_is_finite(a) || arf_cmpabs_2exp_si(arb_midref(a), 450) > 0
+        || mag_cmp_2exp_si(arb_radref(a), 1000) > 0)
+        return 0;
+    arf_init(t);
+    arf_init(r);
+    arf_init(R);
+    arf_set_mag(R, arb_radref(a));
+    if (arf_is_zero(arb_midref(a)) || arf_cmpabs_2exp_si(arb_midref(a), -450) < 0)
+    {
+        /* below 2^-450 (or zero): hi = lo = 0, the midpoint goes into the radius */
+        arf_abs(t, arb_midref(a));
+        arf_add(R, R, t, 64, ARF_RND_UP);
+        x->hi = 0;
+        x->lo = 0;
+    }
+    else
+    {
+        x->hi = arf_get_d(arb_midref(a), ARF_RND_NEAR);
+        rc_arf_set_d(t, x->hi);
+        arf_sub(r, arb_midref(a), t, ARF_PREC_EXACT, ARF_RND_DOWN);
+        x->lo = arf_get_d(r, ARF_RND_NEAR);
+        rc_arf_set_d(t, x->lo);
+        arf_sub(r, r, t, ARF_PREC_EXACT, ARF_RND_DOWN);
+        arf_abs(r, r);
+        arf_add(R, R, r, 64, ARF_RND_UP);
+        ok = isfinite(x->hi) && isfinite(x->lo) && fabs(x->hi) >= RC_DD_SMALL && fabs(x->hi) <= RC_DD_BIG;
+    }
+    /* the radius as a double >= R (2^-1000 for anything tiny: Arb's own rounding of
+       underflowing values is not relied on) */
+    if (arf_is_zero(R))
+        x->rad = 0;
+    else if (arf_cmpabs_2exp_si(R, -1000) < 0)
+        x->rad = 0x1p-1000;
+    else
+        x->rad = arf_get_d(R, ARF_RND_UP);
+    ok = ok && isfinite(x->rad);
+    arf_clear(t);
+    arf_clear(r);
+    arf_clear(R);
+    return ok;
+}
+
+void _rc_dd_get_arb(arb_t a, const rc_dd_t * x)
+{
+    arf_t t;
+    arf_init(t);
+    rc_arf_set_d(arb_midref(a), x->hi);
+    rc_arf_set_d(t, x->lo);
+    arf_add(arb_midref(a), arb_midref(a), t, ARF_PREC_EXACT, ARF_RND_DOWN);
+    rc_mag_set_d(arb_radref(a), x->rad);
+    arf_clear(t);
+}
+
+int _rc_dd_vec_set_arb(rc_dd_t * x, arb_srcptr a, slong n)
+{
+    slong i;
+    for (i = 0; i < n; i++)
+        if (!_rc_dd_set_arb(x + i, a + i))
+            return 0;
+    return 1;
+}
+
+void _rc_dd_vec_get_arb(arb_ptr a, const rc_dd_t * x, slong n)
+{
+    slong i;
+    for (i = 0; i < n; i++)
+        _rc_dd_get_arb(a + i, x + i);
+}
