@@ -119,9 +119,16 @@ void rc_prob_stats_init(rc_prob_stats_t st);
 void rc_prob_stats_clear(rc_prob_stats_t st);
 /* Derived quantities from st->p_negative (a certified ball or a confidence interval). */
 void rc_prob_stats_derive(rc_prob_stats_t st, const rc_prob_model_t m, int want_pmf, slong prec);
-/* Certified statistics.  Returns 1, or 0 when no certified method applies. */
+/* Certified statistics at precision prec.  Returns 1 (st->certified = 1, every quantity a finite
+   ball containing the true value), or 0 when no certified method applies or the balls at this
+   precision are not all finite (st->certified = 0). */
 int rc_prob_stats_certified(rc_prob_stats_t st, const rc_prob_model_t m, int want_pmf,
                             slong prec);
+/* Monte Carlo costs samples (d' + e) random draws; more than RC_PROB_MC_MAX_DRAWS (about a
+   minute) is refused: rc_prob_mc_cost_check returns RC_ELIMIT with err naming the model and the
+   count, else RC_OK. */
+#define RC_PROB_MC_MAX_DRAWS 2147483648.0
+int rc_prob_mc_cost_check(const rc_prob_model_t m, slong samples, rc_err_t err);
 /* Monte Carlo statistics: p from `samples` simulated neurons, the Hoeffding interval
    |p_hat - p| <= sqrt(log(2/alpha) / (2 samples)) at level 1 - alpha (valid for every
    sample size), mapped through the monotone or interval-evaluated formulas above. */

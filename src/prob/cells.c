@@ -1,4 +1,5 @@
 #include "relucert/prob.h"
+#include "prob_internal.h"
 #ifdef _OPENMP
 #include <omp.h>
 #endif
@@ -16,14 +17,6 @@ void rc_prob_cell_clear(rc_prob_cell_struct * c)
     rc_prob_stats_clear(c->stats);
 }
 
-static int cell_accurate(const rc_prob_stats_t st, slong goal_bits)
-{
-    int q;
-    for (q = 0; q < RC_PROB_Q_NUM; q++)
-        if (arb_rel_accuracy_bits(rc_prob_stats_get(st, (rc_prob_quantity) q)) < goal_bits)
-            return 0;
-    return 1;
-}
 
 static void cell_certify(rc_prob_cell_struct * c, slong prec, slong goal_bits)
 {
@@ -34,9 +27,13 @@ static void cell_certify(rc_prob_cell_struct * c, slong prec, slong goal_bits)
     for (p = prec; p <= 16 * prec; p *= 2)
     {
         if (!rc_prob_stats_certified(c->stats, c->model, 0, p))
+        {
+            if (rc_prob_scheme_is_normal(c->model->scheme) || c->model->e == 1)
+                continue;    /* a method exists: more precision may give finite balls */
             return;
+        }
         c->prec = p;
-        if (cell_accurate(c->stats, goal_bits))
+        if (_rc_prob_stats_accurate(c->stats, goal_bits))
             return;
     }
 }

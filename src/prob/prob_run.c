@@ -1,5 +1,6 @@
 /* rc_prob_run: the statistics `relucert prob` reports for one architecture (doc/prob.md). */
 #include "relucert/prob.h"
+#include "prob_internal.h"
 
 void rc_prob_opts_init(rc_prob_opts_t opts)
 {
@@ -31,6 +32,7 @@ int rc_prob_run(rc_prob_result_t res, rc_init_scheme s, slong d, slong l, slong 
                 const rc_prob_opts_t opts, rc_err_t err)
 {
     int want_pmf, r;
+    slong p, ok;
     if (opts->prec < 2 || opts->prec > RC_MAX_PREC)
         return rc_err_set(err, RC_ELIMIT, "prob: precision %ld outside [2, %ld]",
                           (long) opts->prec, (long) RC_MAX_PREC);
@@ -47,8 +49,27 @@ int rc_prob_run(rc_prob_result_t res, rc_init_scheme s, slong d, slong l, slong 
     if (r != RC_OK)
         return r;
     want_pmf = (l <= opts->pmf_max);
-    if (opts->monte_carlo || !rc_prob_stats_certified(res->stats, res->model, want_pmf, opts->prec))
-        rc_prob_stats_mc(res->stats, res->model, opts->samples, opts->level, opts->seed, want_pmf,
-                         opts->prec);
+    /* certified at prec, else at 2, 4, ..., 16 times prec until every quantity holds the digits
+       asked for (as relucert table does): Arb's incomplete beta of extreme arguments can need
+       more precision for a finite or a useful ball; the last certified precision is kept */
+    for (p = opts->prec, ok = 0; !opts->monte_carlo && p <= 16 * opts->prec; p *= 2)
+        if (rc_prob_stats_certified(res->stats, res->model, want_pmf, p))
+        {
+            ok = p;
+            if (_rc_prob_stats_accurate(res->stats, (slong) (3.33 * res->digits) + 2))
+                break;
+        }
+    if (ok > 0)
+    {
+        if (!res->stats->certified)
+            rc_prob_stats_certified(res->stats, res->model, want_pmf, ok);
+        res->prec = ok;
+        return RC_OK;
+    }
+    r = rc_prob_mc_cost_check(res->model, opts->samples, err);
+    if (r != RC_OK)
+        return r;
+    rc_prob_stats_mc(res->stats, res->model, opts->samples, opts->level, opts->seed, want_pmf,
+                     opts->prec);
     return RC_OK;
 }

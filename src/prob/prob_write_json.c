@@ -2,6 +2,7 @@
    has always printed. */
 #include <inttypes.h>
 #include "relucert/prob.h"
+#include "prob_internal.h"
 
 /* The law of w and v: variance (normal) or squared half-width (uniform), exact. */
 static void write_law(rc_jsonw_t w, const rc_prob_model_t m)
@@ -29,11 +30,11 @@ void rc_prob_result_write_json(rc_jsonw_t w, const rc_prob_result_t res)
     rc_jsonw_puts(w, "  ");
     write_law(w, m);
     rc_jsonw_puts(w, ",\n  \"p_negative_level\": ");
-    rc_jsonw_arb_pair(w, st->p_negative, digits);
+    _rc_prob_json_pair(w, st->p_negative, digits, 1);
     rc_jsonw_puts(w, ",\n  \"p_factor_disconnected\": ");
-    rc_jsonw_arb_pair(w, st->q_disconnect, digits);
+    _rc_prob_json_pair(w, st->q_disconnect, digits, 1);
     rc_jsonw_puts(w, ",\n  \"p_disconnected\": ");
-    rc_jsonw_arb_pair(w, st->p_disconnected, digits);
+    _rc_prob_json_pair(w, st->p_disconnected, digits, 1);
     rc_jsonw_puts(w, ",\n  \"expected_components\": ");
     rc_jsonw_arb_pair(w, st->expected_components, digits);
     rc_jsonw_puts(w, ",\n  \"expected_effective_components\": ");
@@ -47,7 +48,7 @@ void rc_prob_result_write_json(rc_jsonw_t w, const rc_prob_result_t res)
         for (k = 0; k < st->len; k++)
         {
             rc_jsonw_puts(w, k ? ", " : "");
-            rc_jsonw_arb_pair(w, st->pathological_pmf + k, digits);
+            _rc_prob_json_pair(w, st->pathological_pmf + k, digits, 1);
         }
         rc_jsonw_puts(w, "]");
     }
@@ -56,7 +57,11 @@ void rc_prob_result_write_json(rc_jsonw_t w, const rc_prob_result_t res)
     if (st->certified)
         rc_jsonw_printf(w, ", \"precision_bits\": %ld\n}\n", (long) res->prec);
     else
-        rc_jsonw_printf(w, ", \"confidence_level\": %.17g, \"samples\": %ld, \"seed\": %" PRIu64 ",\n"
+    {
+        rc_jsonw_puts(w, ", \"confidence_level\": ");
+        _rc_prob_write_double(w, st->level);
+        rc_jsonw_printf(w, ", \"samples\": %ld, \"seed\": %" PRIu64 ",\n"
                         "  \"interval\": \"Hoeffding, joint for all quantities\"\n}\n",
-                        st->level, (long) st->samples, st->seed);
+                        (long) st->samples, st->seed);
+    }
 }

@@ -2,13 +2,15 @@
 #include <inttypes.h>
 #include "relucert/num.h"
 #include "relucert/prob.h"
+#include "prob_internal.h"
 
 /* "  LABEL  DIGITS in [lo, hi]": the certified digits (when certified and some digit is) and the
    outward-rounded enclosure. */
-static void write_line(rc_jsonw_t w, const char * label, const arb_t x, slong digits, int certified)
+static void write_line(rc_jsonw_t w, const char * label, const arb_t x, slong digits, int certified,
+                       int unit)
 {
     char * lo, * hi, * c;
-    rc_arb_get_interval_str(&lo, &hi, x, digits);
+    _rc_prob_interval_str(&lo, &hi, x, digits, unit);
     c = certified ? rc_prob_certified_digits_str(x, digits) : NULL;
     rc_jsonw_printf(w, "  %-32s ", label);
     if (c != NULL)
@@ -54,14 +56,17 @@ void rc_prob_result_write_text(rc_jsonw_t w, const rc_prob_result_t res)
         rc_jsonw_printf(w, "certified (%s, %ld bits): each true value lies in its interval [lo, hi]\n"
                         "and rounds to the number shown before it\n", st->method, (long) res->prec);
     else
+    {
         rc_jsonw_printf(w, "NOT CERTIFIED: Monte Carlo estimate, %ld neurons, seed %" PRIu64 "; the\n"
-                        "intervals hold jointly with probability >= %g (Hoeffding)\n",
-                        (long) st->samples, st->seed, st->level);
-    write_line(w, "P(c_k < 0)  [p_negative_level]", st->p_negative, digits, c);
-    write_line(w, "P(factor k disconnected)", st->q_disconnect, digits, c);
-    write_line(w, "P(H(c) disconnected)", st->p_disconnected, digits, c);
-    write_line(w, "E[#components] = E[2^m]", st->expected_components, digits, c);
-    write_line(w, "E[#effective components]", st->expected_effective, digits, c);
+                        "intervals hold jointly with probability >= ", (long) st->samples, st->seed);
+        _rc_prob_write_double(w, st->level);
+        rc_jsonw_puts(w, " (Hoeffding)\n");
+    }
+    write_line(w, "P(c_k < 0)  [p_negative_level]", st->p_negative, digits, c, 1);
+    write_line(w, "P(factor k disconnected)", st->q_disconnect, digits, c, 1);
+    write_line(w, "P(H(c) disconnected)", st->p_disconnected, digits, c, 1);
+    write_line(w, "E[#components] = E[2^m]", st->expected_components, digits, c, 0);
+    write_line(w, "E[#effective components]", st->expected_effective, digits, c, 0);
     if (st->pathological_pmf != NULL && st->len <= 21)
     {
         rc_jsonw_puts(w, "  P(#pathological neurons = k):\n");
@@ -69,7 +74,7 @@ void rc_prob_result_write_text(rc_jsonw_t w, const rc_prob_result_t res)
         {
             char label[32];
             snprintf(label, sizeof label, "  k = %ld", (long) k);
-            write_line(w, label, st->pathological_pmf + k, digits, c);
+            write_line(w, label, st->pathological_pmf + k, digits, c, 1);
         }
     }
     if (!c && !res->monte_carlo)

@@ -1,4 +1,5 @@
 #include "relucert/prob.h"
+#include "prob_internal.h"
 
 void rc_prob_stats_init(rc_prob_stats_t st)
 {
@@ -57,15 +58,56 @@ void rc_prob_stats_derive(rc_prob_stats_t st, const rc_prob_model_t m, int want_
     }
 }
 
+/* Every quantity a finite ball: a certificate claims "each true value lies in its interval",
+   which an indeterminate (NaN) or infinite ball does not say (found by a tester: at 128 bits a
+   finite but useless p gave p_disconnected = [nan, nan], printed as certified). */
+static int stats_finite(const rc_prob_stats_t st)
+{
+    slong k;
+    int q;
+    for (q = 0; q < RC_PROB_Q_NUM; q++)
+        if (!arb_is_finite(rc_prob_stats_get(st, (rc_prob_quantity) q)))
+            return 0;
+    for (k = 0; k < st->len; k++)
+        if (!arb_is_finite(st->pathological_pmf + k))
+            return 0;
+    return 1;
+}
+
 int rc_prob_stats_certified(rc_prob_stats_t st, const rc_prob_model_t m, int want_pmf,
                             slong prec)
 {
+    st->certified = 0;
+    st->method = "";
     if (!rc_prob_negative(st->p_negative, m, prec))
         return 0;
-    st->certified = 1;
-    st->method = rc_prob_scheme_is_normal(m->scheme) ? "incomplete-beta" : "closed-form";
     st->samples = 0;
     st->level = 1.0;
     rc_prob_stats_derive(st, m, want_pmf, prec);
+    if (!stats_finite(st))
+        return 0;
+    st->certified = 1;
+    st->method = rc_prob_scheme_is_normal(m->scheme) ? "incomplete-beta" : "closed-form";
     return 1;
+}
+
+int _rc_prob_stats_accurate(const rc_prob_stats_t st, slong goal_bits)
+{
+    int q;
+    for (q = 0; q < RC_PROB_Q_NUM; q++)
+        if (arb_rel_accuracy_bits(rc_prob_stats_get(st, (rc_prob_quantity) q)) < goal_bits)
+            return 0;
+    return 1;
+}
+
+int rc_prob_mc_cost_check(const rc_prob_model_t m, slong samples, rc_err_t err)
+{
+    double draws = (double) samples * (double) (m->nw + m->e);
+    if (draws <= RC_PROB_MC_MAX_DRAWS)
+        return RC_OK;
+    return rc_err_set(err, RC_ELIMIT, "prob: %s with d = %ld, l = %ld, e = %ld: Monte Carlo would draw "
+                      "%.3g numbers (%ld samples x %ld coordinates), above the limit %.3g; lower "
+                      "--samples", rc_prob_scheme_name(m->scheme), (long) m->d, (long) m->l,
+                      (long) m->e, draws, (long) samples, (long) (m->nw + m->e),
+                      (double) RC_PROB_MC_MAX_DRAWS);
 }

@@ -110,6 +110,9 @@ int rc_prob_table_run(rc_prob_table_t t, const rc_prob_table_opts_t o, rc_err_t 
                         return r;
                 }
     rc_prob_cells_certify(t->cells, t->n, o->prec, o->goal_bits, o->threads);
+    for (k = 0; k < t->n && o->monte_carlo; k++)
+        if (!t->cells[k].stats->certified && (r = rc_prob_mc_cost_check(t->cells[k].model, o->samples, err)) != RC_OK)
+            return r;
     if (o->monte_carlo)
         rc_prob_cells_mc(t->cells, t->n, o->samples, o->level, o->seed, o->prec, o->threads);
     return RC_OK;

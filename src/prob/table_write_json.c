@@ -1,6 +1,7 @@
 /* rc_prob_table_write_json: relucert.table/1 (doc/formats.md), every cell of a sweep. */
 #include <inttypes.h>
 #include "relucert/prob.h"
+#include "prob_internal.h"
 
 static void write_cell(rc_jsonw_t w, const rc_prob_cell_struct * c, slong digits)
 {
@@ -16,13 +17,17 @@ static void write_cell(rc_jsonw_t w, const rc_prob_cell_struct * c, slong digits
     if (st->certified)
         rc_jsonw_printf(w, ", \"precision_bits\": %ld", (long) c->prec);
     else if (has)
-        rc_jsonw_printf(w, ", \"confidence_level\": %.17g, \"samples\": %ld, \"seed\": %" PRIu64,
-                        st->level, (long) st->samples, st->seed);
+    {
+        rc_jsonw_puts(w, ", \"confidence_level\": ");
+        _rc_prob_write_double(w, st->level);
+        rc_jsonw_printf(w, ", \"samples\": %ld, \"seed\": %" PRIu64, (long) st->samples, st->seed);
+    }
     for (q = 0; q < RC_PROB_Q_NUM; q++)
     {
         rc_jsonw_printf(w, ", \"%s\": ", rc_prob_quantity_name((rc_prob_quantity) q));
         if (has)
-            rc_jsonw_arb_pair(w, rc_prob_stats_get(st, (rc_prob_quantity) q), digits);
+            _rc_prob_json_pair(w, rc_prob_stats_get(st, (rc_prob_quantity) q), digits,
+                               _rc_prob_quantity_is_probability((rc_prob_quantity) q));
         else
             rc_jsonw_puts(w, "null");
     }

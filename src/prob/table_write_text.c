@@ -2,6 +2,7 @@
 #include <string.h>
 #include "relucert/num.h"
 #include "relucert/prob.h"
+#include "prob_internal.h"
 
 #define CSV RC_PROB_TABLE_CSV
 #define MD RC_PROB_TABLE_MD
@@ -35,8 +36,10 @@ static void write_cell(rc_jsonw_t w, const rc_prob_stats_struct * st, rc_prob_qu
     s = rc_prob_certified_digits_str(x, digits);
     if (s == NULL)
     {
-        rc_arb_get_interval_str(&lo, &hi, x, 3);
-        rc_jsonw_printf(w, "[%s, %s]", lo, hi);
+        /* in CSV quoted (RFC 4180): unquoted, its comma shifted the _lo/_hi columns of the row
+           (found by a tester: a reader took a lower end for the certified upper bound) */
+        _rc_prob_interval_str(&lo, &hi, x, 3, _rc_prob_quantity_is_probability(q));
+        rc_jsonw_printf(w, fmt == CSV ? "\"[%s, %s]\"" : "[%s, %s]", lo, hi);
         flint_free(lo);
         flint_free(hi);
         return;
@@ -61,7 +64,7 @@ static void write_bounds(rc_jsonw_t w, const rc_prob_stats_struct * st, rc_prob_
         rc_jsonw_puts(w, ",,");
         return;
     }
-    rc_arb_get_interval_str(&lo, &hi, rc_prob_stats_get(st, q), digits);
+    _rc_prob_interval_str(&lo, &hi, rc_prob_stats_get(st, q), digits, _rc_prob_quantity_is_probability(q));
     rc_jsonw_printf(w, ",%s,%s", lo, hi);
     flint_free(lo);
     flint_free(hi);
