@@ -40,7 +40,8 @@ extern "C" {
    3: as 2, and the Taylor series from order _rc_flow_series_dd_order(p, prec) on (MSE; the
    series of order >= 8) and the whole Jacobian series in double-double balls with every
    rounding bounded (proofs/flow.md section 2, "Arithmetic 3"); in Arb where a value leaves
-   the double-double range or outside the default floating-point environment.
+   the double-double range (its double-double parts run in the default floating-point
+   environment, installed for them and restored, so the bits do not depend on the caller's).
    Any other value of pr->arith is treated as 2. */
 #define RC_FLOW_ARITH_1 1
 #define RC_FLOW_ARITH_2 2

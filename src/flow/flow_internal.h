@@ -71,7 +71,8 @@ slong _rc_flow_jac_order(arb_srcptr thX, arb_srcptr X, slong p, const arb_t dur,
 void _rc_flow_series_jac_coeffs(arb_ptr D, arb_srcptr X, const int * modes, slong p,
                                 const rc_flow_problem_t pr, slong prec);
 /* The same under arithmetic 3 in double-double balls (series_jac_dd.c); returns 0 (Dout
-   untouched) out of the double-double range, for BCE, or outside the default FP environment. */
+   untouched) out of the double-double range, for BCE, or when the default FP environment cannot be
+   installed (_rc_dd_env_enter). */
 int _rc_flow_series_jac_dd(arb_ptr Dout, arb_srcptr X, const int * modes, slong p,
                            const rc_flow_problem_t pr, slong prec);
 void _rc_flow_jac_horner(arb_mat_t J, arb_srcptr D, slong p, slong P, const arb_t dur, slong prec);
@@ -148,8 +149,9 @@ void _rc_flow_proj_apply(arb_ptr base, slong stride, const _rc_flow_proj_struct 
 /* Arithmetic 3 (series_dd.c): the first order of rc_flow_series computed in double-double balls
    at order p and precision prec, and that computation: from th (blocks 0..m0), h and g (orders
    < m0) and the slopes sl, sets th blocks m0+1..p and z, c orders m0..p.  Returns 0 (nothing
-   written) when a value leaves the double-double range, for BCE, or outside the default
-   floating-point environment; the caller then goes on in Arb. */
+   written) when a value leaves the double-double range, for BCE, or when the default
+   floating-point environment cannot be installed (ddball.h, _rc_dd_env_enter: the computation
+   runs in it whatever the caller's); the caller then goes on in Arb. */
 slong _rc_flow_series_dd_order(slong p, slong prec);
 /* rc_flow_series with the orders from mdd on in double-double balls (mdd > p: all in Arb).
    rc_flow_series uses mdd = _rc_flow_series_dd_order(p, prec) under arithmetic 3 and p >= 8 (the

@@ -187,9 +187,12 @@ int _rc_flow_series_dd(arb_ptr th, arb_ptr z, arb_ptr c, arb_srcptr h, arb_srcpt
                        const rc_flow_problem_t pr, slong prec)
 {
     dd_ws w;
+    rc_dd_env_t env;
     slong m;
     int ok;
-    if (m0 < 1 || m0 > p || pr->loss != RC_LOSS_MSE || !rc_fp_env_is_default())
+    if (m0 < 1 || m0 > p || pr->loss != RC_LOSS_MSE)
+        return 0;
+    if (!_rc_dd_env_enter(&env))
         return 0;
     dd_ws_init(&w, p, pr);
     /* the Arb orders the recurrences read: T_0..T_m0, H and G below m0; data and slopes */
@@ -210,5 +213,6 @@ int _rc_flow_series_dd(arb_ptr th, arb_ptr z, arb_ptr c, arb_srcptr h, arb_srcpt
         _rc_dd_vec_get_arb(c + m0 * w.LN, w.C + m0 * w.LN, (p + 1 - m0) * w.LN);
     }
     dd_ws_clear(&w);
+    _rc_dd_env_leave(&env);
     return ok;
 }

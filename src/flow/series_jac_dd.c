@@ -8,7 +8,8 @@
    more than the 64 bits of RC_FLOW_JPREC, each operation an enclosure), the pairs of slope
    exactly 0 skipped as under arithmetic 2.  The sliding projections stay in Arb (on converted
    blocks).  MSE only.  Returns 0 (Dout untouched) when a value leaves the double-double range
-   or outside the default floating-point environment; the caller then computes in Arb. */
+   or when the default floating-point environment cannot be installed (_rc_dd_env_enter; the
+   computation runs in it whatever the caller's); the caller then computes in Arb. */
 typedef struct
 {
     const rc_flow_problem_struct * pr;
@@ -289,9 +290,10 @@ int _rc_flow_series_jac_dd(arb_ptr Dout, arb_srcptr X, const int * modes, slong 
                            const rc_flow_problem_t pr, slong prec)
 {
     sjd_t S;
+    rc_dd_env_t env;
     slong m, k, i, o;
     int ok;
-    if (pr->loss != RC_LOSS_MSE || !rc_fp_env_is_default())
+    if (pr->loss != RC_LOSS_MSE || !_rc_dd_env_enter(&env))
         return 0;
     sjd_init(&S, modes, p, pr, prec);
     ok = sjd_inputs(&S, X, modes, pr);
@@ -309,5 +311,6 @@ int _rc_flow_series_jac_dd(arb_ptr Dout, arb_srcptr X, const int * modes, slong 
     if (ok)
         _rc_dd_vec_get_arb(Dout, S.D, p * S.P * S.P);
     sjd_clear(&S);
+    _rc_dd_env_leave(&env);
     return ok;
 }

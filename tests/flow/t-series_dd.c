@@ -129,8 +129,10 @@ static void test_jac(void)
     flint_randclear(st);
 }
 
-/* Out of the double-double range (weights 2^300: products beyond 2^450) and outside the default
-   floating-point environment, arithmetic 3 falls back to Arb: bit for bit arithmetic 2. */
+/* Out of the double-double range (weights 2^300: products beyond 2^450) arithmetic 3 falls back
+   to Arb: bit for bit arithmetic 2.  Under FTZ/DAZ set by the caller it installs the default
+   environment for its double-double orders: bit for bit arithmetic 3 in the default
+   environment, and the caller's FTZ/DAZ is restored afterwards. */
 static void test_fallback(void)
 {
     rc_net_t net;
@@ -158,18 +160,36 @@ static void test_fallback(void)
         pr->arith = RC_FLOW_ARITH_3;
         if (pass == 1)
         {
+            int still;
             if (!rc_daz_on())
             {
                 rc_daz_off();
                 goto done;     /* no FTZ/DAZ on this machine: nothing to test */
             }
             rc_flow_series(t3, NULL, NULL, modes, p, pr, 256);
+            still = !rc_fp_env_is_default();
             rc_daz_off();
+            CU_ASSERT(still);  /* the caller's environment is restored */
+            rc_flow_series(t2, NULL, NULL, modes, p, pr, 256);   /* arithmetic 3, default env */
+            {
+                /* and those bits are not arithmetic 2's (the double-double orders ran) */
+                arb_ptr t4 = _arb_vec_init((p + 1) * P);
+                int differ = 0;
+                start_block(t4, pr, 1, 256);
+                pr->arith = RC_FLOW_ARITH_2;
+                rc_flow_series(t4, NULL, NULL, modes, p, pr, 256);
+                for (i = 0; i < (p + 1) * P; i++)
+                    differ |= !arb_equal(t4 + i, t2 + i);
+                CU_ASSERT(differ);
+                _arb_vec_clear(t4, (p + 1) * P);
+            }
         }
         else
+        {
             rc_flow_series(t3, NULL, NULL, modes, p, pr, 256);
-        pr->arith = RC_FLOW_ARITH_2;
-        rc_flow_series(t2, NULL, NULL, modes, p, pr, 256);
+            pr->arith = RC_FLOW_ARITH_2;
+            rc_flow_series(t2, NULL, NULL, modes, p, pr, 256);
+        }
         for (i = 0; i < (p + 1) * P; i++)
             CU_ASSERT(arb_equal(t3 + i, t2 + i));
     done:
