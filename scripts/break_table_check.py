@@ -35,6 +35,10 @@ def main():
     rows = list(csv.DictReader(io.StringIO(r.stdout)))
     bad = n = 0
     for row in rows:
+        if None in row or any(v is None for v in row.values()):
+            bad += 1
+            print(f"BAD malformed CSV row (fields do not match the header): {row}")
+            continue
         if row["certified"] != "true":
             continue
         s, d, l, e, b = row["scheme"], int(row["input_dim"]), int(row["hidden"]), int(row["output_dim"]), row["bias"] == "1"
@@ -48,7 +52,13 @@ def main():
             v, lo, hi = row[q], row[q + "_lo"], row[q + "_hi"]
             t = ref[q]
             msg = []
-            if not (mp.mpf(lo) <= t <= mp.mpf(hi)):
+            try:
+                lo_m, hi_m = mp.mpf(lo), mp.mpf(hi)
+            except ValueError:
+                bad += 1
+                print(f"BAD {s} d={d} l={l} e={e} bias={int(b)} {q}: bounds not numbers: {lo!r}, {hi!r}")
+                continue
+            if not (lo_m <= t <= hi_m):
                 msg.append(f"[{lo}, {hi}] misses")
             if v not in ("", "n/a"):
                 ulp = mp.mpf(10) ** last_digit_exp(v)

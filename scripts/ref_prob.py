@@ -174,23 +174,41 @@ def p_negative(scheme, d, l, e, bias=True, dps=80):
     return uniform_p(nw, vs / ws, dps)
 
 
-def derived(p, scheme, d, l, e, bias=True, dps=80, pmf=True):
-    """All reported quantities as mpf, from p (doc/math.md §3, §4, §7)."""
+def p_complement(scheme, d, l, e, bias=True, dps=80):
+    """1 - p computed directly (no cancellation when p is close to 1):
+    P(||v||^2 <= ||w||^2) = I_{1-x}(e/2, n/2) for the normal laws."""
     law, ws, vs, nw, dtop = model(scheme, d, l, e, bias)
+    if law == "normal":
+        return betainc_reg(e, nw, ws / (ws + vs), dps)
+    p = p_negative(scheme, d, l, e, bias, dps)
+    if p is None:
+        return None
+    with mp.workdps(dps):
+        return 1 - p
+
+
+def derived(p, scheme, d, l, e, bias=True, dps=80, pmf=True, pc=None):
+    """All reported quantities as mpf, from p and pc = 1 - p (doc/math.md §3, §4, §7)."""
+    law, ws, vs, nw, dtop = model(scheme, d, l, e, bias)
+    if pc is None:
+        pc = p_complement(scheme, d, l, e, bias, dps)
     with mp.workdps(dps):
         p = +p
+        pc = +pc
         if dtop >= 2:
-            q = p if e == 1 else mp.mpf(0)
+            q, qc = (p, pc) if e == 1 else (mp.mpf(0), mp.mpf(1))
         else:
-            q = mp.mpf(1) if e == 1 else 1 - p
+            q, qc = (mp.mpf(1), mp.mpf(0)) if e == 1 else (pc, p)
         out = {"p_negative_level": p, "p_factor_disconnected": q}
-        # 1 - (1-q)^l computed as -expm1(l log1p(-q)) at working precision
+        # 1 - (1-q)^l with 1 - q = qc computed directly
         if q == 1:
             out["p_disconnected"] = mp.mpf(1)
         elif q == 0:
             out["p_disconnected"] = mp.mpf(0)
-        else:
+        elif q < mp.mpf("0.5"):
             out["p_disconnected"] = -mp.expm1(l * mp.log1p(-q))
+        else:
+            out["p_disconnected"] = 1 - qc ** l
         out["expected_components"] = (1 + q) ** l
         # effective: E[(n1+1)(n2+1)], n1 = #{c<0, e=1}, n2 = #{c>0, d'=1}
         if dtop >= 2 and e >= 2:
@@ -198,13 +216,13 @@ def derived(p, scheme, d, l, e, bias=True, dps=80, pmf=True):
         elif dtop >= 2:
             eff = 1 + l * p
         elif e >= 2:
-            eff = 1 + l * (1 - p)
+            eff = 1 + l * pc
         else:
-            eff = 1 + l + l * (l - 1) * p * (1 - p)
+            eff = 1 + l + l * (l - 1) * p * pc
         out["expected_effective_components"] = eff
         if pmf and l <= 10000:
             if e == 1:
-                out["pathological_distribution"] = [mp.binomial(l, k) * p ** k * (1 - p) ** (l - k)
+                out["pathological_distribution"] = [mp.binomial(l, k) * p ** k * pc ** (l - k)
                                                      for k in range(l + 1)]
             else:
                 out["pathological_distribution"] = [mp.mpf(1)] + [mp.mpf(0)] * l
