@@ -1,6 +1,6 @@
 #!/usr/bin/python3
 """Breaker's sweep: every interval of `relucert prob --json` must contain the independent
-reference of ref_prob.py.  Usage: break_prob_sweep.py RELUCERT [grid|random N SEED] [--pmf]"""
+reference of ref_prob.py.  Usage: break_prob_sweep.py RELUCERT [grid|near1|random N SEED] [--pmf]"""
 import json, subprocess, sys, random, itertools, time
 import mpmath as mp
 sys.path.insert(0, __file__.rsplit("/", 1)[0])
@@ -75,6 +75,11 @@ def main():
         dims = [1, 2, 3, 7, 100, 10 ** 6]
         for s, d, l, e, b in itertools.product(R.SCHEMES, dims, dims, dims, [True, False]):
             cells.append((s, d, l, e, b))
+    elif mode == "near1":
+        # d' = 1 with e >= 2: q = 1 - p is tiny, p is within 1e-80 .. 1e-500 of 1
+        for s_, l, e in itertools.product(["xavier-normal", "kaiming-normal", "lecun-normal"],
+                                          [1, 2, 10, 100, 1000, 10 ** 6], [2, 3, 10, 100, 1000, 5000]):
+            cells.append((s_, 1, l, e, False))
     else:
         n, seed = int(sys.argv[3]), int(sys.argv[4])
         rng = random.Random(seed)
