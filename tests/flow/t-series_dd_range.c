@@ -32,6 +32,25 @@ static void random_modes(int * modes, slong LN, flint_rand_t st)
         modes[i] = n_randint(st, 3) ? RC_FLOW_ACT : RC_FLOW_INACT;
     if (n_randint(st, 3) == 0)
         modes[n_randint(st, LN)] = RC_FLOW_SLIDE;
+    if (n_randint(st, 4) == 0)
+        modes[n_randint(st, LN)] = RC_FLOW_FREE;
+}
+
+/* x = a random corner of the box b (as exact points) */
+static void corner(arb_ptr x, arb_srcptr b, slong P, flint_rand_t st)
+{
+    slong j;
+    for (j = 0; j < P; j++)
+    {
+        arf_t r;
+        arf_init(r);
+        arf_set_mag(r, arb_radref(b + j));
+        if (n_randint(st, 2))
+            arf_neg(r, r);
+        arf_add(arb_midref(x + j), arb_midref(b + j), r, ARF_PREC_EXACT, ARF_RND_DOWN);
+        mag_zero(arb_radref(x + j));
+        arf_clear(r);
+    }
 }
 
 static void start_block(arb_ptr x, const rc_flow_problem_t pr, int box, slong prec)
@@ -65,7 +84,7 @@ static void test_range(void)
     flint_rand_t st;
     slong iter, i, bad = 0, ndiff = 0;
     RC_RAND_INIT(st);
-    for (iter = 0; iter < RC_TEST_ITER(200); iter++)
+    for (iter = 0; iter < RC_TEST_ITER(100); iter++)
     {
         rc_net_t net;
         rc_data_t data;
@@ -74,7 +93,7 @@ static void test_range(void)
         fmpq_t lam;
         slong P, LN, p = 12 + n_randint(st, 29), prec = n_randint(st, 3) ? 256 : 128, q = 1 + n_randint(st, 8);
         slong kt = pick_exp(st), kx = pick_exp(st), ky = pick_exp(st);
-        int * modes, box = n_randint(st, 2);
+        int * modes, box = n_randint(st, 2), free_;
         arb_ptr t3, th, z3, zh, c3, ch, D3, Dh, x;
         flow_test_random(net, data, st);
         scale_vec(net->W1, net->l * net->d, kt);
@@ -101,8 +120,33 @@ static void test_range(void)
         rc_flow_series(t3, z3, c3, modes, p, pr, prec);
         pr->arith = RC_FLOW_ARITH_2;
         rc_flow_series(th, zh, ch, modes, p, pr, 4096);
+        /* a FREE pair (slope the interval [a, 1]) makes every coefficient a set, like a box:
+           overlap, and containment of the point series with that slope fixed at 1 and at a */
+        for (i = 0, free_ = 0; i < LN; i++)
+            free_ |= modes[i] == RC_FLOW_FREE;
+        if (free_)
+        {
+            slong rep, j;
+            int * m2 = flint_malloc(sizeof(int) * LN);
+            arb_ptr tc = _arb_vec_init((p + 1) * P);
+            for (rep = 0; rep < 2 && !box; rep++)
+            {
+                for (j = 0; j < LN; j++)
+                    m2[j] = modes[j] == RC_FLOW_FREE ? (rep ? RC_FLOW_ACT : RC_FLOW_INACT) : modes[j];
+                start_block(tc, pr, 0, 4096);
+                rc_flow_series(tc, NULL, NULL, m2, p, pr, 4096);
+                for (j = 0; j < (p + 1) * P; j++)
+                    if (!arb_contains(t3 + j, tc + j))
+                    {
+                        bad++;
+                        printf("\niter %ld: FREE pair fixed to %d: coefficient %ld not enclosed\n", (long) iter, (int) rep, (long) j);
+                    }
+            }
+            _arb_vec_clear(tc, (p + 1) * P);
+            flint_free(m2);
+        }
         for (i = 0; i < (p + 1) * P; i++)
-            if (!(box ? arb_overlaps(t3 + i, th + i) : arb_contains(t3 + i, th + i)))
+            if (!(box || free_ ? arb_overlaps(t3 + i, th + i) : arb_contains(t3 + i, th + i)))
             {
                 bad++;
                 printf("\niter %ld (kt %ld kx %ld ky %ld, p %ld, prec %ld, box %d): theta coefficient %ld not enclosed: ",
@@ -111,10 +155,36 @@ static void test_range(void)
             }
         for (i = 0; i < (p + 1) * LN; i++)
         {
-            if (!(box ? arb_overlaps(z3 + i, zh + i) : arb_contains(z3 + i, zh + i)))
+            if (!(box || free_ ? arb_overlaps(z3 + i, zh + i) : arb_contains(z3 + i, zh + i)))
                 bad++;
-            if (!(box ? arb_overlaps(c3 + i, ch + i) : arb_contains(c3 + i, ch + i)))
+            if (!(box || free_ ? arb_overlaps(c3 + i, ch + i) : arb_contains(c3 + i, ch + i)))
                 bad++;
+        }
+        /* a box start: the arithmetic-3 balls contain the coefficients at two corners */
+        if (box)
+        {
+            slong rep;
+            arb_ptr tc = _arb_vec_init((p + 1) * P), b0 = _arb_vec_init(P);
+            start_block(b0, pr, 1, prec);
+            int * m2 = flint_malloc(sizeof(int) * LN);
+            for (rep = 0; rep < 2; rep++)
+            {
+                /* a point: a corner of the box, any FREE pair's slope fixed at 1 or a */
+                for (i = 0; i < LN; i++)
+                    m2[i] = modes[i] == RC_FLOW_FREE ? (n_randint(st, 2) ? RC_FLOW_ACT : RC_FLOW_INACT) : modes[i];
+                corner(tc, b0, P, st);
+                rc_flow_series(tc, NULL, NULL, m2, p, pr, 4096);
+                for (i = 0; i < (p + 1) * P; i++)
+                    if (!arb_contains(t3 + i, tc + i))
+                    {
+                        bad++;
+                        printf("\niter %ld (kt %ld kx %ld ky %ld, p %ld, prec %ld, free %d): corner coefficient %ld not enclosed: ",
+                               (long) iter, (long) kt, (long) kx, (long) ky, (long) p, (long) prec, free_, (long) i);
+                        arb_printd(t3 + i, 20), printf("  vs  "), arb_printd(tc + i, 20), printf("\n");
+                    }
+            }
+            flint_free(m2);
+            _arb_vec_clear(tc, (p + 1) * P), _arb_vec_clear(b0, P);
         }
         /* did the double-double orders run (arithmetic 2 at the same precision differs)? */
         {
@@ -155,7 +225,7 @@ static void test_range(void)
     }
     CU_ASSERT(bad == 0);
     printf("\n[series_dd_range: %ld of %ld problems had arithmetic-3 series different from Arb's]\n",
-           (long) ndiff, (long) RC_TEST_ITER(200));
+           (long) ndiff, (long) RC_TEST_ITER(100));
     flint_randclear(st);
 }
 
