@@ -87,7 +87,7 @@ static void series_in(arb_ptr th, arb_ptr D, int env, int arith, rc_flow_problem
 static void test_series_env(void)
 {
     flint_rand_t st;
-    slong it, env, ndd = 0, nenv = 0;
+    slong it, env, ndd = 0, nenv = 0, nfall = 0;
     RC_RAND_INIT(st);
     for (it = 0; it < RC_TEST_ITER(25); it++)
     {
@@ -98,7 +98,7 @@ static void test_series_env(void)
         fmpq_t lam;
         slong P, LN, p = 20 + n_randint(st, 21), q = 1 + n_randint(st, 8);
         int * modes, box = n_randint(st, 2);
-        arb_ptr t2, t3, tref, D2, D3, Dref;
+        arb_ptr t2, t3, tref, D2, D3, Dref, t3e, D3e;
         if (it == 0)
             flow_test_toy(net, data, "0.6");
         else
@@ -111,6 +111,7 @@ static void test_series_env(void)
         random_modes(modes, LN, st);
         t2 = _arb_vec_init((p + 1) * P), t3 = _arb_vec_init((p + 1) * P), tref = _arb_vec_init((p + 1) * P);
         D2 = _arb_vec_init(q * P * P), D3 = _arb_vec_init(q * P * P), Dref = _arb_vec_init(q * P * P);
+        t3e = _arb_vec_init((p + 1) * P), D3e = _arb_vec_init(q * P * P);
         /* reference: arithmetic 2 in the default environment */
         series_in(tref, Dref, ENV_DEFAULT, RC_FLOW_ARITH_2, pr, modes, p, q, box);
         /* arithmetic 3 in the default environment differs (the double-double orders ran) */
@@ -122,18 +123,22 @@ static void test_series_env(void)
                 continue;
             env_leave(env);
             nenv++;
-            series_in(t3, D3, env, RC_FLOW_ARITH_3, pr, modes, p, q, box);
             series_in(t2, D2, env, RC_FLOW_ARITH_2, pr, modes, p, q, box);
-            CU_ASSERT(vec_equal(t3, t2, (p + 1) * P));
-            CU_ASSERT(vec_equal(D3, D2, q * P * P));
+            series_in(t3e, D3e, env, RC_FLOW_ARITH_3, pr, modes, p, q, box);
+            /* arithmetic 2 (Arb) does not depend on the environment */
             CU_ASSERT(vec_equal(t2, tref, (p + 1) * P));
             CU_ASSERT(vec_equal(D2, Dref, q * P * P));
-            if (!vec_equal(t3, tref, (p + 1) * P) || !vec_equal(D3, Dref, q * P * P))
-                printf("\nit %ld env %s: arithmetic 3 is not arithmetic 2 (series %d, jacobian %d)\n",
-                       (long) it, env_name[env], vec_equal(t3, tref, (p + 1) * P), vec_equal(D3, Dref, q * P * P));
+            /* arithmetic 3 in this environment: either the Arb fallback (arithmetic 2 bits, the
+               documented design) or the double-double bits of the default environment (if the
+               library runs them in the default environment it sets itself); anything else is
+               neither sound-by-proof nor reproducible */
+            CU_ASSERT((vec_equal(t3e, t2, (p + 1) * P) && vec_equal(D3e, D2, q * P * P))
+                      || (vec_equal(t3e, t3, (p + 1) * P) && vec_equal(D3e, D3, q * P * P)));
+            nfall += vec_equal(t3e, t2, (p + 1) * P) && !vec_equal(t3, t2, (p + 1) * P);
         }
         _arb_vec_clear(t2, (p + 1) * P), _arb_vec_clear(t3, (p + 1) * P), _arb_vec_clear(tref, (p + 1) * P);
         _arb_vec_clear(D2, q * P * P), _arb_vec_clear(D3, q * P * P), _arb_vec_clear(Dref, q * P * P);
+        _arb_vec_clear(t3e, (p + 1) * P), _arb_vec_clear(D3e, q * P * P);
         flint_free(modes);
         rc_flow_problem_clear(pr);
         rc_net_clear(net);
@@ -144,6 +149,7 @@ static void test_series_env(void)
     /* not only a test of inputs where the double-double path would not run anyway */
     CU_ASSERT(ndd >= RC_TEST_ITER(25) / 2);
     CU_ASSERT(nenv >= 3 * RC_TEST_ITER(25));
+    printf("\n[series_dd_env: %ld problem x environment cases, %ld fell back to Arb]\n", (long) nenv, (long) nfall);
 }
 
 /* the toy to T = 2 (order 30) with arithmetic `arith`, integrated in environment env; sealed */
@@ -218,7 +224,7 @@ static void test_cert_env(void)
     CU_ASSERT(check_in(c3d, l3d, ENV_DEFAULT) == RC_OK);
     for (env = ENV_DAZ; env < ENV_COUNT; env++)
     {
-        int r_def, r_same, same3, same2;
+        int r_def, r_same, r_back, same3, same2;
         if (!env_enter(env))
             continue;
         env_leave(env);
@@ -229,11 +235,15 @@ static void test_cert_env(void)
         same2 = l == l2d && memcmp(c + 20, c2d + 20, l - 20 - 25) == 0;
         r_def = check_in(c, l, ENV_DEFAULT);
         r_same = check_in(c, l, env);
+        r_back = check_in(c3d, l3d, env);
         printf("\n  /3 written in %s: same body as /3 default %d, as /2 default %d; checked: default %s, same env %s; "
                "the default /3 certificate checked in %s: %s\n",
                env_name[env], same3, same2, r_def == RC_OK ? "accepted" : "REJECTED",
-               r_same == RC_OK ? "accepted" : "REJECTED", env_name[env],
-               check_in(c3d, l3d, env) == RC_OK ? "accepted" : "REJECTED");
+               r_same == RC_OK ? "accepted" : "REJECTED", env_name[env], r_back == RC_OK ? "accepted" : "REJECTED");
+        /* and a checker called by a C caller (or a Python process: the package checks in-process)
+           that runs under FTZ/DAZ, e.g. torch.set_flush_denormal(True), or a directed rounding
+           mode must accept a valid /3 certificate, as it accepts a /2 one */
+        CU_ASSERT(r_back == RC_OK);
         /* a certificate is a proof about the problem, not about the writer's floating-point
            environment: what one machine writes as relucert.flowcert/3 the checker must accept
            in the default environment */
