@@ -1,0 +1,211 @@
+"""Random and adversarial comparison of `relucert regions` with regions_ref.py.
+
+usage: fuzz_regions.py RELUCERT N SEED [OUTDIR]
+Prints one line per mismatch and a summary; exit 1 on any mismatch.
+"""
+import json
+import os
+import random
+import subprocess
+import sys
+import tempfile
+from fractions import Fraction as F
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import regions_ref as R  # noqa: E402
+
+
+def fs(x):
+    x = F(x)
+    return str(x.numerator) if x.denominator == 1 else "%d/%d" % (x.numerator, x.denominator)
+
+
+KINDS = ["int", "int", "small", "degen", "degen", "huge", "tiny", "nearconc", "zero_bias", "leak"]
+if os.environ.get("FUZZ_KINDS"):
+    KINDS = os.environ["FUZZ_KINDS"].split(",")
+
+
+def rand_net(rng):
+    d = rng.choice([1, 2, 2, 2, 3])
+    nl = rng.choice([1, 1, 2, 2, 3])
+    widths = [rng.randint(1, 5 if d < 3 else 4) for _ in range(nl)]
+    if d == 3 and nl == 3:
+        widths = [rng.randint(1, 3) for _ in range(nl)]
+    kind = rng.choice(KINDS)
+    sizes = [d] + widths + [1]
+    Ws, bs = [], []
+    for k in range(len(sizes) - 1):
+        n_in, n_out = sizes[k], sizes[k + 1]
+        W = [[F(rng.randint(-2, 2)) for _ in range(n_in)] for _ in range(n_out)]
+        b = [F(rng.randint(-2, 2)) for _ in range(n_out)]
+        if kind == "small":
+            W = [[F(rng.randint(-7, 7), rng.randint(1, 5)) for _ in range(n_in)] for _ in range(n_out)]
+            b = [F(rng.randint(-7, 7), rng.randint(1, 5)) for _ in range(n_out)]
+        if kind == "degen" and n_out >= 2:
+            # duplicate / negated / scaled rows, zero rows
+            for i in range(1, n_out):
+                r = rng.random()
+                j = rng.randrange(i)
+                if r < 0.3:
+                    lam = F(rng.choice([1, 2, 3, -1, -2]), rng.choice([1, 2, 3]))
+                    W[i] = [lam * v for v in W[j]]
+                    b[i] = lam * b[j]
+                elif r < 0.45:
+                    W[i] = [F(0)] * n_in
+        if kind == "zero_bias":
+            b = [F(0)] * n_out
+        Ws.append(W)
+        bs.append(b)
+    if kind == "huge" or kind == "tiny":
+        e = F(10) ** (30 if kind == "huge" else -30)
+        # rescale hidden neurons by e and compensate in the next layer: same regions, extreme numbers
+        for k in range(len(Ws) - 1):
+            for i in range(len(Ws[k])):
+                if rng.random() < 0.6:
+                    Ws[k][i] = [v * e for v in Ws[k][i]]
+                    bs[k][i] *= e
+                    for row in Ws[k + 1]:
+                        row[i] = row[i] / e
+    if kind == "nearconc":
+        # first layer rows through a common point, some shifted by 10^-30
+        p = [F(rng.randint(-1, 1), 2) for _ in range(d)]
+        eps = F(1, 10 ** 30)
+        for i in range(len(Ws[0])):
+            bs[0][i] = -sum(w * q for w, q in zip(Ws[0][i], p))
+            if rng.random() < 0.3:
+                bs[0][i] += rng.choice([eps, -eps])
+    if kind == "mixed":
+        # individual entries at wildly different scales (2^-1100 .. 2^1100, beyond doubles)
+        for k in range(len(Ws)):
+            for i in range(len(Ws[k])):
+                for j in range(len(Ws[k][i])):
+                    if rng.random() < 0.3:
+                        Ws[k][i][j] *= F(2) ** rng.choice([-1100, -1030, -960, -901, -899, -60, 60, 899, 901, 1030])
+                if rng.random() < 0.3:
+                    bs[k][i] *= F(2) ** rng.choice([-1100, -1030, -901, -60, 60, 901, 1030])
+    if kind in ("corner", "edge2"):
+        # first-layer hyperplanes through box corners / along box faces / through the centre
+        for i in range(len(Ws[0])):
+            r = rng.random()
+            c = [F(rng.choice([-1, 1])) for _ in range(d)]
+            if r < 0.4:
+                bs[0][i] = -sum(w * q for w, q in zip(Ws[0][i], c))
+            elif r < 0.7:
+                t = rng.randrange(d)
+                Ws[0][i] = [F(0)] * d
+                Ws[0][i][t] = F(rng.choice([1, -1, 2]))
+                bs[0][i] = -Ws[0][i][t] * c[t]
+            else:
+                bs[0][i] = F(0)
+    leak = F(0)
+    if kind == "leak":
+        leak = F(rng.choice([1, 1, 3]), rng.choice([4, 10]))
+    box = None
+    if kind in ("corner", "edge2"):
+        box = [(F(-1), F(1))] * d
+    elif rng.random() < 0.6:
+        bt = rng.choice(["sym", "asym", "tiny", "edge", "hugebox"])
+        if bt == "sym":
+            box = [(F(-1), F(1))] * d
+        elif bt == "asym":
+            box = []
+            for i in range(d):
+                lo = F(rng.randint(-3, 1), rng.randint(1, 2))
+                box.append((lo, lo + F(rng.randint(1, 3), rng.randint(1, 2))))
+        elif bt == "tiny":
+            c = [F(rng.randint(-1, 1), 2) for _ in range(d)]
+            box = [(ci - F(1, 10 ** 20), ci + F(1, 10 ** 20)) for ci in c]
+        elif bt == "hugebox":
+            e = F(2) ** rng.choice([900, 1000, 1100, -1000])
+            box = [(-e * rng.randint(1, 3), e * rng.randint(1, 3)) for _ in range(d)]
+        else:
+            box = [(F(0), F(1))] * d
+    return (Ws, bs, leak), box
+
+
+def net_json(net):
+    Ws, bs, leak = net
+    o = {"format": "relucert.network/1"}
+    if leak != 0:
+        o["activation"] = {"leaky_relu": fs(leak)}
+    for k, (W, b) in enumerate(zip(Ws, bs)):
+        o["W%d" % (k + 1)] = [[fs(v) for v in row] for row in W]
+        o["b%d" % (k + 1)] = [fs(v) for v in b]
+    return o
+
+
+def box_arg(box):
+    return ",".join("%s:%s" % (fs(lo), fs(hi)) for lo, hi in box)
+
+
+def run(relucert, path, box, extra):
+    cmd = [relucert, "regions", path, "--json", "--all"] + extra
+    if box is not None:
+        cmd += ["--box", box_arg(box)]
+    p = subprocess.run(cmd, capture_output=True, text=True, timeout=120)
+    return p
+
+
+def compare(ref, box, out):
+    s = R.summary(ref, box)
+    bad = []
+    for k in ("regions", "bounded", "unbounded", "facets_total", "facets_hist"):
+        if out.get(k) != s[k]:
+            bad.append("%s: relucert %s ref %s" % (k, out.get(k), s[k]))
+    if box is not None and out.get("facets_hist_interior") != s["facets_hist_interior"]:
+        bad.append("facets_hist_interior: relucert %s ref %s" % (out.get("facets_hist_interior"), s["facets_hist_interior"]))
+    rl = {r["pattern"]: r for r in out.get("region_list", [])}
+    rr = {r["pattern"]: r for r in ref}
+    if set(rl) != set(rr):
+        bad.append("patterns only relucert %s only ref %s" % (sorted(set(rl) - set(rr))[:5], sorted(set(rr) - set(rl))[:5]))
+    for p in set(rl) & set(rr):
+        if rl[p]["num_facets"] != rr[p]["facets"]:
+            bad.append("pattern %s facets relucert %d ref %d" % (p, rl[p]["num_facets"], rr[p]["facets"]))
+        if rl[p]["bounded"] != rr[p]["bounded"]:
+            bad.append("pattern %s bounded" % p)
+    return bad
+
+
+def main():
+    relucert, n, seed = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
+    outdir = sys.argv[4] if len(sys.argv) > 4 else tempfile.mkdtemp()
+    rng = random.Random(seed)
+    nbad = 0
+    stats = {"nets": 0, "regions": 0, "lp_runs": 0, "cert_ok": 0}
+    for it in range(n):
+        net, box = rand_net(rng)
+        path = os.path.join(outdir, "net-%d-%d.json" % (seed, it))
+        with open(path, "w") as f:
+            json.dump(net_json(net), f)
+        ref = R.regions(net, box)
+        variants = [[]]
+        d = len(net[0][0][0])
+        if d == 2 and box is not None:
+            variants.append(["--lp"])
+        for extra in variants:
+            cert = path + ".cert.json"
+            p = run(relucert, path, box, extra + ["--certificate", cert])
+            if p.returncode != 0:
+                print("FAIL rc=%d %s box=%s %s: %s" % (p.returncode, path, box and box_arg(box), extra, p.stderr.strip()))
+                nbad += 1
+                continue
+            out = json.loads(p.stdout)
+            bad = compare(ref, box, out)
+            for b in bad:
+                print("MISMATCH %s box=%s %s: %s" % (path, box and box_arg(box), extra, b))
+            nbad += bool(bad)
+            q = subprocess.run([relucert, "check", cert], capture_output=True, text=True, timeout=120)
+            if q.returncode != 0:
+                print("CERT REJECTED %s %s: %s" % (path, extra, q.stdout.strip() + q.stderr.strip()))
+                nbad += 1
+            else:
+                stats["cert_ok"] += 1
+            stats["lp_runs"] += 1
+        stats["nets"] += 1
+        stats["regions"] += len(ref)
+    print("summary", json.dumps(stats), "bad", nbad)
+    sys.exit(1 if nbad else 0)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,232 @@
+"""Independent exact reference for `relucert regions` (breaker tests).
+
+Regions: patterns s whose open set U_s = {x in int D : g_j^s(x) > 0 if s_j = 1,
+g_j^s(x) < 0 if s_j = 0 and g_j^s not identically 0} is nonempty, g_j^s the pre-activation
+computed with the masks of s (affine in x).  Decided by the exact LP
+max t s.t. row(x) >= t (every strict row), t <= 1: U_s nonempty iff the optimum is > 0.
+Facets of the closure: rows grouped by positive proportionality; a group is a facet iff
+max t s.t. row_i(x) = 0, every other row >= t, t <= 1 has optimum > 0.
+Bounded (no box): max +-y_k s.t. a_i.y >= 0, |y_k| <= 1 all zero.
+"""
+import json
+import sys
+from fractions import Fraction as F
+
+sys.path.insert(0, __file__.rsplit("/", 1)[0])
+from exactlp import lp_max  # noqa: E402
+
+
+def parse_num(s):
+    if isinstance(s, (int,)):
+        return F(s)
+    s = str(s).strip()
+    return F(s)
+
+
+def load_net(path_or_obj):
+    obj = path_or_obj
+    if isinstance(obj, str):
+        with open(obj) as f:
+            obj = json.load(f)
+    Ws, bs = [], []
+    k = 1
+    while ("W%d" % k) in obj:
+        W = obj["W%d" % k]
+        if W and not isinstance(W[0], list):
+            W = [W]
+        W = [[parse_num(v) for v in row] for row in W]
+        b = obj.get("b%d" % k)
+        b = [parse_num(v) for v in b] if b is not None else [F(0)] * len(W)
+        Ws.append(W)
+        bs.append(b)
+        k += 1
+    act = obj.get("activation", "relu")
+    leak = F(0) if act == "relu" else parse_num(act["leaky_relu"])
+    return Ws, bs, leak
+
+
+def _interior(rows, d):
+    """rows: list of (a, b) meaning a.x + b > 0 wanted. Return exact interior point or None."""
+    if not rows:
+        return [F(0)] * d
+    # variables x (d), t ; maximize t ; -a.x + t <= b ; t <= 1
+    A = [[-v for v in a] + [F(1)] for a, b in rows]
+    bb = [b for a, b in rows]
+    A.append([F(0)] * d + [F(1)])
+    bb.append(F(1))
+    st, val, x = lp_max([F(0)] * d + [F(1)], A, bb)
+    if st == "optimal" and val > 0:
+        return x[:d]
+    return None
+
+
+def _prop_pos(r1, r2):
+    """r1 = lambda r2 with lambda > 0 ?"""
+    a1 = r1[0] + [r1[1]]
+    a2 = r2[0] + [r2[1]]
+    lam = None
+    for u, v in zip(a1, a2):
+        if (u == 0) != (v == 0):
+            return False
+        if u != 0:
+            q = u / v
+            if lam is None:
+                lam = q
+            elif q != lam:
+                return False
+    return lam is not None and lam > 0
+
+
+def _is_facet(i, rows, d):
+    others = [r for k, r in enumerate(rows) if not _prop_pos(r, rows[i])]
+    a, b = rows[i]
+    # x, t: maximize t; a.x + b = 0 (two ineqs); -(a_k.x) + t <= b_k ; t <= 1
+    A = [a + [F(0)], [-v for v in a] + [F(0)]]
+    bb = [-b, b]
+    for ak, bk in others:
+        A.append([-v for v in ak] + [F(1)])
+        bb.append(bk)
+    A.append([F(0)] * d + [F(1)])
+    bb.append(F(1))
+    st, val, x = lp_max([F(0)] * d + [F(1)], A, bb)
+    return st == "optimal" and val > 0
+
+
+def _bounded(rows, d):
+    for k in range(d):
+        for sgn in (1, -1):
+            A = [[-v for v in a] for a, b in rows]
+            bb = [F(0)] * len(rows)
+            for t in range(d):
+                e = [F(0)] * d
+                e[t] = F(1)
+                A.append(e)
+                bb.append(F(1))
+                A.append([-v for v in e])
+                bb.append(F(1))
+            c = [F(0)] * d
+            c[k] = F(sgn)
+            st, val, x = lp_max(c, A, bb)
+            if val > 0:
+                return False
+    return True
+
+
+def regions(net, box=None):
+    """net = (Ws, bs, leak); box = list of (lo, hi) or None.
+    Returns list of dicts {pattern, point, facets, box_facets, bounded}."""
+    Ws, bs, leak = net
+    d = len(Ws[0][0])
+    box_rows = []
+    if box is not None:
+        for i, (lo, hi) in enumerate(box):
+            e = [F(0)] * d
+            e[i] = F(1)
+            box_rows.append((e[:], -lo))            # x_i - lo >= 0
+            box_rows.append(([-v for v in e], hi))  # hi - x_i >= 0
+    hidden = Ws[:-1]
+    hb = bs[:-1]
+    out = []
+
+    def rec(layer, unit, Hprev, Zcur, rows, constrows, pattern, bits_layer):
+        # Hprev: affine map of h_{layer-1} as list of (a, b); Zcur: pre-activations of this layer
+        if layer == len(hidden):
+            pt = _interior(rows, d)
+            assert pt is not None
+            # facets
+            nrow = len(rows)
+            seen = []
+            facets = 0
+            boxf = 0
+            for i in range(nrow):
+                if any(_prop_pos(rows[i], rows[k]) for k in seen):
+                    continue
+                seen.append(i)
+                if _is_facet(i, rows, d):
+                    facets += 1
+                    # on the box if some box row is proportional
+                    if any(_prop_pos(rows[i], br) for br in box_rows):
+                        boxf += 1
+            bnd = True if box is not None else _bounded(rows, d)
+            out.append(dict(pattern="".join(map(str, pattern)), point=pt,
+                            facets=facets, box_facets=boxf, bounded=bnd))
+            return
+        if unit == len(hidden[layer]):
+            # build h_layer from Zcur and bits
+            Hn = []
+            for j, (a, b) in enumerate(Zcur):
+                m = F(1) if bits_layer[j] else leak
+                Hn.append(([m * v for v in a], m * b))
+            if layer + 1 < len(hidden):
+                Z = _layer(hidden[layer + 1], hb[layer + 1], Hn, d)
+            else:
+                Z = None
+            rec(layer + 1, 0, Hn, Z, rows, constrows, pattern, [])
+            return
+        a, b = Zcur[unit]
+        if all(v == 0 for v in a):
+            bit = 1 if b > 0 else 0
+            rec(layer, unit + 1, Hprev, Zcur, rows, constrows, pattern + [bit], bits_layer + [bit])
+            return
+        for bit in (0, 1):
+            sg = 1 if bit else -1
+            r = ([sg * v for v in a], sg * b)
+            nr = rows + [r]
+            if _interior(nr, d) is not None:
+                rec(layer, unit + 1, Hprev, Zcur, nr, constrows, pattern + [bit], bits_layer + [bit])
+
+    H0 = []
+    for i in range(d):
+        e = [F(0)] * d
+        e[i] = F(1)
+        H0.append((e, F(0)))
+    Z1 = _layer(hidden[0], hb[0], H0, d)
+    rec(0, 0, H0, Z1, list(box_rows), [], [], [])
+    return out
+
+
+def _layer(W, b, Hprev, d):
+    Z = []
+    for i, row in enumerate(W):
+        a = [F(0)] * d
+        c = b[i]
+        for j, w in enumerate(row):
+            if w == 0:
+                continue
+            aj, bj = Hprev[j]
+            for t in range(d):
+                a[t] += w * aj[t]
+            c += w * bj
+        Z.append((a, c))
+    return Z
+
+
+def summary(regs, box):
+    hist = {}
+    histi = {}
+    for r in regs:
+        hist[r["facets"]] = hist.get(r["facets"], 0) + 1
+        k = r["facets"] - r["box_facets"]
+        histi[k] = histi.get(k, 0) + 1
+    s = dict(regions=len(regs), bounded=sum(1 for r in regs if r["bounded"]),
+             unbounded=sum(1 for r in regs if not r["bounded"]),
+             facets_total=sum(r["facets"] for r in regs),
+             facets_hist={str(k): v for k, v in sorted(hist.items())})
+    if box is not None:
+        s["facets_hist_interior"] = {str(k): v for k, v in sorted(histi.items())}
+    return s
+
+
+if __name__ == "__main__":
+    net = load_net(sys.argv[1])
+    box = None
+    if len(sys.argv) > 2:
+        parts = sys.argv[2].split(",")
+        d = len(net[0][0][0])
+        if len(parts) == 1:
+            parts = parts * d
+        box = [tuple(F(p) for p in q.split(":")) for q in parts]
+    regs = regions(net, box)
+    print(json.dumps(summary(regs, box)))
+    for r in regs:
+        print(r["pattern"], r["facets"], r["box_facets"], r["bounded"])
