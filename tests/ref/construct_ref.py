@@ -151,16 +151,46 @@ def hessian_info(net, X, Y):
         else:
             db[p[1]][p[2]] = F(1)
         Hm.append(_dgrad(Ws, bs, dW, db, leak, X, Y, pats))
-    M = [row[:] for row in Hm]
-    rank = _rank(M)
-    if np is None:
-        return rank, None, None
-    ev = np.linalg.eigvalsh(np.array([[float(v) for v in row] for row in Hm]))
-    order = sorted(range(P), key=lambda i: abs(ev[i]))
-    nz = order[P - rank:]
-    pos = sum(1 for i in nz if ev[i] > 0)
-    neg = sum(1 for i in nz if ev[i] < 0)
-    return rank, pos, neg, P - rank
+    for i in range(P):
+        for j in range(i):
+            if Hm[i][j] != Hm[j][i]:
+                raise AssertionError("reference Hessian not symmetric")
+    pos, neg, zero = _inertia([row[:] for row in Hm])
+    return P - zero, pos, neg, zero
+
+
+def _inertia(M):
+    """Exact inertia by symmetric elimination (congruence; Sylvester's law of inertia)."""
+    n = len(M)
+    pos = neg = 0
+    act = list(range(n))
+    while act:
+        p = next((i for i in act if M[i][i] != 0), None)
+        if p is None:
+            pair = next(((i, j) for i in act for j in act if i != j and M[i][j] != 0), None)
+            if pair is None:
+                break
+            i, j = pair
+            # e_i <- e_i + e_j : row and column operation; new M_ii = 2 M_ij != 0
+            for t in range(n):
+                M[i][t] += M[j][t]
+            for t in range(n):
+                M[t][i] += M[t][j]
+            p = i
+        piv = M[p][p]
+        if piv > 0:
+            pos += 1
+        else:
+            neg += 1
+        act.remove(p)
+        for i in act:
+            if M[i][p] != 0:
+                q = M[i][p] / piv
+                for t in act:
+                    M[i][t] -= q * M[p][t]
+        for i in act:
+            M[p][i] = M[i][p] = F(0)
+    return pos, neg, n - pos - neg
 
 
 def _rank(M):
