@@ -335,6 +335,7 @@ def main():
     onehot = o["labels"] == "one_hot"
     if onehot:
         cls = [next(i for i, v in enumerate(y) if v == 1) for y in Y]
+        cls = [sorted(set(cls)).index(c) for c in cls]
     else:
         cls, _ = classes_of(Y)
     allp = []

@@ -81,6 +81,7 @@ def main():
         stats["answered"] += 1
         if o["labels"] == "one_hot":
             cls = [next(i for i, v in enumerate(y) if v == 1) for y in Y]
+        cls = [sorted(set(cls)).index(c) for c in cls]
         else:
             cls, _ = C.classes_of(Y)
         Q = o["classes"]

@@ -25,6 +25,25 @@ def gen(rng):
     b1 = [F(rng.randint(-4, 4), rng.choice([1, 2, 5])) for _ in range(l)]
     W2 = [[F(rng.randint(-8, 8), rng.choice([1, 2, 5])) for _ in range(l)] for _ in range(e)]
     b2 = [F(rng.randint(-2, 2)) for _ in range(e)]
+    if rng.random() < 0.35:
+        # a neuron on the zero level c = 0 exactly, or with |c| = 10^-30
+        k = rng.randrange(l)
+        dp = d + (1 if hb else 0)
+        vec = [F(3), F(4)] if dp >= 2 else [F(5)]
+        vec += [F(0)] * (dp - len(vec))
+        sg = [rng.choice([1, -1]) for _ in vec]
+        vec = [a * s for a, s in zip(vec, sg)]
+        W1[k] = vec[:d]
+        if hb:
+            b1[k] = vec[d] if len(vec) > d else F(0)
+        v = F(5) * rng.choice([1, -1])
+        t = rng.random()
+        if t < 0.5 or e > 1:
+            W2[0][k] = v
+            for i in range(1, e):
+                W2[i][k] = F(0)
+        else:
+            W2[0][k] = v + (F(1, 10 ** 30) if t < 0.75 else -F(1, 10 ** 30)) * (1 if v > 0 else -1)
     X = [[F(rng.randint(-3, 3), rng.choice([1, 2])) for _ in range(d)] for _ in range(N)]
     if rng.random() < 0.2:
         X = [[F(0)] * d for _ in range(N)]

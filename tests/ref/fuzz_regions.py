@@ -146,9 +146,45 @@ def run(relucert, path, box, extra):
     return p
 
 
-def compare(ref, box, out):
+def forward_exact(net, x):
+    Ws, bs, leak = net
+    h = list(x)
+    pat = []
+    for k in range(len(Ws)):
+        z = [bs[k][i] + sum(Ws[k][i][j] * h[j] for j in range(len(h))) for i in range(len(Ws[k]))]
+        if k + 1 == len(Ws):
+            return pat, z
+        pat += ["1" if v > 0 else "0" for v in z]
+        h = [v if v > 0 else leak * v for v in z]
+
+
+def compare(ref, box, out, net=None):
     s = R.summary(ref, box)
     bad = []
+    if net is not None:
+        d = len(net[0][0][0])
+        rr = {r["pattern"]: r for r in ref}
+        vt = F(0)
+        for reg in out.get("region_list", []):
+            x = [F(v) for v in reg["point"]]
+            pat, f = forward_exact(net, x)
+            if "".join(pat) != reg["pattern"]:
+                bad.append("pattern %s: interior point has pattern %s" % (reg["pattern"], "".join(pat)))
+            A = [[F(v) for v in row] for row in reg["map"]["A"]]
+            c = [F(v) for v in reg["map"]["c"]]
+            if [sum(a * b for a, b in zip(A[i], x)) + c[i] for i in range(len(c))] != f:
+                bad.append("pattern %s: map differs from f at the point" % reg["pattern"])
+            if box is not None and d <= 3 and "volume" in reg and reg["pattern"] in rr:
+                v = R.volume(rr[reg["pattern"]]["rows"], d, rr[reg["pattern"]]["point"])
+                vt += v
+                if v != F(reg["volume"]):
+                    bad.append("pattern %s: volume %s, reference %s" % (reg["pattern"], reg["volume"], v))
+        if box is not None and d <= 3 and "volume_total" in out:
+            bv = F(1)
+            for lo, hi in box:
+                bv *= hi - lo
+            if F(out["volume_total"]) != bv:
+                bad.append("volume_total %s != box volume %s" % (out["volume_total"], bv))
     for k in ("regions", "bounded", "unbounded", "facets_total", "facets_hist"):
         if out.get(k) != s[k]:
             bad.append("%s: relucert %s ref %s" % (k, out.get(k), s[k]))
@@ -192,7 +228,7 @@ def main():
                 nbad += 1
                 continue
             out = json.loads(p.stdout)
-            bad = compare(ref, box, out)
+            bad = compare(ref, box, out, net)
             for b in bad:
                 print("MISMATCH %s box=%s %s: %s" % (path, box and box_arg(box), extra, b))
             nbad += bool(bad)

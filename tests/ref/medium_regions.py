@@ -37,7 +37,7 @@ for it in range(n):
         p = FZ.run(relucert, path, box, extra)
         if p.returncode:
             print("FAIL", path, extra, p.stderr); bad += 1; continue
-        b = FZ.compare(ref, box, json.loads(p.stdout))
+        b = FZ.compare(ref, box, json.loads(p.stdout), net)
         for x in b:
             print("MISMATCH", path, extra, x)
         bad += bool(b)

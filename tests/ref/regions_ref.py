@@ -149,7 +149,7 @@ def regions(net, box=None):
                         boxf += 1
             bnd = True if box is not None else _bounded(rows, d)
             out.append(dict(pattern="".join(map(str, pattern)), point=pt,
-                            facets=facets, box_facets=boxf, bounded=bnd))
+                            facets=facets, box_facets=boxf, bounded=bnd, rows=list(rows)))
             return
         if unit == len(hidden[layer]):
             # build h_layer from Zcur and bits
@@ -199,6 +199,87 @@ def _layer(W, b, Hprev, d):
             c += w * bj
         Z.append((a, c))
     return Z
+
+
+def _solve(M, r):
+    """exact solution of the square system M x = r, or None when singular"""
+    n = len(M)
+    A = [list(M[i]) + [r[i]] for i in range(n)]
+    for c in range(n):
+        p = next((i for i in range(c, n) if A[i][c] != 0), None)
+        if p is None:
+            return None
+        A[c], A[p] = A[p], A[c]
+        for i in range(n):
+            if i != c and A[i][c] != 0:
+                q = A[i][c] / A[c][c]
+                A[i] = [a - q * b for a, b in zip(A[i], A[c])]
+    return [A[i][n] / A[i][i] for i in range(n)]
+
+
+def vertices(rows, d):
+    import itertools
+    vs = []
+    for comb in itertools.combinations(range(len(rows)), d):
+        x = _solve([rows[i][0] for i in comb], [-rows[i][1] for i in comb])
+        if x is None:
+            continue
+        if all(sum(a * b for a, b in zip(r[0], x)) + r[1] >= 0 for r in rows) and x not in vs:
+            vs.append(x)
+    return vs
+
+
+def _polygon_area(pts2):
+    """exact area of the convex hull of distinct points in the plane (all are hull vertices)"""
+    import functools
+    n = len(pts2)
+    if n < 3:
+        return F(0)
+    cx = sum(p[0] for p in pts2) / n
+    cy = sum(p[1] for p in pts2) / n
+
+    def half(p):
+        return 0 if (p[1] - cy > 0 or (p[1] == cy and p[0] - cx > 0)) else 1
+
+    def cmp(p, q):
+        hp, hq = half(p), half(q)
+        if hp != hq:
+            return hp - hq
+        cr = (p[0] - cx) * (q[1] - cy) - (p[1] - cy) * (q[0] - cx)
+        return -1 if cr > 0 else (1 if cr < 0 else 0)
+    P = sorted(pts2, key=functools.cmp_to_key(cmp))
+    a = F(0)
+    for i in range(n):
+        a += P[i][0] * P[(i + 1) % n][1] - P[(i + 1) % n][0] * P[i][1]
+    return abs(a) / 2
+
+
+def volume(rows, d, point):
+    """exact volume of the bounded polytope {rows >= 0} (d = 1, 2, 3)"""
+    vs = vertices(rows, d)
+    if d == 1:
+        xs = [v[0] for v in vs]
+        return max(xs) - min(xs)
+    if d == 2:
+        return _polygon_area(vs)
+    if d == 3:
+        vol = F(0)
+        seen = []
+        for r in rows:
+            a, b = r
+            if all(v == 0 for v in a) or any(_prop_pos(r, q) for q in seen):
+                continue
+            seen.append(r)
+            on = [v for v in vs if sum(x * y for x, y in zip(a, v)) + b == 0]
+            if len(on) < 3:
+                continue
+            k = max(range(3), key=lambda t: abs(a[t]))
+            keep = [t for t in range(3) if t != k]
+            area = _polygon_area([[v[keep[0]], v[keep[1]]] for v in on])
+            h = sum(x * y for x, y in zip(a, point)) + b
+            vol += area * h / abs(a[k]) / 3
+        return vol
+    return None
 
 
 def summary(regs, box):
