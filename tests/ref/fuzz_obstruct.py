@@ -15,12 +15,12 @@ def fs(x):
 
 def gen(rng):
     d = rng.choice([1, 1, 2])
-    l = rng.randint(1, 3)
+    l = rng.randint(1, 3) if not os.environ.get("OBS_BIG") else rng.randint(3, 6)
     e = 1 if rng.random() < 0.85 else 2
     hb = rng.random() < 0.7
     ob = rng.random() < 0.3
     leak = F(0) if rng.random() < 0.75 else F(rng.choice([1, 1, 3]), rng.choice([4, 10]))
-    N = rng.randint(1, 7)
+    N = rng.randint(1, 7) if not os.environ.get("OBS_BIG") else rng.randint(6, 12)
     W1 = [[F(rng.randint(-4, 4), rng.choice([1, 2, 5])) for _ in range(d)] for _ in range(l)]
     b1 = [F(rng.randint(-4, 4), rng.choice([1, 2, 5])) for _ in range(l)]
     W2 = [[F(rng.randint(-8, 8), rng.choice([1, 2, 5])) for _ in range(l)] for _ in range(e)]

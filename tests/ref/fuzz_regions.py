@@ -32,6 +32,13 @@ def rand_net(rng):
     if d == 3 and nl == 3:
         widths = [rng.randint(1, 3) for _ in range(nl)]
     kind = rng.choice(KINDS)
+    if kind == "deep":
+        d = rng.choice([1, 2, 2, 3])
+        nl = rng.randint(4, 6)
+        widths = [rng.randint(1, 3) for _ in range(nl)]
+    if kind == "wide1":
+        d = rng.choice([1, 2])
+        widths = [rng.randint(6, 9)]
     sizes = [d] + widths + [1]
     Ws, bs = [], []
     for k in range(len(sizes) - 1):
@@ -52,6 +59,8 @@ def rand_net(rng):
                     b[i] = lam * b[j]
                 elif r < 0.45:
                     W[i] = [F(0)] * n_in
+        if kind in ("deep", "wide1") and rng.random() < 0.5:
+            W = [[F(rng.randint(-7, 7), rng.randint(1, 5)) for _ in range(n_in)] for _ in range(n_out)]
         if kind == "zero_bias":
             b = [F(0)] * n_out
         Ws.append(W)

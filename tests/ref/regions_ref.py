@@ -20,6 +20,14 @@ def parse_num(s):
     if isinstance(s, (int,)):
         return F(s)
     s = str(s).strip()
+    if "0x" in s.lower():
+        neg = s.startswith("-")
+        t = s.lstrip("+-")[2:].lower()
+        mant, _, ex = t.partition("p")
+        ip, _, fp = mant.partition(".")
+        v = F(int(ip or "0", 16)) + (F(int(fp, 16), 16 ** len(fp)) if fp else 0)
+        v *= F(2) ** int(ex or "0")
+        return -v if neg else v
     return F(s)
 
 
@@ -301,13 +309,14 @@ def summary(regs, box):
 if __name__ == "__main__":
     net = load_net(sys.argv[1])
     box = None
-    if len(sys.argv) > 2:
-        parts = sys.argv[2].split(",")
+    args = [a for a in sys.argv[2:] if a != "-v"]
+    if args:
+        parts = args[0].split(",")
         d = len(net[0][0][0])
         if len(parts) == 1:
             parts = parts * d
         box = [tuple(F(p) for p in q.split(":")) for q in parts]
     regs = regions(net, box)
     print(json.dumps(summary(regs, box)))
-    for r in regs:
+    for r in (regs if "-v" in sys.argv else []):
         print(r["pattern"], r["facets"], r["box_facets"], r["bounded"])
