@@ -8,6 +8,9 @@ hyper-dual Hessian) and signs (floats, checked against the exact rank).
 A point printed "proved" must pass: cost == RSS_T/N (== 0 for global), nonzero pre-activations,
 one pattern on T.  Prints problems; exit 1 on any.
 """
+import sys as _sys
+if hasattr(_sys, "set_int_max_str_digits"):
+    _sys.set_int_max_str_digits(0)
 import json
 import subprocess
 import sys

@@ -1,6 +1,9 @@
 """Random/adversarial data for `relucert construct`, every printed point re-checked by
 construct_ref.py; the hypothesis fields (normal, threshold, H1 gap, H2 margin) recomputed here.
 usage: fuzz_construct.py RELUCERT N SEED OUTDIR"""
+import sys as _sys
+if hasattr(_sys, "set_int_max_str_digits"):
+    _sys.set_int_max_str_digits(0)
 import json, os, random, subprocess, sys
 from fractions import Fraction as F
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
@@ -81,7 +84,7 @@ def main():
         stats["answered"] += 1
         if o["labels"] == "one_hot":
             cls = [next(i for i, v in enumerate(y) if v == 1) for y in Y]
-        cls = [sorted(set(cls)).index(c) for c in cls]
+            cls = [sorted(set(cls)).index(c) for c in cls]
         else:
             cls, _ = C.classes_of(Y)
         Q = o["classes"]
@@ -103,6 +106,7 @@ def main():
             for q in pr:
                 print("PROBLEM", path, extra, q); bad += 1
     print("summary", json.dumps(stats), "bad", bad)
+    sys.exit(1 if bad else 0)
 
 
 main()

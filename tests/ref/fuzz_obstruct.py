@@ -2,6 +2,9 @@
 over the component itself (parameterized exactly on H(c)'s component, doc/math.md), random
 restarts.  Any loss found below the certified bound is a bug.
 usage: fuzz_obstruct.py RELUCERT N SEED OUTDIR"""
+import sys as _sys
+if hasattr(_sys, "set_int_max_str_digits"):
+    _sys.set_int_max_str_digits(0)
 import json, math, os, random, subprocess, sys
 from fractions import Fraction as F
 import numpy as np
@@ -173,6 +176,7 @@ def main():
         elif m < lo + 1e-6 * (1 + abs(lo)):
             st["tight"] += 1
     print("summary", json.dumps(st), "bad", bad)
+    sys.exit(1 if bad else 0)
 
 
 main()

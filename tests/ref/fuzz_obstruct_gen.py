@@ -1,4 +1,7 @@
 """Random obstruct problems (shared by fuzz_obstruct.py and obstruct_cert_ref.py)."""
+import sys as _sys
+if hasattr(_sys, "set_int_max_str_digits"):
+    _sys.set_int_max_str_digits(0)
 import json, math, os, random, subprocess, sys
 from fractions import Fraction as F
 import numpy as np

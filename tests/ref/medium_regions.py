@@ -1,6 +1,9 @@
 """Medium 2-D/3-D networks (tens to hundreds of regions): relucert (polygon path without
 certificate: the lazy double last layer; --lp; with certificate) against regions_ref.py.
 usage: medium_regions.py RELUCERT N SEED OUTDIR"""
+import sys as _sys
+if hasattr(_sys, "set_int_max_str_digits"):
+    _sys.set_int_max_str_digits(0)
 import json, os, random, subprocess, sys
 from fractions import Fraction as F
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))

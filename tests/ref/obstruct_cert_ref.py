@@ -1,5 +1,8 @@
 """Obstruct: exact witness loss, certificate acceptance and tampering (breaker tests).
 usage: obstruct_cert_ref.py RELUCERT N SEED OUTDIR"""
+import sys as _sys
+if hasattr(_sys, "set_int_max_str_digits"):
+    _sys.set_int_max_str_digits(0)
 import copy, json, os, random, subprocess, sys
 from fractions import Fraction as F
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
@@ -117,6 +120,7 @@ def main():
             else:
                 st["tamper_rejected"] += 1
     print("summary", json.dumps(st), "bad", bad)
+    sys.exit(1 if bad else 0)
 
 
 main()

@@ -8,6 +8,9 @@ Facets of the closure: rows grouped by positive proportionality; a group is a fa
 max t s.t. row_i(x) = 0, every other row >= t, t <= 1 has optimum > 0.
 Bounded (no box): max +-y_k s.t. a_i.y >= 0, |y_k| <= 1 all zero.
 """
+import sys as _sys
+if hasattr(_sys, "set_int_max_str_digits"):
+    _sys.set_int_max_str_digits(0)
 import json
 import sys
 from fractions import Fraction as F
