@@ -4,8 +4,6 @@ if hasattr(_sys, "set_int_max_str_digits"):
     _sys.set_int_max_str_digits(0)
 import json, math, os, random, subprocess, sys
 from fractions import Fraction as F
-import numpy as np
-from scipy.optimize import minimize
 
 
 def fs(x):
