@@ -110,7 +110,7 @@ if command -v /usr/bin/python3 > /dev/null && [ -f tests/ref/fuzz_regions.py ]; 
   out=$(/usr/bin/python3 tests/ref/fuzz_regions.py "$RC" 25 7 "$tmp" 2>&1); st=$?
   expect "fuzz_regions seed 7 (${out##*summary })" "$st" 0
   [ $st -ne 0 ] && echo "$out" | grep -v '^summary' | head -20
-  out=$(FUZZ_KINDS=mixed,corner,edge2,degen,nearconc,deep /usr/bin/python3 tests/ref/fuzz_regions.py "$RC" 20 8 "$tmp" 2>&1); st=$?
+  out=$(FUZZ_KINDS=mixed,corner,edge2,degen,nearconc,deep,crosslayer /usr/bin/python3 tests/ref/fuzz_regions.py "$RC" 20 8 "$tmp" 2>&1); st=$?
   expect "fuzz_regions adversarial seed 8 (${out##*summary })" "$st" 0
   [ $st -ne 0 ] && echo "$out" | grep -v '^summary' | head -20
 fi

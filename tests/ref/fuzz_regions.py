@@ -39,6 +39,9 @@ def rand_net(rng):
         d = rng.choice([1, 2, 2, 3])
         nl = rng.randint(4, 6)
         widths = [rng.randint(1, 3) for _ in range(nl)]
+    if kind == "crosslayer":
+        nl = rng.choice([2, 3])
+        widths = [rng.randint(2, 4) for _ in range(nl)]
     if kind == "wide1":
         d = rng.choice([1, 2])
         widths = [rng.randint(6, 9)]
@@ -109,6 +112,23 @@ def rand_net(rng):
                 bs[0][i] = -Ws[0][i][t] * c[t]
             else:
                 bs[0][i] = F(0)
+    if kind == "crosslayer" and len(Ws) >= 3 and len(Ws[0]) >= 2:
+        # first layer: neurons r.x + b and -(r.x + b); second layer rows (1, -1) and (1, 1) on them:
+        # h0 - h1 = r.x + b (the same hyperplane again, bent nowhere), h0 + h1 = |r.x + b| >= 0
+        Ws[0][1] = [-v for v in Ws[0][0]]
+        bs[0][1] = -bs[0][0]
+        for i in range(len(Ws[1])):
+            t = rng.random()
+            row = [F(0)] * len(Ws[0])
+            if t < 0.4:
+                row[0], row[1] = F(1), F(-1)
+                bs[1][i] = rng.choice([F(0), F(0), F(1, 2)])
+            elif t < 0.7:
+                row[0], row[1] = F(1), F(1)
+                bs[1][i] = rng.choice([F(0), F(0), F(-1, 2)])
+            else:
+                continue
+            Ws[1][i] = row
     leak = F(0)
     if kind == "leak":
         leak = F(rng.choice([1, 1, 3]), rng.choice([4, 10]))
@@ -202,6 +222,15 @@ def compare(ref, box, out, net=None):
             bad.append("%s: relucert %s ref %s" % (k, out.get(k), s[k]))
     if box is not None and out.get("facets_hist_interior") != s["facets_hist_interior"]:
         bad.append("facets_hist_interior: relucert %s ref %s" % (out.get("facets_hist_interior"), s["facets_hist_interior"]))
+    if F(out.get("facets_average", "-1")) != F(s["facets_total"], s["regions"]):
+        bad.append("facets_average %s" % out.get("facets_average"))
+    if box is not None:
+        inner = {}
+        for r in ref:
+            if r["box_facets"] == 0:
+                inner[str(r["facets"])] = inner.get(str(r["facets"]), 0) + 1
+        if out.get("facets_hist_inner") != inner:
+            bad.append("facets_hist_inner: relucert %s ref %s" % (out.get("facets_hist_inner"), inner))
     rl = {r["pattern"]: r for r in out.get("region_list", [])}
     rr = {r["pattern"]: r for r in ref}
     if set(rl) != set(rr):
