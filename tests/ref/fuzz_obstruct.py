@@ -158,7 +158,7 @@ def main():
         net, data, loss = gen(rng)
         pn = os.path.join(outdir, "net-%d-%d.json" % (seed, it)); pd = os.path.join(outdir, "data-%d-%d.json" % (seed, it))
         json.dump(net, open(pn, "w")); json.dump(data, open(pd, "w"))
-        p = subprocess.run([relucert, "obstruct", pn, pd, "--json", "--loss", loss, "--no-auto-witness"], capture_output=True, text=True, timeout=300)
+        p = subprocess.run([relucert, "obstruct", pn, pd, "--json", "--loss", loss, "--no-auto-witness", "--table"], capture_output=True, text=True, timeout=300)
         st["problems"] += 1
         if p.returncode != 0:
             print("rc", p.returncode, pn, pd, loss, p.stderr.strip()[:200])
@@ -175,6 +175,38 @@ def main():
             print("   W", Wn.tolist(), "V", Vn.tolist(), "b2", b2.tolist())
         elif m < lo + 1e-6 * (1 + abs(lo)):
             st["tight"] += 1
+        # every other effective component of the table: move the network onto it (flip the
+        # signs of v of pathological neurons, of w of c > 0, d' = 1 neurons; levels unchanged)
+        for row in (o.get("table") or []):
+            if row["current"]:
+                continue
+            net2 = json.loads(json.dumps(net))
+            e = len(net2["W2"])
+            hb = "b1" in net2
+            dp = len(net2["W1"][0]) + (1 if hb else 0)
+            pc = qc = 0
+            for k in range(len(net2["W1"])):
+                c = sum(F(v) ** 2 for v in net2["W1"][k]) + (F(net2["b1"][k]) ** 2 if hb else 0) - sum(F(net2["W2"][i][k]) ** 2 for i in range(e))
+                if c < 0 and e == 1:
+                    want = 1 if pc < row["plus_negative_level"] else -1
+                    pc += 1
+                    if F(net2["W2"][0][k]) * want < 0:
+                        net2["W2"][0][k] = fs(-F(net2["W2"][0][k]))
+                elif c > 0 and dp == 1:
+                    want = 1 if qc < row["plus_positive_level"] else -1
+                    qc += 1
+                    wk = F(net2["W1"][k][0]) if not hb else F(net2["b1"][k])
+                    if wk * want < 0:
+                        if hb:
+                            net2["b1"][k] = fs(-wk)
+                        else:
+                            net2["W1"][k][0] = fs(-wk)
+            lo2 = float(F(row["lower_bound"][0])) if loss == "mse" else float(row["lower_bound"][0])
+            m2 = comp_min(net2, data, loss, rng, restarts=12)[0]
+            st["table_rows"] = st.get("table_rows", 0) + 1
+            if m2 < lo2 - 1e-9 * (1 + abs(lo2)):
+                bad += 1
+                print("TABLE ROW BELOW BOUND", pn, pd, loss, row, "found", repr(m2), json.dumps(net2))
     print("summary", json.dumps(st), "bad", bad)
     sys.exit(1 if bad else 0)
 
