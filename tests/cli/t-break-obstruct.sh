@@ -34,6 +34,43 @@ J
 o=$("$RC" obstruct "$tmp/n.json" "$tmp/d.json" --witness "$tmp/w.json" --json)
 expect "witness loss equal to the bound" "$(echo "$o" | jq -r '.witness_loss + " " + .verdict')" "827/700 not_proved"
 
+# the toy certificate: each alteration must be REJECTED (witness of another architecture, no
+# witness, a wrong witness loss, leaky ReLU (the sign dual point is not feasible there), another
+# component, a sample added, a weaker claimed bound, a neuron moved to a positive level)
+if command -v python3 > /dev/null; then
+  "$RC" obstruct data/toy-obstructed.json data/toy-data.json --witness data/toy-teacher.json --certificate "$tmp/toy.cert" > /dev/null
+  python3 - "$tmp" <<'PY'
+import copy, json, sys
+tmp = sys.argv[1]
+base = json.load(open(tmp + "/toy.cert"))
+alts = []
+c = copy.deepcopy(base); c["witness"]["W1"].append(["1"]); c["witness"]["b1"].append("0"); c["witness"]["W2"][0].append("0"); alts.append(c)
+c = copy.deepcopy(base); c["witness"]["b2"] = ["0"]; alts.append(c)
+c = copy.deepcopy(base); c["witness"]["activation"] = {"leaky_relu": "1/2"}; alts.append(c)
+c = copy.deepcopy(base); del c["witness"]["b1"]; alts.append(c)
+c = copy.deepcopy(base); c["witness"] = None; alts.append(c)
+c = copy.deepcopy(base); c["witness_loss"] = None; alts.append(c)
+c = copy.deepcopy(base); c["witness_loss"] = "1/10"; alts.append(c)
+c = copy.deepcopy(base); c["network"]["activation"] = {"leaky_relu": "1/100"}; c["witness"]["activation"] = {"leaky_relu": "1/100"}; alts.append(c)
+c = copy.deepcopy(base); c["network"]["b2"] = ["0"]; c["witness"]["b2"] = ["0"]; alts.append(c)
+c = copy.deepcopy(base); c["network"]["W2"] = [["4/5", "-3/5"]]; alts.append(c)
+c = copy.deepcopy(base); c["network"]["W2"] = [["1/5", "3/5"]]; alts.append(c)
+c = copy.deepcopy(base); c["data"]["X"].append(["2"]); c["data"]["y"].append(["-5"]); alts.append(c)
+c = copy.deepcopy(base); c["mu"].append(["-1"]); alts.append(c)
+c = copy.deepcopy(base); c["lower_bound"] = "1/4"; alts.append(c)
+c = copy.deepcopy(base); c["lower_bound"] = "5/16"; c["mu"][0] = ["-2"]; alts.append(c)
+c = copy.deepcopy(base); c["loss"] = "bce"; alts.append(c)
+for i, c in enumerate(alts):
+    json.dump(c, open("%s/ob-tam-%02d.json" % (tmp, i), "w"))
+PY
+  rej=0; n=0; acc=""
+  for f in "$tmp"/ob-tam-*.json; do
+    n=$((n+1)); "$RC" check "$f" > /dev/null 2>&1; s=$?
+    if [ $s -eq 2 ]; then rej=$((rej+1)); else acc="$acc $(basename "$f"):$s"; fi
+  done
+  expect "toy certificate alterations rejected ($n)" "$rej$acc" "$n"
+fi
+
 if command -v /usr/bin/python3 > /dev/null && /usr/bin/python3 -c 'import numpy, scipy' 2> /dev/null; then
   out=$(/usr/bin/python3 tests/ref/fuzz_obstruct.py "$RC" 12 7 "$tmp" 2>&1); st=$?
   expect "fuzz_obstruct seed 7 (${out##*summary })" "$st" 0
