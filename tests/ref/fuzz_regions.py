@@ -190,6 +190,25 @@ def forward_exact(net, x):
         h = [v if v > 0 else leak * v for v in z]
 
 
+def pattern_maps(net, pattern):
+    """g_j^s for every hidden neuron j: list of (a, b), exact"""
+    Ws, bs, leak = net
+    d = len(Ws[0][0])
+    Hs = [([F(int(i == t)) for t in range(d)], F(0)) for i in range(d)]
+    out = []
+    j = 0
+    for k in range(len(Ws) - 1):
+        Z = R._layer(Ws[k], bs[k], Hs, d)
+        out += Z
+        Hn = []
+        for (a, b) in Z:
+            m = F(1) if pattern[j] == "1" else leak
+            Hn.append(([m * v for v in a], m * b))
+            j += 1
+        Hs = Hn
+    return out
+
+
 def compare(ref, box, out, net=None):
     s = R.summary(ref, box)
     bad = []
@@ -206,6 +225,31 @@ def compare(ref, box, out, net=None):
             c = [F(v) for v in reg["map"]["c"]]
             if [sum(a * b for a, b in zip(A[i], x)) + c[i] for i in range(len(c))] != f:
                 bad.append("pattern %s: map differs from f at the point" % reg["pattern"])
+            if reg["pattern"] in rr:
+                rows = rr[reg["pattern"]]["rows"]
+                G = pattern_maps(net, reg["pattern"])
+                for fct in reg.get("facets", []):
+                    q = [F(v) for v in fct["point"]]
+                    vals = [sum(a * b for a, b in zip(r[0], q)) + r[1] for r in rows]
+                    cons = fct["constraint"]
+                    if "neuron" in cons:
+                        a, b = G[cons["neuron"]]
+                        on = sum(u * v for u, v in zip(a, q)) + b == 0
+                    else:
+                        i = cons["coord"]
+                        on = q[i] == (box[i][0] if cons["side"] == "lo" else box[i][1])
+                    if min(vals) < 0 or not on:
+                        bad.append("pattern %s: facet point %s not on its constraint %s in the region" % (reg["pattern"], fct["point"], cons))
+                if "vertices" in reg:
+                    vv = [tuple(F(v) for v in p) for p in reg["vertices"]]
+                    mine = set(tuple(v) for v in R.vertices(rows, 2))
+                    sa = sum(vv[i][0] * vv[(i + 1) % len(vv)][1] - vv[(i + 1) % len(vv)][0] * vv[i][1] for i in range(len(vv)))
+                    if set(vv) != mine or len(vv) != len(mine) or sa <= 0:
+                        bad.append("pattern %s: vertices %s, reference %s (signed area %s)" % (reg["pattern"], reg["vertices"], sorted(mine), sa))
+                if not reg["bounded"] and "ray" in reg:
+                    y = [F(v) for v in reg["ray"]]
+                    if all(v == 0 for v in y) or any(sum(a * b for a, b in zip(r[0], y)) < 0 for r in rows):
+                        bad.append("pattern %s: ray %s is not a recession direction" % (reg["pattern"], reg["ray"]))
             if box is not None and d <= 3 and "volume" in reg and reg["pattern"] in rr:
                 v = R.volume(rr[reg["pattern"]]["rows"], d, rr[reg["pattern"]]["point"])
                 vt += v
