@@ -16,7 +16,8 @@ bad = 0
 tot = 0
 for it in range(n):
     d = 2 if rng.random() < 0.8 else 3
-    widths = [rng.randint(3, 8 if d == 2 else 5) for _ in range(rng.randint(1, 3))]
+    big = int(os.environ.get("MED_BIG", "0"))
+    widths = [(rng.randint(3 + big, 8 + big) if d == 2 else rng.randint(3, 5)) for _ in range(rng.randint(1 + (big > 0), 3))]
     sizes = [d] + widths + [1]
     Ws, bs = [], []
     scale = rng.choice([1, 1, F(1, 3), 7])
