@@ -2,7 +2,7 @@
 
    rc_check_buf / rc_check_file identify a certificate by its format tag and re-verify it with the
    checker of its module, each of which trusts nothing the certificate claims:
-     RC_CHECK_FLOW      relucert.flowcert/1 or /2 (text, first line the tag; relucert flow
+     RC_CHECK_FLOW      relucert.flowcert/1, /2 or /3 (text, first line the tag; relucert flow
                         --certificate): rc_flow_cert_verify_buf, proofs/flow.md section 5
      RC_CHECK_REGIONS   relucert.regions-cert/1 (JSON "format"; relucert regions --certificate):
                         rc_regions_cert_check_buf, proofs/regions.md

@@ -331,7 +331,7 @@ typedef rc_flow_cert_info_struct rc_flow_cert_info_t[1];
 void rc_flow_cert_info_init(rc_flow_cert_info_t info);
 void rc_flow_cert_info_clear(rc_flow_cert_info_t info);
 
-/* Checks a certificate (relucert.flowcert/1 or /2, doc/flow.md) with the return convention of every
+/* Checks a certificate (relucert.flowcert/1, /2 or /3, doc/flow.md) with the return convention of every
    checker in relucert (err.h): RC_OK = accepted, info filled with what it proves; RC_EINPUT =
    rejected (malformed, altered or not proving a step), the first failure in err; RC_ELIMIT = a
    resource limit refused.  info must be initialised; it is reset first (empty unless RC_OK).  What is checked: the

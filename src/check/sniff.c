@@ -60,7 +60,7 @@ static int sniff_json(int * kind, const char * p, const char * buf, size_t len, 
         if ((*kind = kind_of_tag(tag, n, 1)) != RC_CHECK_UNKNOWN)
             return RC_OK;
         return rc_err_set(err, RC_EINPUT, "%s: format: unknown certificate format \"%.*s\" (relucert checks "
-                          "relucert.regions-cert/1 and relucert.obstruct-cert/1 as JSON, relucert.flowcert/1 and /2 as text)",
+                          "relucert.regions-cert/1 and relucert.obstruct-cert/1 as JSON, relucert.flowcert/1, /2 and /3 as text)",
                           name, (int) (n > 100 ? 100 : n), tag);
     }
     /* "format" elsewhere: the whole document must be read to find its top level */
@@ -72,7 +72,7 @@ static int sniff_json(int * kind, const char * p, const char * buf, size_t len, 
                        "\"format\" string)", name);
     else if ((*kind = kind_of_tag(f->text, f->text_len, 1)) == RC_CHECK_UNKNOWN)
         r = rc_err_set(err, RC_EINPUT, "%s: format: unknown certificate format \"%.100s\" (relucert checks "
-                       "relucert.regions-cert/1 and relucert.obstruct-cert/1 as JSON, relucert.flowcert/1 and /2 as text)",
+                       "relucert.regions-cert/1 and relucert.obstruct-cert/1 as JSON, relucert.flowcert/1, /2 and /3 as text)",
                        name, f->text);
     rc_json_free(doc);
     return r;
@@ -102,8 +102,8 @@ int rc_check_sniff(int * kind, const char * buf, size_t len, const char * name, 
     *kind = RC_CHECK_UNKNOWN;
     if (q - buf >= 9 && !strncmp(buf, "relucert.", 9))
         return rc_err_set(err, RC_EINPUT, "%s: line 1: unknown certificate format \"%.*s\" (relucert checks "
-                          "relucert.flowcert/1 and /2 as text, relucert.regions-cert/1 and relucert.obstruct-cert/1 as JSON)",
+                          "relucert.flowcert/1, /2 and /3 as text, relucert.regions-cert/1 and relucert.obstruct-cert/1 as JSON)",
                           name, (int) (q - buf > 100 ? 100 : q - buf), buf);
     return rc_err_set(err, RC_EINPUT, "%s: line 1: not a certificate (neither a JSON object with a "
-                      "\"format\" nor a text certificate starting with relucert.flowcert/1 or /2)", name);
+                      "\"format\" nor a text certificate starting with relucert.flowcert/1, /2 or /3)", name);
 }

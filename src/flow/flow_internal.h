@@ -172,7 +172,7 @@ int _rc_flow_pair_qr(arb_t q, arb_t r, arb_srcptr cblock, const int * modes, slo
 /* The predicate wrappers (1 accepted, 0 rejected) of rc_flow_cert_verify_buf, kept internal for
    the tests that compare them; the library's convention is the status code of
    rc_flow_cert_verify_buf / rc_check_buf. */
-/* (was public) Checks a certificate (relucert.flowcert/1 or /2, doc/flow.md): rebuilds the exact problem from its
+/* (was public) Checks a certificate (relucert.flowcert/1, /2 or /3, doc/flow.md): rebuilds the exact problem from its
    header, re-validates every step with rc_flow_step_validate from the recorded data (never
    choosing anything itself), requires every recorded end box to equal the recomputed one bit
    for bit, the times to chain, the last step to end at T, and the digest to match.  Returns 1
