@@ -1,7 +1,10 @@
-/* No FMA contraction in this file, whatever the build flags: Veltkamp's split and Dekker's
-   product are exact only when every a * b + c is rounded twice (found by a tester: GCC in its
-   GNU modes, -std=gnu11, contracts by default on any CPU with FMA and the error term is lost;
-   tests/flow/t-ddball_contract.c compiles this file with -ffp-contract=fast -march=native). */
+/* No FMA contraction in this file: Veltkamp's split and Dekker's product are exact only when
+   every a * b + c is rounded twice (found by a tester: GCC in its GNU modes, -std=gnu11,
+   contracts by default on any CPU with FMA and the error term is lost;
+   tests/flow/t-ddball_contract.c compiles this file with -ffp-contract=fast -march=native).
+   GCC obeys the pragma whatever the flags; clang obeys it except under -ffp-contract=fast,
+   which overrides pragmas (a reviewer measured that build's contractions harmless, but not
+   bit-identical by design), so CMakeLists.txt passes -ffp-contract=off to every file. */
 #if defined(__clang__)
 #pragma STDC FP_CONTRACT OFF
 #elif defined(__GNUC__)
@@ -120,8 +123,6 @@ int _rc_dd_dot(rc_dd_t * res, const rc_dd_t * init, const rc_dd_t * x, slong xs,
     return dot_dekker(res, init, x, xs, y, ys, n);
 }
 
-/* x ⊇ a: hi = mid rounded, lo = the rest rounded, both errors exact in arf and added to the
-   radius rounded up (ARF_RND_UP rounds away from zero: up for these nonnegative numbers). */
 int _rc_dd_env_enter(rc_dd_env_t * e)
 {
     e->changed = 0;
@@ -145,6 +146,8 @@ void _rc_dd_env_leave(rc_dd_env_t * e)
     e->changed = 0;
 }
 
+/* x ⊇ a: hi = mid rounded, lo = the rest rounded, both errors exact in arf and added to the
+   radius rounded up (ARF_RND_UP rounds away from zero: up for these nonnegative numbers). */
 int _rc_dd_set_arb(rc_dd_t * x, const arb_t a)
 {
     arf_t t, r, R;

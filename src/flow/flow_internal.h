@@ -70,10 +70,14 @@ slong _rc_flow_jac_order(arb_srcptr thX, arb_srcptr X, slong p, const arb_t dur,
    n < p (p blocks of P x P, row-major: D + (n P + j) P + r), and J = sum_{n<p} D_n dur^n. */
 void _rc_flow_series_jac_coeffs(arb_ptr D, arb_srcptr X, const int * modes, slong p,
                                 const rc_flow_problem_t pr, slong prec);
-/* The same under arithmetic 3 in double-double balls (series_jac_dd.c); returns 0 (Dout
-   untouched) out of the double-double range, for BCE, or when the default FP environment cannot be
-   installed (_rc_dd_env_enter). */
-int _rc_flow_series_jac_dd(arb_ptr Dout, arb_srcptr X, const int * modes, slong p,
+/* The same under arithmetic 3 in double-double balls (series_jac_dd.c): writes the leading
+   blocks 0..nv-1 that the double-double recurrence reached (it stops where a value leaves the
+   double-double range; nv = 0 for BCE or when the default FP environment cannot be installed,
+   _rc_dd_env_enter) and returns nv.  Block n depends on the orders <= n only, so nv and the
+   blocks do not depend on how many blocks were asked for: the first q blocks of a run of order
+   q' >= q are those of a run of order q (the integrator shares them with the validator, the
+   checker recomputes exactly q; found by a reviewer: all-or-nothing broke this). */
+slong _rc_flow_series_jac_dd(arb_ptr Dout, arb_srcptr X, const int * modes, slong p,
                            const rc_flow_problem_t pr, slong prec);
 void _rc_flow_jac_horner(arb_mat_t J, arb_srcptr D, slong p, slong P, const arb_t dur, slong prec);
 

@@ -7,7 +7,9 @@
    forward-mode derivatives, every operation in double-double balls (ddball.h: about 100 bits,
    more than the 64 bits of RC_FLOW_JPREC, each operation an enclosure), the pairs of slope
    exactly 0 skipped as under arithmetic 2.  The sliding projections stay in Arb (on converted
-   blocks).  MSE only.  Returns 0 (Dout untouched) when a value leaves the double-double range
+   blocks).  MSE only.  Returns the number nv <= p of leading blocks written to Dout: the
+   recurrence stops at the first order where a value leaves the double-double range (the
+   caller takes the blocks >= nv from Arb; nv = 0
    or when the default floating-point environment cannot be installed (_rc_dd_env_enter; the
    computation runs in it whatever the caller's); the caller then computes in Arb. */
 typedef struct
@@ -286,18 +288,21 @@ static int sjd_inputs(sjd_t * S, arb_srcptr X, const int * modes, const rc_flow_
     return ok;
 }
 
-int _rc_flow_series_jac_dd(arb_ptr Dout, arb_srcptr X, const int * modes, slong p,
+slong _rc_flow_series_jac_dd(arb_ptr Dout, arb_srcptr X, const int * modes, slong p,
                            const rc_flow_problem_t pr, slong prec)
 {
     sjd_t S;
     rc_dd_env_t env;
-    slong m, k, i, o;
+    slong m, k, i, o, nv = 0;
     int ok;
     if (pr->loss != RC_LOSS_MSE || !_rc_dd_env_enter(&env))
         return 0;
     sjd_init(&S, modes, p, pr, prec);
     ok = sjd_inputs(&S, X, modes, pr);
-    for (m = 0; m < p && ok; m++)
+    nv = ok ? 1 : 0;                         /* D_0 = I */
+    /* order m gives D_{m+1}; the blocks 0..p-1 need m < p - 1.  nv counts the blocks made:
+       block n depends on the orders <= n only, so nv does not depend on p (beyond p) */
+    for (m = 0; m < p - 1 && ok; m++)
     {
         for (k = 0; k < pr->l && ok; k++)
             for (i = 0; i < pr->n && ok; i++)
@@ -307,10 +312,10 @@ int _rc_flow_series_jac_dd(arb_ptr Dout, arb_srcptr X, const int * modes, slong 
             for (o = 0; o < pr->e && ok; o++)
                 ok = sjd_g(&S, m, i, o);
         ok = ok && sjd_next(&S, m);
+        nv += ok;
     }
-    if (ok)
-        _rc_dd_vec_get_arb(Dout, S.D, p * S.P * S.P);
+    _rc_dd_vec_get_arb(Dout, S.D, nv * S.P * S.P);
     sjd_clear(&S);
     _rc_dd_env_leave(&env);
-    return ok;
+    return nv;
 }
