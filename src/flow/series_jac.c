@@ -203,22 +203,12 @@ void _rc_flow_series_jac_coeffs(arb_ptr Dout, arb_srcptr X, const int * modes, s
     slong n = pr->n, l = pr->l, e = pr->e, P = pr->P, LN = l * n, ki, j, m;
     sj_t S;
     slong nv = 0;
-    arb_ptr Ddd = NULL;
     /* arithmetic 3: the blocks the double-double recurrence reaches (series_jac_dd.c), the
        others from the Arb recurrence below (every block is an enclosure of its own D th_n(X);
        the split depends on the blocks' orders only, so the first q blocks are the same for
        every p >= q, as the validator and the checker need) */
-    if (pr->arith == RC_FLOW_ARITH_3)
-    {
-        Ddd = _arb_vec_init(p * P * P);
-        nv = _rc_flow_series_jac_dd(Ddd, X, modes, p, pr, prec);
-        if (nv == p)
-        {
-            _arb_vec_set(Dout, Ddd, p * P * P);
-            _arb_vec_clear(Ddd, p * P * P);
-            return;
-        }
-    }
+    if (pr->arith == RC_FLOW_ARITH_3 && (nv = _rc_flow_series_jac_dd(Dout, X, modes, p, pr, prec)) == p)
+        return;
     S.pr = pr, S.prec = prec, S.q = p;
     S.slot = flint_malloc(sizeof(slong) * LN);
     S.sl = _arb_vec_init(LN);
@@ -264,12 +254,8 @@ void _rc_flow_series_jac_coeffs(arb_ptr Dout, arb_srcptr X, const int * modes, s
         sj_fg(&S, m);
         sj_grad(&S, m);
     }
-    _arb_vec_set(Dout, S.D, p * P * P);
-    if (Ddd != NULL)
-    {
-        _arb_vec_set(Dout, Ddd, nv * P * P);
-        _arb_vec_clear(Ddd, p * P * P);
-    }
+    /* the blocks the double-double recurrence did not reach (all of them but under /3) */
+    _arb_vec_set(Dout + nv * P * P, S.D + nv * P * P, (p - nv) * P * P);
     flint_free(S.slot);
     _arb_vec_clear(S.sl, LN);
     _arb_vec_clear(S.th, (p + 1) * P);

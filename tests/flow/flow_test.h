@@ -47,4 +47,39 @@ static inline void flow_test_random(rc_net_t net, rc_data_t data, flint_rand_t s
     for (i = 0; i < n * e; i++)
         fmpq_set_si(data->Y + i, (slong) n_randint(st, 17) - 8, 4);
 }
+/* modes[0..LN): active (2/3) or inactive, then one SLIDE pair with probability 1/3 */
+static inline void flow_test_random_modes(int * modes, slong LN, flint_rand_t st)
+{
+    slong i;
+    for (i = 0; i < LN; i++)
+        modes[i] = n_randint(st, 3) ? RC_FLOW_ACT : RC_FLOW_INACT;
+    if (n_randint(st, 3) == 0)
+        modes[n_randint(st, LN)] = RC_FLOW_SLIDE;
+}
+
+static inline void flow_test_scale_vec(fmpq * v, slong n, slong k)
+{
+    slong i;
+    for (i = 0; i < n; i++)
+    {
+        if (k >= 0)
+            fmpq_mul_2exp(v + i, v + i, k);
+        else
+            fmpq_div_2exp(v + i, v + i, -k);
+    }
+}
+
+/* Scales a problem by powers of 2 (the ranges of the double-double arithmetic): W1 and W2 by
+   2^kt, b1 by 2^(kt + kx), the inputs by 2^kx, b2 and the targets by 2^ky. */
+static inline void flow_test_scale(rc_net_t net, rc_data_t data, slong kt, slong kx, slong ky)
+{
+    flow_test_scale_vec(net->W1, net->l * net->d, kt);
+    if (net->has_b1)
+        flow_test_scale_vec(net->b1, net->l, kt + kx);
+    flow_test_scale_vec(net->W2, net->e * net->l, kt);
+    if (net->has_b2)
+        flow_test_scale_vec(net->b2, net->e, ky);
+    flow_test_scale_vec(data->X, data->n * data->d, kx);
+    flow_test_scale_vec(data->Y, data->n * data->e, ky);
+}
 #endif

@@ -8,14 +8,6 @@
    against arithmetic 2 at far higher precision: the series (theta, z, c coefficients) and the
    Jacobian coefficients of random small problems. */
 
-static void random_modes(int * modes, slong LN, flint_rand_t st)
-{
-    slong i;
-    for (i = 0; i < LN; i++)
-        modes[i] = n_randint(st, 3) ? RC_FLOW_ACT : RC_FLOW_INACT;
-    if (n_randint(st, 3) == 0)
-        modes[n_randint(st, LN)] = RC_FLOW_SLIDE;
-}
 
 /* block 0: theta0 exactly (box = 0) or theta0 + [-2^-k, 2^-k] */
 static void start_block(arb_ptr x, const rc_flow_problem_t pr, int box, slong prec)
@@ -53,7 +45,7 @@ static void test_series(void)
         CU_ASSERT_FATAL(rc_flow_problem_init(pr, net, data, RC_LOSS_MSE, lam, 1024, err) == RC_OK);
         P = pr->P, LN = pr->l * pr->n;
         modes = flint_malloc(sizeof(int) * LN);
-        random_modes(modes, LN, st);
+        flow_test_random_modes(modes, LN, st);
         t3 = _arb_vec_init((p + 1) * P), th = _arb_vec_init((p + 1) * P);
         z3 = _arb_vec_init((p + 1) * LN), zh = _arb_vec_init((p + 1) * LN);
         c3 = _arb_vec_init((p + 1) * LN), ch = _arb_vec_init((p + 1) * LN);
@@ -108,7 +100,7 @@ static void test_jac(void)
         CU_ASSERT_FATAL(rc_flow_problem_init(pr, net, data, RC_LOSS_MSE, lam, 512, err) == RC_OK);
         P = pr->P, LN = pr->l * pr->n;
         modes = flint_malloc(sizeof(int) * LN);
-        random_modes(modes, LN, st);
+        flow_test_random_modes(modes, LN, st);
         x = _arb_vec_init(P);
         D3 = _arb_vec_init(q * P * P), Dh = _arb_vec_init(q * P * P);
         start_block(x, pr, 0, 512);
@@ -202,18 +194,6 @@ static void test_fallback(void)
     }
 }
 
-static void scale_vec(fmpq * v, slong n, slong k)
-{
-    slong i;
-    for (i = 0; i < n; i++)
-    {
-        if (k >= 0)
-            fmpq_mul_2exp(v + i, v + i, k);
-        else
-            fmpq_div_2exp(v + i, v + i, -k);
-    }
-}
-
 /* The first q Jacobian blocks do not depend on how many were computed (the integrator shares
    q + 1 blocks with a validator that uses q; the checker recomputes q): problems scaled by 2^10..
    2^59 so that the double-double recurrence leaves its range at some order (found by a reviewer:
@@ -236,20 +216,13 @@ static void test_jac_prefix(void)
         int * modes;
         arb_ptr x, xh, Da, Db, Dh;
         flow_test_random(net, data, st);
-        scale_vec(net->W1, net->l * net->d, kt);
-        if (net->has_b1)
-            scale_vec(net->b1, net->l, kt + kx);
-        scale_vec(net->W2, net->e * net->l, kt);
-        if (net->has_b2)
-            scale_vec(net->b2, net->e, ky);
-        scale_vec(data->X, data->n * data->d, kx);
-        scale_vec(data->Y, data->n * data->e, ky);
+        flow_test_scale(net, data, kt, kx, ky);
         fmpq_init(lam);
         fmpq_set_si(lam, 1, 4);
         CU_ASSERT_FATAL(rc_flow_problem_init(pr, net, data, RC_LOSS_MSE, lam, 256, err) == RC_OK);
         P = pr->P, LN = pr->l * pr->n;
         modes = flint_malloc(sizeof(int) * LN);
-        random_modes(modes, LN, st);
+        flow_test_random_modes(modes, LN, st);
         for (i = 0; i < LN; i++)
             if (modes[i] == RC_FLOW_SLIDE)
                 modes[i] = RC_FLOW_ACT;

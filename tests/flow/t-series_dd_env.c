@@ -46,14 +46,6 @@ static void env_leave(int e)
         fesetround(FE_TONEAREST);
 }
 
-static void random_modes(int * modes, slong LN, flint_rand_t st)
-{
-    slong i;
-    for (i = 0; i < LN; i++)
-        modes[i] = n_randint(st, 3) ? RC_FLOW_ACT : RC_FLOW_INACT;
-    if (n_randint(st, 3) == 0)
-        modes[n_randint(st, LN)] = RC_FLOW_SLIDE;
-}
 
 static int vec_equal(arb_srcptr a, arb_srcptr b, slong n)
 {
@@ -108,7 +100,7 @@ static void test_series_env(void)
         CU_ASSERT_FATAL(rc_flow_problem_init(pr, net, data, RC_LOSS_MSE, lam, 256, err) == RC_OK);
         P = pr->P, LN = pr->l * pr->n;
         modes = flint_malloc(sizeof(int) * LN);
-        random_modes(modes, LN, st);
+        flow_test_random_modes(modes, LN, st);
         t2 = _arb_vec_init((p + 1) * P), t3 = _arb_vec_init((p + 1) * P), tref = _arb_vec_init((p + 1) * P);
         D2 = _arb_vec_init(q * P * P), D3 = _arb_vec_init(q * P * P), Dref = _arb_vec_init(q * P * P);
         t3e = _arb_vec_init((p + 1) * P), D3e = _arb_vec_init(q * P * P);

@@ -13,25 +13,9 @@
    2^-3000 relative of the exact coefficient, so far below any double-double radius), and
    overlap it for a box start. */
 
-static void scale_vec(fmpq * v, slong n, slong k)
-{
-    slong i;
-    for (i = 0; i < n; i++)
-    {
-        if (k >= 0)
-            fmpq_mul_2exp(v + i, v + i, k);
-        else
-            fmpq_div_2exp(v + i, v + i, -k);
-    }
-}
-
 static void random_modes(int * modes, slong LN, flint_rand_t st)
 {
-    slong i;
-    for (i = 0; i < LN; i++)
-        modes[i] = n_randint(st, 3) ? RC_FLOW_ACT : RC_FLOW_INACT;
-    if (n_randint(st, 3) == 0)
-        modes[n_randint(st, LN)] = RC_FLOW_SLIDE;
+    flow_test_random_modes(modes, LN, st);
     if (n_randint(st, 4) == 0)
         modes[n_randint(st, LN)] = RC_FLOW_FREE;
 }
@@ -96,14 +80,7 @@ static void test_range(void)
         int * modes, box = n_randint(st, 2), free_;
         arb_ptr t3, th, z3, zh, c3, ch, D3, Dh, x;
         flow_test_random(net, data, st);
-        scale_vec(net->W1, net->l * net->d, kt);
-        if (net->has_b1)
-            scale_vec(net->b1, net->l, kt + kx);
-        scale_vec(net->W2, net->e * net->l, kt);
-        if (net->has_b2)
-            scale_vec(net->b2, net->e, ky);
-        scale_vec(data->X, data->n * data->d, kx);
-        scale_vec(data->Y, data->n * data->e, ky);
+        flow_test_scale(net, data, kt, kx, ky);
         fmpq_init(lam);
         fmpq_set_si(lam, (slong) n_randint(st, 3), 4);
         CU_ASSERT_FATAL(rc_flow_problem_init(pr, net, data, RC_LOSS_MSE, lam, 4096, err) == RC_OK);
