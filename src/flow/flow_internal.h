@@ -80,6 +80,9 @@ void _rc_flow_series_jac_coeffs(arb_ptr D, arb_srcptr X, const int * modes, slon
 slong _rc_flow_series_jac_dd(arb_ptr Dout, arb_srcptr X, const int * modes, slong p,
                            const rc_flow_problem_t pr, slong prec);
 void _rc_flow_jac_horner(arb_mat_t J, arb_srcptr D, slong p, slong P, const arb_t dur, slong prec);
+/* Row j of the same (P balls): the same operations on the same balls as that row of J. */
+void _rc_flow_jac_horner_row(arb_ptr Jj, arb_srcptr D, slong p, slong P, slong j, const arb_t dur,
+                             slong prec);
 
 /* Enclosure of z_ki (pair = k n + i) at duration delta over the Lohner set S (lohner_z.c);
    D: the q Jacobian coefficient matrices at X (_rc_flow_series_jac_coeffs, q blocks). */

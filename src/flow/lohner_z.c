@@ -15,15 +15,13 @@ void _rc_flow_lohner_z(arb_t z, const rc_flow_set_struct * S, arb_srcptr X, arb_
     slong P = pr->P, k = pair / pr->n, i = pair % pr->n, j, l, n;
     slong jp = RC_FLOW_JPREC(prec);
     arb_ptr thc = _arb_vec_init(q * P), u = _arb_vec_init(P), g = _arb_vec_init(P);
-    arb_mat_t J;
+    arb_ptr Jrow = _arb_vec_init(P);
     arb_t y, t;
-    arb_mat_init(J, P, P);
     arb_init(y);
     arb_init(t);
     _arb_vec_set(thc, S->c, P);
     _rc_flow_series_ext(thc, NULL, NULL, modes, q - 1, q, pr, prec);   /* all orders in Arb */
     (void) X;
-    _rc_flow_jac_horner(J, D, q, P, delta, jp);
     arb_zero(z);
     for (j = 0; j < pr->dp; j++)
     {
@@ -40,8 +38,10 @@ void _rc_flow_lohner_z(arb_t z, const rc_flow_set_struct * S, arb_srcptr X, arb_
             arb_add(y, y, n < q ? thc + n * P + iw : thX + n * P + iw, prec);
         }
         arb_addmul(z, y, xij, prec);
+        /* row iw of J_q (only the rows of w_k are read; the same balls as the full matrix) */
+        _rc_flow_jac_horner_row(Jrow, D, q, P, iw, delta, jp);
         for (l = 0; l < P; l++)
-            arb_addmul(u + l, arb_mat_entry(J, iw, l), xij, jp);
+            arb_addmul(u + l, Jrow + l, xij, jp);
     }
     for (l = 0; l < P; l++)
         arb_dot(g + l, NULL, 0, u, 1, arb_mat_entry(S->A, 0, l), P, P, jp);
@@ -50,7 +50,7 @@ void _rc_flow_lohner_z(arb_t z, const rc_flow_set_struct * S, arb_srcptr X, arb_
     _arb_vec_clear(thc, q * P);
     _arb_vec_clear(u, P);
     _arb_vec_clear(g, P);
-    arb_mat_clear(J);
+    _arb_vec_clear(Jrow, P);
     arb_clear(y);
     arb_clear(t);
 }

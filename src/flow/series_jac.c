@@ -275,20 +275,27 @@ void _rc_flow_series_jac_coeffs(arb_ptr Dout, arb_srcptr X, const int * modes, s
     _rc_flow_proj_clear(&S.pj);
 }
 /* J = sum_{n<p} D_n dur^n (Horner) from the coefficient matrices of _rc_flow_series_jac_coeffs. */
+void _rc_flow_jac_horner_row(arb_ptr Jj, arb_srcptr D, slong p, slong P, slong j, const arb_t dur,
+                             slong prec)
+{
+    slong r, m;
+    for (r = 0; r < P; r++)
+    {
+        arb_ptr Jjr = Jj + r;
+        arb_set(Jjr, D + ((p - 1) * P + j) * P + r);
+        for (m = p - 2; m >= 0; m--)
+        {
+            arb_mul(Jjr, Jjr, dur, prec);
+            arb_add(Jjr, Jjr, D + (m * P + j) * P + r, prec);
+        }
+    }
+}
+
 void _rc_flow_jac_horner(arb_mat_t J, arb_srcptr D, slong p, slong P, const arb_t dur, slong prec)
 {
-    slong j, r, m;
+    slong j;
     for (j = 0; j < P; j++)
-        for (r = 0; r < P; r++)
-        {
-            arb_ptr Jjr = arb_mat_entry(J, j, r);
-            arb_set(Jjr, D + ((p - 1) * P + j) * P + r);
-            for (m = p - 2; m >= 0; m--)
-            {
-                arb_mul(Jjr, Jjr, dur, prec);
-                arb_add(Jjr, Jjr, D + (m * P + j) * P + r, prec);
-            }
-        }
+        _rc_flow_jac_horner_row(arb_mat_entry(J, j, 0), D, p, P, j, dur, prec);
 }
 
 void rc_flow_series_jac(arb_mat_t J, arb_srcptr X, const int * modes, slong p, const arb_t dur,

@@ -152,7 +152,9 @@ typedef struct
     const _rc_flow_pre_struct * pre;
     const char ** why;
     slong p, prec, P, n, LN, ev;
-    arb_ptr thX, thB, zX, zB, cX, cB, qs, rs;
+    arb_srcptr thX, thB, zX, zB, cX, cB;   /* the series at X and over B: the caller's (pre)
+                                               or ownX, ownB; read only */
+    arb_ptr ownX, ownB, qs, rs;
     arb_t hi, lo, t0i;
     int * nf;                   /* facts at the end of the step */
     arb_ptr Dq;                 /* Jacobian coefficients at X, order qq, computed once if needed */
@@ -170,12 +172,8 @@ static void vctx_init(vctx * c, rc_flow_step_struct * step, rc_flow_set_struct *
     arb_t zero;
     c->step = step, c->S = S, c->X = X, c->modes = modes, c->pr = pr, c->pre = pre, c->why = why;
     c->p = p, c->prec = prec, c->P = P, c->n = pr->n, c->LN = LN, c->ev = step->pair;
-    c->thX = _arb_vec_init((p + 1) * P);
-    c->thB = _arb_vec_init((p + 1) * P);
-    c->zX = _arb_vec_init((p + 1) * LN);
-    c->zB = _arb_vec_init((p + 1) * LN);
-    c->cX = _arb_vec_init((p + 1) * LN);
-    c->cB = _arb_vec_init((p + 1) * LN);
+    c->thX = c->thB = c->zX = c->zB = c->cX = c->cB = NULL;
+    c->ownX = c->ownB = NULL;
     c->qs = _arb_vec_init(p + 1);
     c->rs = _arb_vec_init(p + 1);
     c->nf = flint_malloc(sizeof(int) * LN);
@@ -203,12 +201,10 @@ static void vctx_clear(vctx * c)
     slong p = c->p, P = c->P, LN = c->LN;
     if (c->Dq != NULL)
         _arb_vec_clear(c->Dq, c->qq * P * P);
-    _arb_vec_clear(c->thX, (p + 1) * P);
-    _arb_vec_clear(c->thB, (p + 1) * P);
-    _arb_vec_clear(c->zX, (p + 1) * LN);
-    _arb_vec_clear(c->zB, (p + 1) * LN);
-    _arb_vec_clear(c->cX, (p + 1) * LN);
-    _arb_vec_clear(c->cB, (p + 1) * LN);
+    if (c->ownX != NULL)
+        _arb_vec_clear(c->ownX, (p + 1) * (P + 2 * LN));
+    if (c->ownB != NULL)
+        _arb_vec_clear(c->ownB, (p + 1) * (P + 2 * LN));
     _arb_vec_clear(c->qs, p + 1);
     _arb_vec_clear(c->rs, p + 1);
     flint_free(c->nf);
@@ -228,27 +224,29 @@ static void phase_series(vctx * c)
 {
     slong p = c->p, P = c->P, LN = c->LN;
     const _rc_flow_pre_struct * pre = c->pre;
+    /* the caller's series are used in place (the phases only read them) */
     if (pre != NULL)
     {
-        _arb_vec_set(c->thX, pre->th, (p + 1) * P);
-        _arb_vec_set(c->zX, pre->z, (p + 1) * LN);
-        _arb_vec_set(c->cX, pre->c, (p + 1) * LN);
+        c->thX = pre->th, c->zX = pre->z, c->cX = pre->c;
     }
     else
     {
-        _arb_vec_set(c->thX, c->X, P);
-        rc_flow_series(c->thX, c->zX, c->cX, c->modes, p, c->pr, c->prec);
+        arb_ptr o = c->ownX = _arb_vec_init((p + 1) * (P + 2 * LN));
+        _arb_vec_set(o, c->X, P);
+        rc_flow_series(o, o + (p + 1) * P, o + (p + 1) * (P + LN), c->modes, p, c->pr, c->prec);
+        c->thX = o, c->zX = o + (p + 1) * P, c->cX = o + (p + 1) * (P + LN);
     }
     if (pre != NULL && pre->thB != NULL)
     {
-        _arb_vec_set(c->thB, pre->thB, (p + 1) * P);
-        _arb_vec_set(c->zB, pre->zB, (p + 1) * LN);
-        _arb_vec_set(c->cB, pre->cB, (p + 1) * LN);
+        c->thB = pre->thB, c->zB = pre->zB, c->cB = pre->cB;
     }
     else
     {
-        _arb_vec_set(c->thB, c->step->B, P);
-        rc_flow_series(c->thB, c->zB, c->cB, c->modes, p, c->pr, RC_FLOW_BPREC(c->prec));
+        arb_ptr o = c->ownB = _arb_vec_init((p + 1) * (P + 2 * LN));
+        _arb_vec_set(o, c->step->B, P);
+        rc_flow_series(o, o + (p + 1) * P, o + (p + 1) * (P + LN), c->modes, p, c->pr,
+                       RC_FLOW_BPREC(c->prec));
+        c->thB = o, c->zB = o + (p + 1) * P, c->cB = o + (p + 1) * (P + LN);
     }
 }
 
