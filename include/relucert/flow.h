@@ -72,6 +72,13 @@ rc_flow_problem_struct;
 
 typedef rc_flow_problem_struct rc_flow_problem_t[1];
 
+/* The arithmetic pr->arith selects, as its certificate format version (1, 2 or 3; any other
+   value of pr->arith is arithmetic 2). */
+static inline int rc_flow_arith_version(const rc_flow_problem_t pr)
+{
+    return pr->arith == RC_FLOW_ARITH_1 || pr->arith == RC_FLOW_ARITH_3 ? pr->arith : RC_FLOW_ARITH_2;
+}
+
 /* Resource limits of the certified integrator and its checker (RC_ELIMIT): the Jacobian series
    holds P^2 balls per order, the sample Gram matrix N^2, the series buffers (order + 1) l N. */
 #define RC_FLOW_MAX_PARAMS 4096

@@ -84,7 +84,7 @@ void rc_flow_cert_write_header(rc_jsonw_t w, const rc_flow_problem_t pr, const f
     slong i;
     char * s;
 #define WQ(x) do { s = rc_fmpq_get_str(x); rc_jsonw_printf(w, " %s", s); flint_free(s); } while (0)
-    rc_jsonw_printf(w, "relucert.flowcert/%d\n", pr->arith == RC_FLOW_ARITH_1 ? 1 : pr->arith == RC_FLOW_ARITH_3 ? 3 : 2);
+    rc_jsonw_printf(w, "relucert.flowcert/%d\n", rc_flow_arith_version(pr));
     rc_jsonw_printf(w, "prec %ld\norder %ld\nloss %s\n", (long) prec, (long) p, pr->loss == RC_LOSS_MSE ? "mse" : "bce");
     rc_jsonw_printf(w, "dims %ld %ld %ld %ld %d %d\n", (long) pr->d, (long) pr->l, (long) pr->e, (long) pr->n,
                     pr->has_b1, pr->has_b2);

@@ -96,6 +96,7 @@ void rc_flow_result_write_json(rc_jsonw_t w, const rc_flow_result_t res, const r
     else
         write_failure(w, res);
     write_neurons(w, res, pr);
+    rc_jsonw_printf(w, ",\n \"arithmetic\": %d", rc_flow_arith_version(pr));
     rc_jsonw_printf(w, ",\n \"levels_ok\": %s, \"steps\": %ld, \"events\": %ld, \"crossings\": %ld, "
                     "\"sliding_phases\": %ld, \"inclusion_steps\": %ld, \"max_width\": %.3e, \"seconds\": %.3f",
                     res->levels_ok ? "true" : "false", (long) res->steps, (long) res->events,

@@ -35,6 +35,8 @@ void rc_flow_result_write_text(rc_jsonw_t w, const rc_flow_result_t res, const r
     rc_jsonw_printf(w, "time T = %s; %ld steps (%ld events: %ld crossings, %ld sliding phases; %ld inclusion "
                     "steps), %.2f s\n", rep->time_str, (long) res->steps, (long) res->events,
                     (long) res->crossings, (long) res->slide_phases, (long) res->incl_steps, rep->seconds);
+    rc_jsonw_printf(w, "validator arithmetic %d (certificate format relucert.flowcert/%d)\n",
+                    rc_flow_arith_version(pr), rc_flow_arith_version(pr));
     rc_jsonw_printf(w, "loss at %s in ", res->certified ? "T" : "t");
     PAIR(res->loss_T);
     rc_jsonw_puts(w, "\nloss over [0, T] in ");
