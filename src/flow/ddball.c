@@ -147,17 +147,14 @@ void _rc_dd_env_leave(rc_dd_env_t * e)
 }
 
 /* x ⊇ a: hi = mid rounded, lo = the rest rounded, both errors exact in arf and added to the
-   radius rounded up (ARF_RND_UP rounds away from zero: up for these nonnegative numbers). */
-int _rc_dd_set_arb(rc_dd_t * x, const arb_t a)
+   radius rounded up (ARF_RND_UP rounds away from zero: up for these nonnegative numbers).
+   t, r, R: scratch (only their limbs are reused; every value is overwritten before it is read). */
+static int dd_set_arb_ws(rc_dd_t * x, const arb_t a, arf_t t, arf_t r, arf_t R)
 {
-    arf_t t, r, R;
     int ok = 1;
     if (!arb_is_finite(a) || arf_cmpabs_2exp_si(arb_midref(a), 450) > 0
         || mag_cmp_2exp_si(arb_radref(a), 1000) > 0)
         return 0;
-    arf_init(t);
-    arf_init(r);
-    arf_init(R);
     arf_set_mag(R, arb_radref(a));
     if (arf_is_zero(arb_midref(a)) || arf_cmpabs_2exp_si(arb_midref(a), -450) < 0)
     {
@@ -187,7 +184,17 @@ int _rc_dd_set_arb(rc_dd_t * x, const arb_t a)
         x->rad = 0x1p-1000;
     else
         x->rad = arf_get_d(R, ARF_RND_UP);
-    ok = ok && isfinite(x->rad);
+    return ok && isfinite(x->rad);
+}
+
+int _rc_dd_set_arb(rc_dd_t * x, const arb_t a)
+{
+    arf_t t, r, R;
+    int ok;
+    arf_init(t);
+    arf_init(r);
+    arf_init(R);
+    ok = dd_set_arb_ws(x, a, t, r, R);
     arf_clear(t);
     arf_clear(r);
     arf_clear(R);
@@ -208,10 +215,17 @@ void _rc_dd_get_arb(arb_t a, const rc_dd_t * x)
 int _rc_dd_vec_set_arb(rc_dd_t * x, arb_srcptr a, slong n)
 {
     slong i;
-    for (i = 0; i < n; i++)
-        if (!_rc_dd_set_arb(x + i, a + i))
-            return 0;
-    return 1;
+    int ok = 1;
+    arf_t t, r, R;
+    arf_init(t);
+    arf_init(r);
+    arf_init(R);
+    for (i = 0; i < n && ok; i++)
+        ok = dd_set_arb_ws(x + i, a + i, t, r, R);
+    arf_clear(t);
+    arf_clear(r);
+    arf_clear(R);
+    return ok;
 }
 
 void _rc_dd_vec_get_arb(arb_ptr a, const rc_dd_t * x, slong n)
