@@ -13,7 +13,9 @@
    every double-double ball encloses what the Arb ball would (each operation is an enclosure). */
 
 /* floor(log2 m!) up to one unit, by plain double operations only (frexp is exact, so the value
-   is the same on every IEEE machine: a certificate's checker computes the same order). */
+   is the same on every IEEE machine in the default environment, which the caller installs: a
+   certificate's checker computes the same order; under a directed rounding mode f k could round
+   across a power of two and change E, found by a reviewer). */
 static slong log2_fac(slong m)
 {
     double f = 1;
@@ -34,13 +36,22 @@ static slong log2_fac(slong m)
    most 2^-(tol + 16) of the solution's scale.  (A geometric model x^m gives smaller m0.) */
 slong _rc_flow_series_dd_order(slong p, slong prec)
 {
-    slong tol = prec / 2, lp = log2_fac(p), m;
+    slong tol = prec / 2, lp, m, m0 = p + 1;
+    rc_dd_env_t env;
     if (tol <= 84)
         return 1;
+    /* log2_fac in the default environment (else p + 1: every order in Arb, sound) */
+    if (!_rc_dd_env_enter(&env))
+        return p + 1;
+    lp = log2_fac(p);
     for (m = 1; m <= p; m++)
         if (m * (lp - tol) + p * (tol - 84) <= p * log2_fac(m))
-            return m;
-    return p + 1;
+        {
+            m0 = m;
+            break;
+        }
+    _rc_dd_env_leave(&env);
+    return m0;
 }
 
 typedef struct
