@@ -1,6 +1,7 @@
 #include "relucert/flow.h"
 #include <string.h>
 #include "flow_internal.h"
+#include "ddball.h"
 
 /* The proof of one step (proofs/flow.md, sections 2-4).  Every claim below is checked on balls
    that enclose the exact quantities, so a return value of 1 is a proof.  Every hypothesis of a
@@ -1212,7 +1213,7 @@ int rc_flow_step_validate(rc_flow_step_struct * step, rc_flow_set_struct * S, in
     return _rc_flow_step_validate_ext(step, S, modes, facts, p, pr, prec, why, NULL, NULL, NULL);
 }
 
-int _rc_flow_step_validate_ext(rc_flow_step_struct * step, rc_flow_set_struct * S, int * modes,
+static int step_validate_ext(rc_flow_step_struct * step, rc_flow_set_struct * S, int * modes,
                                int * facts, slong p, const rc_flow_problem_t pr, slong prec,
                                const char ** why, const _rc_flow_pre_struct * pre,
                                const mag_t rem_tol, mag_t rem_out)
@@ -1255,5 +1256,23 @@ int _rc_flow_step_validate_ext(rc_flow_step_struct * step, rc_flow_set_struct * 
     }
     rc_flow_set_clear(&S2);
     _arb_vec_clear(X, pr->P);
+    return ok;
+}
+
+
+/* The validation runs in the default floating-point environment whatever the caller's (Arb's
+   matrix routines and the Lohner basis use hardware doubles for approximations and bounds; the
+   checker must recompute the producer's bits under any rounding mode or FTZ/DAZ).  If that
+   environment cannot be installed, the caller's is used (the balls are enclosures either way). */
+int _rc_flow_step_validate_ext(rc_flow_step_struct * step, rc_flow_set_struct * S, int * modes,
+                               int * facts, slong p, const rc_flow_problem_t pr, slong prec,
+                               const char ** why, const _rc_flow_pre_struct * pre,
+                               const mag_t rem_tol, mag_t rem_out)
+{
+    rc_dd_env_t env;
+    int ok;
+    _rc_dd_env_enter(&env);
+    ok = step_validate_ext(step, S, modes, facts, p, pr, prec, why, pre, rem_tol, rem_out);
+    _rc_dd_env_leave(&env);
     return ok;
 }
