@@ -20,8 +20,13 @@
    FE_TOWARDZERO ("step 1: recorded end box differs from the recomputed one (entry 26)"), both
    as relucert.flowcert/2 and /3; a certificate written under FE_DOWNWARD is rejected by the
    default-environment checker.  (CLI: LD_PRELOAD a constructor calling fesetround(FE_DOWNWARD)
-   and run relucert check.)  A checker in a Python process or a C caller with another rounding
-   mode must accept what the default one accepts (proofs/flow.md §2 "Environment";
+   and run relucert check.)  Measured with that preload: the mid-size case (data/mid-*.json) to
+   T = 1 as /3 is rejected under all three directed modes (step 1, entries 8 and 30); of the 39
+   suite certificates to T = 4 (/3), suite 09 is rejected under FE_UPWARD and suite 35 under
+   FE_DOWNWARD and FE_TOWARDZERO.  Running rc_flow_set_lohner in FE_DFL_ENV (a private build
+   wrapping it in fegetenv / fesetenv(FE_DFL_ENV) / fesetenv) made every one of them, and this
+   test, pass.  A checker in a Python process or a C caller with another rounding mode must
+   accept what the default one accepts (proofs/flow.md §2 "Environment";
    tests/flow/t-series_dd_env.c asserts it on the toy, where it happens to hold). */
 
 static int env_set(int e)
