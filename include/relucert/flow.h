@@ -115,7 +115,8 @@ static inline slong rc_flow_ib2(const rc_flow_problem_t pr, slong o)
    th holds (p + 1) blocks of P balls; block 0 is the input (a point or a box) and blocks
    1..p are set: th_n encloses {theta^(n)(0)/n! : theta(0) in block 0}.  modes[k*n + i] is
    ACT, INACT or SLIDE (SLIDE: the w_k block is projected orthogonally to x~_i, the sliding
-   field, tangent to the surface; at most one SLIDE pair per neuron).  FREE is allowed only
+   field, tangent to the surface; several SLIDE pairs of one neuron: projected onto the
+   intersection of their surfaces, slide_proj.c).  FREE is allowed only
    with p = 1: then th_1 encloses every Filippov velocity at every point of the box.
    zs (or NULL) receives (p + 1) blocks of l*n: the coefficients of z_ki = w_k . x~_i; cs (or
    NULL) the coefficients of c_ki = g_i . v_k, with g_i = dloss_i/df (times 2/N or 1/N). */

@@ -10,8 +10,16 @@
 #elif defined(__GNUC__)
 #pragma GCC optimize ("fp-contract=off")
 #endif
+#include <float.h>
 #include <math.h>
 #include "relucert/num.h"
+
+/* The error bounds assume IEEE binary64 operations evaluated as written (a reviewer: this file
+   compiled alone with -ffast-math stops enclosing); the library's fp_guard.c refuses such builds
+   too, this guards a copy of the file built on its own. */
+#if defined(__FAST_MATH__) || defined(__ASSOCIATIVE_MATH__) || (defined(__FINITE_MATH_ONLY__) && __FINITE_MATH_ONLY__) || FLT_EVAL_METHOD != 0
+#error "ddball.c: do not build with -ffast-math, -Ofast, -ffinite-math-only, -fassociative-math or x87 excess precision"
+#endif
 #include "ddball.h"
 
 /* Double-double balls (ddball.h).  The error analysis is proofs/flow.md §2, "Arithmetic 3";

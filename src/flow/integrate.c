@@ -4,6 +4,7 @@
 #include "relucert/flow.h"
 #include "relucert/num.h"
 #include "flow_internal.h"
+#include "ddball.h"
 
 /* The integrator: chooses steps (sizes, events, a priori boxes) by heuristics and hands each
    one to rc_flow_step_validate, which alone proves it.  Nothing proved depends on the
@@ -668,8 +669,8 @@ static void finish(rc_flow_result_t res, run_t * r, int nonunique)
     res->certified = res->verdict == RC_FLOW_CERTIFIED;
 }
 
-void rc_flow_integrate(rc_flow_result_t res, const rc_flow_problem_t pr, const fmpq_t Tq,
-                       const rc_flow_opts_t opts)
+static void integrate(rc_flow_result_t res, const rc_flow_problem_t pr, const fmpq_t Tq,
+                      const rc_flow_opts_t opts)
 {
     slong LN = pr->l * pr->n, k, ix;
     int * sides, nonunique = 0;
@@ -773,4 +774,17 @@ void rc_flow_integrate(rc_flow_result_t res, const rc_flow_problem_t pr, const f
     run_clear(&r);
     flint_free(sides);
     flint_free(which);
+}
+
+/* The whole integration runs in the default floating-point environment whatever the caller's
+   (the step control's double heuristics choose the steps a certificate records; the validation
+   needs it too): the certificate's bytes do not depend on the caller's rounding mode or FTZ/DAZ.
+   If it cannot be installed, the caller's is used (every ball is an enclosure either way). */
+void rc_flow_integrate(rc_flow_result_t res, const rc_flow_problem_t pr, const fmpq_t Tq,
+                       const rc_flow_opts_t opts)
+{
+    rc_dd_env_t env;
+    _rc_dd_env_enter(&env);
+    integrate(res, pr, Tq, opts);
+    _rc_dd_env_leave(&env);
 }

@@ -295,7 +295,7 @@ slong _rc_flow_series_jac_dd(arb_ptr Dout, arb_srcptr X, const int * modes, slon
     rc_dd_env_t env;
     slong m, k, i, o, nv = 0;
     int ok;
-    if (pr->loss != RC_LOSS_MSE || !_rc_dd_env_enter(&env))
+    if (p < 1 || pr->loss != RC_LOSS_MSE || !_rc_dd_env_enter(&env))
         return 0;
     sjd_init(&S, modes, p, pr, prec);
     ok = sjd_inputs(&S, X, modes, pr);

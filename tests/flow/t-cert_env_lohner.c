@@ -143,6 +143,9 @@ static void test_stall_env(void)
                    rd == RC_OK ? "accepted" : "REJECTED");
             CU_ASSERT(rb == RC_OK);
             CU_ASSERT(rd == RC_OK);
+            /* and since rc_flow_integrate runs in the default environment, the bytes are the
+               default ones (the step control's double heuristics included) */
+            CU_ASSERT(le == ld && memcmp(ce, cd, ld) == 0);
             free(ce);
         }
         free(cd);

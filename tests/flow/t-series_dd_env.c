@@ -7,11 +7,11 @@
 #include "../../src/flow/flow_internal.h"
 
 /* A tester's attack on arithmetic 3 outside the default floating-point environment
-   (proofs/flow.md §2 "Arithmetic 3", *Environment*): under FTZ/DAZ or a rounding mode other than
-   to-nearest set by a C caller, the double-double series must not run; the series AND the
-   Jacobian series must then be bit for bit those of arithmetic 2 (the Arb path), computed in the
-   same environment, and equal to arithmetic 2 in the default environment (Arb itself is
-   integer arithmetic: its balls do not depend on the environment).  t-series_dd checks the
+   (proofs/flow.md §2 "Arithmetic 3", *Environment*).  Written when the double-double series
+   declined outside the default environment; now they install it (_rc_dd_env_enter) and run, so
+   under FTZ/DAZ or a rounding mode other than to-nearest set by a C caller the series and the
+   Jacobian series must be bit for bit those of the default environment (Arb itself is integer
+   arithmetic: its balls do not depend on the environment).  t-series_dd checks the
    series under DAZ on the toy only; this adds the Jacobian series, the three directed rounding
    modes, random problems, and a whole run written under each environment and checked in the
    default one. */
