@@ -46,7 +46,7 @@ extern "C" {
 #define RC_FLOW_ARITH_1 1
 #define RC_FLOW_ARITH_2 2
 #define RC_FLOW_ARITH_3 3
-#define RC_FLOW_ARITH_DEFAULT RC_FLOW_ARITH_2
+#define RC_FLOW_ARITH_DEFAULT RC_FLOW_ARITH_3
 
 typedef struct
 {

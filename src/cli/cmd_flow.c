@@ -102,7 +102,7 @@ int rc_cli_flow(int argc, char ** argv)
     const char * cmd = "flow", * netp = NULL, * datap = NULL, * tubep = NULL, * certp = NULL, * plotp = NULL;
     const char * timestr = NULL, * wdstr = "0";
     int json = 0, cmpf = 0, quiet = 0, loss = RC_LOSS_MSE, status = RC_EXIT_OK, i;
-    long prec = 256, order = 40, maxsteps = 2000000, tolbits = 0, certver = 2;
+    long prec = 256, order = 40, maxsteps = 2000000, tolbits = 0, certver = 3;
     rc_net_t net;
     rc_data_t data;
     rc_err_t err;

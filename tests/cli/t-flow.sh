@@ -69,10 +69,10 @@ expect "check theta agrees" "$(echo "$chk" | grep '^theta\[0\] in' | sed 's/.*in
        "$(echo "$out" | jq -r '.theta[0][0]')"
 sed 's/^time .*/time 2/' "$tmp/toy.cert" > "$tmp/edited.cert"
 "$RC" check "$tmp/edited.cert" >/dev/null 2>&1; expect "edited certificate rejected" "$?" 2
-# format versions: the default writes relucert.flowcert/2; --cert-version 1 writes /1 byte for
+# format versions: the default writes relucert.flowcert/3; --cert-version 1 writes /1 byte for
 # byte as before (the committed toy certificate, T = 100), both accepted; --json names the version
-expect "default version 2" "$(head -1 "$tmp/toy.cert")" "relucert.flowcert/2"
-expect "check json format /2" "$("$RC" check "$tmp/toy.cert" --json | jq -r .certificate_format)" "relucert.flowcert/2"
+expect "default version 3" "$(head -1 "$tmp/toy.cert")" "relucert.flowcert/3"
+expect "check json format /3" "$("$RC" check "$tmp/toy.cert" --json | jq -r .certificate_format)" "relucert.flowcert/3"
 "$RC" flow $NET $DATA --time 100 --quiet --cert-version 1 --certificate "$tmp/v1.cert" >/dev/null
 expect "/1 byte-identical to the committed certificate" \
        "$(cmp "$tmp/v1.cert" proofs/certificates/toy-obstructed-T100.cert >/dev/null && echo same)" same

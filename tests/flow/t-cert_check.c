@@ -23,7 +23,7 @@ static char * cert_of(size_t * len, rc_net_t net, rc_data_t data, const char * T
     fmpq_init(T);
     rc_fmpq_set_str(T, Ts, &why);
     CU_ASSERT_FATAL(rc_flow_problem_init(pr, net, data, RC_LOSS_MSE, lam, 256, err) == RC_OK);
-    CU_ASSERT(pr->arith == RC_FLOW_ARITH_DEFAULT && RC_FLOW_ARITH_DEFAULT == RC_FLOW_ARITH_2);
+    CU_ASSERT(pr->arith == RC_FLOW_ARITH_DEFAULT && RC_FLOW_ARITH_DEFAULT == RC_FLOW_ARITH_3);
     pr->arith = arith;
     rc_flow_opts_init(o);
     o->order = p;

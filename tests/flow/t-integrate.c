@@ -5,12 +5,13 @@
 
 /* Runs the integrator on (net, data) to T; returns the result (caller clears).  The step
    tolerance is 2^-prec (tol_bits = prec) unless tol_bits is given (> 0). */
-static void run_tol(rc_flow_result_t res, rc_flow_problem_t pr, const rc_net_t net, const rc_data_t data,
-                    const fmpq_t lam, const fmpq_t T, slong prec, slong order, slong tol_bits)
+static void run_arith(rc_flow_result_t res, rc_flow_problem_t pr, const rc_net_t net, const rc_data_t data,
+                      const fmpq_t lam, const fmpq_t T, slong prec, slong order, slong tol_bits, int arith)
 {
     rc_err_t err;
     rc_flow_opts_t o;
     CU_ASSERT_FATAL(rc_flow_problem_init(pr, net, data, RC_LOSS_MSE, lam, prec, err) == RC_OK);
+    pr->arith = arith;
     rc_flow_opts_init(o);
     o->prec = prec;
     o->order = order;
@@ -20,10 +21,24 @@ static void run_tol(rc_flow_result_t res, rc_flow_problem_t pr, const rc_net_t n
     rc_flow_integrate(res, pr, T, o);
 }
 
+static void run_tol(rc_flow_result_t res, rc_flow_problem_t pr, const rc_net_t net, const rc_data_t data,
+                    const fmpq_t lam, const fmpq_t T, slong prec, slong order, slong tol_bits)
+{
+    run_arith(res, pr, net, data, lam, T, prec, order, tol_bits, RC_FLOW_ARITH_DEFAULT);
+}
+
 static void run(rc_flow_result_t res, rc_flow_problem_t pr, const rc_net_t net, const rc_data_t data,
                 const fmpq_t lam, const fmpq_t T, slong prec, slong order)
 {
     run_tol(res, pr, net, data, lam, T, prec, order, prec);
+}
+
+/* a reference run: arithmetic 2 (every series in Arb), independent of the default arithmetic
+   3's double-double code */
+static void run_ref(rc_flow_result_t res, rc_flow_problem_t pr, const rc_net_t net,
+                    const rc_data_t data, const fmpq_t lam, const fmpq_t T, slong prec, slong order)
+{
+    run_arith(res, pr, net, data, lam, T, prec, order, prec, RC_FLOW_ARITH_2);
 }
 
 /* Both toy starts to T = 3 (through the crossing, the sliding phase and its exit): certified,
@@ -45,7 +60,7 @@ static void test_toy_reference(void)
         fmpq_set_si(T, 3, 1);
         flow_test_toy(net, data, s == 0 ? "0.6" : "-0.6");
         run(res, pr, net, data, lam, T, 256, 40);
-        run(ref, pr2, net, data, lam, T, 384, 64);
+        run_ref(ref, pr2, net, data, lam, T, 384, 64);
         CU_ASSERT(res->certified);
         CU_ASSERT(ref->certified);
         CU_ASSERT(res->max_width < 1e-40);
@@ -174,7 +189,7 @@ static void test_random_reference(void)
         fmpq_set_si(lam, (slong) n_randint(st, 2), 8);
         fmpq_set_si(T, 1 + (slong) n_randint(st, 2), 8);
         run(res, pr, net, data, lam, T, 128, 24);
-        run(ref, pr2, net, data, lam, T, 256, 40);
+        run_ref(ref, pr2, net, data, lam, T, 256, 40);
         if (res->reached_time >= fmpq_get_d(T) && ref->reached_time >= fmpq_get_d(T) && ref->max_width < 1e-30)
         {
             good++;

@@ -355,6 +355,8 @@ static void test_tied_toy(void)
     {
         rc_flow_opts_t o;
         CU_ASSERT_FATAL(rc_flow_problem_init(pr[i], net, data, RC_LOSS_MSE, lam, precs[i], err) == RC_OK);
+        if (i == 1)
+            pr[i]->arith = RC_FLOW_ARITH_2;    /* the reference: every series in Arb */
         CU_ASSERT(pr[i]->tie[1] == 0);
         rc_flow_opts_init(o);
         o->prec = precs[i];
@@ -406,6 +408,8 @@ static void run_two_precisions(const char * netp, const char * datap, slong num,
     {
         rc_flow_opts_t o;
         CU_ASSERT_FATAL(rc_flow_problem_init(pr[i], net, data, RC_LOSS_MSE, lam, precs[i], err) == RC_OK);
+        if (i == 1)
+            pr[i]->arith = RC_FLOW_ARITH_2;    /* the reference: every series in Arb */
         rc_flow_opts_init(o);
         o->prec = precs[i];
         o->order = orders[i];
@@ -459,6 +463,8 @@ static void test_corner_stall(void)
     {
         rc_flow_opts_t o;
         CU_ASSERT_FATAL(rc_flow_problem_init(pr[i], net, data, RC_LOSS_MSE, lam, precs[i], err) == RC_OK);
+        if (i == 1)
+            pr[i]->arith = RC_FLOW_ARITH_2;    /* the reference: every series in Arb */
         rc_flow_opts_init(o);
         o->prec = precs[i];
         o->order = orders[i];

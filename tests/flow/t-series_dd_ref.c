@@ -183,6 +183,7 @@ static void problem_at(rc_flow_problem_t pq, const rc_flow_problem_t pr, slong p
     for (j = 0; j < pr->n * pr->e; j++)
         fmpq_set(data->Y + j, pr->Yq + j);
     CU_ASSERT_FATAL(rc_flow_problem_init(pq, net, data, RC_LOSS_MSE, pr->lambda, prec, err) == RC_OK);
+    pq->arith = RC_FLOW_ARITH_2;    /* the reference: every order in Arb (not the default 3) */
     rc_net_clear(net);
     rc_data_clear(data);
 }

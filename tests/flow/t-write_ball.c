@@ -105,13 +105,19 @@ static void test_header(void)
         modes[i] = (i % 2) ? RC_FLOW_ACT : RC_FLOW_INACT;
     rc_strbuf_init(b);
     rc_jsonw_init_buf(w, b);
-    /* the first line names the arithmetic: /1 with RC_FLOW_ARITH_1, /2 (the default) else */
+    /* the first line names the arithmetic: /3 by default, /2 and /1 when asked */
     {
         rc_strbuf_t b2;
         rc_jsonw_t w2;
         rc_strbuf_init(b2);
         rc_jsonw_init_buf(w2, b2);
-        CU_ASSERT(pr->arith == RC_FLOW_ARITH_2);
+        CU_ASSERT(pr->arith == RC_FLOW_ARITH_3);
+        rc_flow_cert_write_header(w2, pr, T, 30, 128, modes);
+        CU_ASSERT(strncmp(b2->s, "relucert.flowcert/3\nprec 128\norder 30\nloss mse\ndims 1 2 1 4 1 0\n", 62) == 0);
+        rc_strbuf_clear(b2);
+        rc_strbuf_init(b2);
+        rc_jsonw_init_buf(w2, b2);
+        pr->arith = RC_FLOW_ARITH_2;
         rc_flow_cert_write_header(w2, pr, T, 30, 128, modes);
         CU_ASSERT(strncmp(b2->s, "relucert.flowcert/2\nprec 128\norder 30\nloss mse\ndims 1 2 1 4 1 0\n", 62) == 0);
         rc_strbuf_clear(b2);
