@@ -1,6 +1,6 @@
 /* bench-flow_mid: the mid-size case (d = 5, l = 16, e = 1, N = 32, hidden bias, ReLU, MSE;
    data/mid-net.json, data/mid-data.json, made by scripts/make_flow_mid.py) to T = 10 (or argv[1])
-   at 256 bits, order 40 (or argv[2], argv[3]), arithmetic 2 (or argv[4]: 1, 2 or 3 = relucert.flowcert/1, /2, /3), beside a double RK4 (h = 1/512) of the same flow
+   at 256 bits, order 40 (or argv[2], argv[3]), arithmetic 3, the default (or argv[4]: 1, 2 or 3 = relucert.flowcert/1, /2, /3), beside a double RK4 (h = 1/512) of the same flow
    in the same process.  Run from the repository root. */
 #include <stdio.h>
 #include <stdlib.h>

@@ -1,6 +1,6 @@
 /* bench-flow_toy: both toy starts of doc/math.md section 8 to T = 100 at 256 bits, order 40,
    beside a double RK4 (h = 1/512) of the same flow in the same process.  argv[1]: the
-   validator's arithmetic (1, 2 or 3 = RC_FLOW_ARITH_*, default 2 = relucert.flowcert/2), argv[2]
+   validator's arithmetic (1, 2 or 3 = RC_FLOW_ARITH_*, default 3 = relucert.flowcert/3), argv[2]
    the Taylor order (default 40). */
 #include <stdio.h>
 #include <stdlib.h>

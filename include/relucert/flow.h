@@ -33,15 +33,17 @@ extern "C" {
    certificate relucert.flowcert/N is re-validated with arithmetic N, bit for bit as written.
    1: every (neuron, sample) pair enters every sum of the Jacobian series (certificates written
       before versions existed).
-   2 (default): the Jacobian series skips the pairs whose slope is exactly 0 (leak a = 0 and
+   2: the Jacobian series skips the pairs whose slope is exactly 0 (leak a = 0 and
    mode RC_FLOW_INACT): their terms are exact zeros, so the sums are the same, but arb_dot's
    working size depends on the number of terms given, so the last bits of the balls can differ
    (proofs/flow.md section 2, "Skipping pairs of slope exactly 0").
-   3: as 2, and the Taylor series from order _rc_flow_series_dd_order(p, prec) on (MSE; the
+   3 (the default since a second independent review of its error analysis): as 2, and the
+   Taylor series from order _rc_flow_series_dd_order(p, prec) on (MSE; the
    series of order >= 8) and the whole Jacobian series in double-double balls with every
    rounding bounded (proofs/flow.md section 2, "Arithmetic 3"); in Arb where a value leaves
    the double-double range (its double-double parts run in the default floating-point
-   environment, installed for them and restored, so the bits do not depend on the caller's).
+   environment, installed for them and restored; rc_flow_integrate and every step validation
+   run in it as well, so the bits do not depend on the caller's).
    Any other value of pr->arith is treated as 2. */
 #define RC_FLOW_ARITH_1 1
 #define RC_FLOW_ARITH_2 2
