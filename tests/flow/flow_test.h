@@ -1,8 +1,21 @@
 /* Shared helpers of the flow tests: small problems built in code. */
 #ifndef RC_FLOW_TEST_H
 #define RC_FLOW_TEST_H
+#include <stdio.h>
+#include <stdlib.h>
 #include "relucert/flow.h"
 #include "relucert/io.h"
+#include "../../src/flow/flow_internal.h"
+
+/* Appends the digest line that seals a certificate body (cert_check.c: FNV-1a of the body);
+   returns the reallocated buffer, *len updated. */
+static inline char * flow_test_seal(char * buf, size_t * len)
+{
+    ulong h = _rc_fnv1a(RC_FNV_INIT, buf, *len);
+    buf = realloc(buf, *len + 40);
+    *len += sprintf(buf + *len, "digest %016lx\n", (unsigned long) h);
+    return buf;
+}
 
 /* The toy of doc/math.md section 8 with output weights v1, v2 (strings). */
 static inline void flow_test_toy(rc_net_t net, rc_data_t data, const char * v2)

@@ -67,7 +67,6 @@ static char * stall_cert(size_t * len, int arith, int env)
     fmpq_t lam, T;
     char * buf = NULL;
     FILE * f = open_memstream(&buf, len);
-    ulong h;
     CU_ASSERT_FATAL(rc_net_read(net, "data/flow-stall-net.json", err) == RC_OK);
     CU_ASSERT_FATAL(rc_data_read_e(data, "data/flow-stall-data.json", net->e, err) == RC_OK);
     fmpq_init(lam);
@@ -86,9 +85,7 @@ static char * stall_cert(size_t * len, int arith, int env)
         env_reset(env);
     CU_ASSERT(res->verdict == RC_FLOW_CERTIFIED);
     fclose(f);
-    h = _rc_fnv1a(RC_FNV_INIT, buf, *len);
-    buf = realloc(buf, *len + 40);
-    *len += sprintf(buf + *len, "digest %016lx\n", (unsigned long) h);
+    buf = flow_test_seal(buf, len);
     rc_flow_result_clear(res);
     rc_flow_problem_clear(pr);
     rc_net_clear(net);
