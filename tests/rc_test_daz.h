@@ -31,4 +31,38 @@ static inline void rc_daz_off(void)
 static inline int rc_daz_on(void) { return 0; }
 static inline void rc_daz_off(void) { }
 #endif
+
+/* The floating-point environments a test can run a block in: rc_test_env_enter(e) returns 0
+   when e is not available here; rc_test_env_leave(e) restores the default. */
+#include <fenv.h>
+enum { RC_ENV_DEFAULT, RC_ENV_DAZ, RC_ENV_UP, RC_ENV_DOWN, RC_ENV_ZERO, RC_ENV_COUNT };
+static inline const char * rc_env_name(int e)
+{
+    static const char * names[RC_ENV_COUNT] = {"default", "FTZ/DAZ", "upward", "downward", "toward zero"};
+    return e >= 0 && e < RC_ENV_COUNT ? names[e] : "?";
+}
+static inline int rc_test_env_enter(int e)
+{
+    switch (e)
+    {
+        case RC_ENV_DEFAULT: return 1;
+        case RC_ENV_DAZ:
+            if (!rc_daz_on())
+            {
+                rc_daz_off();
+                return 0;
+            }
+            return 1;
+        case RC_ENV_UP: return fesetround(FE_UPWARD) == 0;
+        case RC_ENV_DOWN: return fesetround(FE_DOWNWARD) == 0;
+        default: return fesetround(FE_TOWARDZERO) == 0;
+    }
+}
+static inline void rc_test_env_leave(int e)
+{
+    if (e == RC_ENV_DAZ)
+        rc_daz_off();
+    else
+        fesetround(FE_TONEAREST);
+}
 #endif

@@ -29,32 +29,7 @@
    accept what the default one accepts (proofs/flow.md §2 "Environment";
    tests/flow/t-series_dd_env.c asserts it on the toy, where it happens to hold). */
 
-static int env_set(int e)
-{
-    switch (e)
-    {
-        case 0: return fesetround(FE_DOWNWARD) == 0;
-        case 1: return fesetround(FE_TOWARDZERO) == 0;
-        case 2: return fesetround(FE_UPWARD) == 0;
-        default:
-            if (!rc_daz_on())
-            {
-                rc_daz_off();
-                return 0;
-            }
-            return 1;
-    }
-}
-
-static void env_reset(int e)
-{
-    if (e == 3)
-        rc_daz_off();
-    else
-        fesetround(FE_TONEAREST);
-}
-
-/* the flow-stall case to T = 1/16 with arithmetic `arith` in environment env (-1: default) */
+/* the flow-stall case to T = 1/16 with arithmetic `arith` in environment env (rc_test_daz.h) */
 static char * stall_cert(size_t * len, int arith, int env)
 {
     rc_net_t net;
@@ -78,11 +53,9 @@ static char * stall_cert(size_t * len, int arith, int env)
     rc_jsonw_init_file(cw, f);
     o->cert = cw;
     rc_flow_result_init(res, pr);
-    if (env >= 0)
-        CU_ASSERT_FATAL(env_set(env));
+    CU_ASSERT_FATAL(rc_test_env_enter(env));
     rc_flow_integrate(res, pr, T, o);
-    if (env >= 0)
-        env_reset(env);
+    rc_test_env_leave(env);
     CU_ASSERT(res->verdict == RC_FLOW_CERTIFIED);
     fclose(f);
     buf = flow_test_seal(buf, len);
@@ -102,18 +75,15 @@ static int check_in(const char * buf, size_t len, int env)
     int r;
     rc_err_init(err);
     rc_flow_cert_info_init(info);
-    if (env >= 0)
-        CU_ASSERT_FATAL(env_set(env));
+    CU_ASSERT_FATAL(rc_test_env_enter(env));
     r = rc_flow_cert_verify_buf(info, buf, len, "mem", err);
-    if (env >= 0)
-        env_reset(env);
+    rc_test_env_leave(env);
     if (r != RC_OK)
-        printf("\n  checked in environment %d: %s", env, err->msg);
+        printf("\n  checked in %s: %s", rc_env_name(env), err->msg);
     rc_flow_cert_info_clear(info);
     return r;
 }
 
-static const char * env_names[4] = {"downward", "toward zero", "upward", "FTZ/DAZ"};
 
 static void test_stall_env(void)
 {
@@ -121,22 +91,22 @@ static void test_stall_env(void)
     for (arith = RC_FLOW_ARITH_2; arith <= RC_FLOW_ARITH_3; arith++)
     {
         size_t ld, le;
-        char * cd = stall_cert(&ld, arith, -1), * ce;
-        CU_ASSERT(check_in(cd, ld, -1) == RC_OK);
-        for (env = 0; env < 4; env++)
+        char * cd = stall_cert(&ld, arith, RC_ENV_DEFAULT), * ce;
+        CU_ASSERT(check_in(cd, ld, RC_ENV_DEFAULT) == RC_OK);
+        for (env = RC_ENV_DAZ; env < RC_ENV_COUNT; env++)
         {
             int rb, rd;
-            if (!env_set(env))
+            if (!rc_test_env_enter(env))
                 continue;
-            env_reset(env);
+            rc_test_env_leave(env);
             tried++;
             /* the default certificate, checked in this environment */
             rb = check_in(cd, ld, env);
             /* written in this environment, checked in the default one */
             ce = stall_cert(&le, arith, env);
-            rd = check_in(ce, le, -1);
+            rd = check_in(ce, le, RC_ENV_DEFAULT);
             printf("\n  /%d, %s: default certificate checked there %s; written there, checked in the default %s",
-                   arith == RC_FLOW_ARITH_3 ? 3 : 2, env_names[env], rb == RC_OK ? "accepted" : "REJECTED",
+                   arith == RC_FLOW_ARITH_3 ? 3 : 2, rc_env_name(env), rb == RC_OK ? "accepted" : "REJECTED",
                    rd == RC_OK ? "accepted" : "REJECTED");
             CU_ASSERT(rb == RC_OK);
             CU_ASSERT(rd == RC_OK);

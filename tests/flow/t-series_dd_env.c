@@ -16,37 +16,6 @@
    modes, random problems, and a whole run written under each environment and checked in the
    default one. */
 
-enum { ENV_DEFAULT, ENV_DAZ, ENV_UP, ENV_DOWN, ENV_ZERO, ENV_COUNT };
-static const char * env_name[ENV_COUNT] = {"default", "FTZ/DAZ", "upward", "downward", "toward zero"};
-
-/* enters environment e; returns 0 if it is not available here */
-static int env_enter(int e)
-{
-    switch (e)
-    {
-        case ENV_DEFAULT: return 1;
-        case ENV_DAZ:
-            if (!rc_daz_on())
-            {
-                rc_daz_off();
-                return 0;
-            }
-            return 1;
-        case ENV_UP: return fesetround(FE_UPWARD) == 0;
-        case ENV_DOWN: return fesetround(FE_DOWNWARD) == 0;
-        default: return fesetround(FE_TOWARDZERO) == 0;
-    }
-}
-
-static void env_leave(int e)
-{
-    if (e == ENV_DAZ)
-        rc_daz_off();
-    else
-        fesetround(FE_TONEAREST);
-}
-
-
 static int vec_equal(arb_srcptr a, arb_srcptr b, slong n)
 {
     slong i;
@@ -68,11 +37,11 @@ static void series_in(arb_ptr th, arb_ptr D, int env, int arith, rc_flow_problem
             mag_set_ui_2exp_si(arb_radref(th + j), 1, -40);
     }
     pr->arith = arith;
-    CU_ASSERT_FATAL(env_enter(env));
-    CU_ASSERT(rc_fp_env_is_default() == (env == ENV_DEFAULT));
+    CU_ASSERT_FATAL(rc_test_env_enter(env));
+    CU_ASSERT(rc_fp_env_is_default() == (env == RC_ENV_DEFAULT));
     rc_flow_series(th, NULL, NULL, modes, p, pr, 256);
     _rc_flow_series_jac_coeffs(D, th, modes, q, pr, 64);
-    env_leave(env);
+    rc_test_env_leave(env);
     CU_ASSERT(rc_fp_env_is_default());
 }
 
@@ -105,15 +74,15 @@ static void test_series_env(void)
         D2 = _arb_vec_init(q * P * P), D3 = _arb_vec_init(q * P * P), Dref = _arb_vec_init(q * P * P);
         t3e = _arb_vec_init((p + 1) * P), D3e = _arb_vec_init(q * P * P);
         /* reference: arithmetic 2 in the default environment */
-        series_in(tref, Dref, ENV_DEFAULT, RC_FLOW_ARITH_2, pr, modes, p, q, box);
+        series_in(tref, Dref, RC_ENV_DEFAULT, RC_FLOW_ARITH_2, pr, modes, p, q, box);
         /* arithmetic 3 in the default environment differs (the double-double orders ran) */
-        series_in(t3, D3, ENV_DEFAULT, RC_FLOW_ARITH_3, pr, modes, p, q, box);
+        series_in(t3, D3, RC_ENV_DEFAULT, RC_FLOW_ARITH_3, pr, modes, p, q, box);
         ndd += !vec_equal(t3, tref, (p + 1) * P) || !vec_equal(D3, Dref, q * P * P);
-        for (env = ENV_DAZ; env < ENV_COUNT; env++)
+        for (env = RC_ENV_DAZ; env < RC_ENV_COUNT; env++)
         {
-            if (!env_enter(env))
+            if (!rc_test_env_enter(env))
                 continue;
-            env_leave(env);
+            rc_test_env_leave(env);
             nenv++;
             series_in(t2, D2, env, RC_FLOW_ARITH_2, pr, modes, p, q, box);
             series_in(t3e, D3e, env, RC_FLOW_ARITH_3, pr, modes, p, q, box);
@@ -168,9 +137,9 @@ static char * toy_cert(size_t * len, int env, int arith, int * verdict)
     rc_jsonw_init_file(cw, f);
     o->cert = cw;
     rc_flow_result_init(res, pr);
-    CU_ASSERT_FATAL(env_enter(env));
+    CU_ASSERT_FATAL(rc_test_env_enter(env));
     rc_flow_integrate(res, pr, T, o);
-    env_leave(env);
+    rc_test_env_leave(env);
     *verdict = res->verdict;
     fclose(f);
     buf = flow_test_seal(buf, len);
@@ -190,11 +159,11 @@ static int check_in(const char * buf, size_t len, int env)
     int r;
     rc_err_init(err);
     rc_flow_cert_info_init(info);
-    CU_ASSERT_FATAL(env_enter(env));
+    CU_ASSERT_FATAL(rc_test_env_enter(env));
     r = rc_flow_cert_verify_buf(info, buf, len, "mem", err);
-    env_leave(env);
+    rc_test_env_leave(env);
     if (r != RC_OK)
-        printf("\n  check in %s: %s\n", env_name[env], err->msg);
+        printf("\n  check in %s: %s\n", rc_env_name(env), err->msg);
     rc_flow_cert_info_clear(info);
     return r;
 }
@@ -207,28 +176,28 @@ static void test_cert_env(void)
 {
     size_t l3d, l2d, l;
     int v, env;
-    char * c3d = toy_cert(&l3d, ENV_DEFAULT, RC_FLOW_ARITH_3, &v), * c2d, * c;
+    char * c3d = toy_cert(&l3d, RC_ENV_DEFAULT, RC_FLOW_ARITH_3, &v), * c2d, * c;
     CU_ASSERT(v == RC_FLOW_CERTIFIED);
-    c2d = toy_cert(&l2d, ENV_DEFAULT, RC_FLOW_ARITH_2, &v);
-    CU_ASSERT(check_in(c3d, l3d, ENV_DEFAULT) == RC_OK);
-    for (env = ENV_DAZ; env < ENV_COUNT; env++)
+    c2d = toy_cert(&l2d, RC_ENV_DEFAULT, RC_FLOW_ARITH_2, &v);
+    CU_ASSERT(check_in(c3d, l3d, RC_ENV_DEFAULT) == RC_OK);
+    for (env = RC_ENV_DAZ; env < RC_ENV_COUNT; env++)
     {
         int r_def, r_same, r_back, same3, same2;
-        if (!env_enter(env))
+        if (!rc_test_env_enter(env))
             continue;
-        env_leave(env);
+        rc_test_env_leave(env);
         c = toy_cert(&l, env, RC_FLOW_ARITH_3, &v);
         CU_ASSERT(v == RC_FLOW_CERTIFIED);
         /* the body written outside the default environment: the /3 one, or the /2 one? */
         same3 = l == l3d && memcmp(c, c3d, l) == 0;
         same2 = l == l2d && memcmp(c + 20, c2d + 20, l - 20 - 25) == 0;
-        r_def = check_in(c, l, ENV_DEFAULT);
+        r_def = check_in(c, l, RC_ENV_DEFAULT);
         r_same = check_in(c, l, env);
         r_back = check_in(c3d, l3d, env);
         printf("\n  /3 written in %s: same body as /3 default %d, as /2 default %d; checked: default %s, same env %s; "
                "the default /3 certificate checked in %s: %s\n",
-               env_name[env], same3, same2, r_def == RC_OK ? "accepted" : "REJECTED",
-               r_same == RC_OK ? "accepted" : "REJECTED", env_name[env], r_back == RC_OK ? "accepted" : "REJECTED");
+               rc_env_name(env), same3, same2, r_def == RC_OK ? "accepted" : "REJECTED",
+               r_same == RC_OK ? "accepted" : "REJECTED", rc_env_name(env), r_back == RC_OK ? "accepted" : "REJECTED");
         /* and a checker called by a C caller (or a Python process: the package checks in-process)
            that runs under FTZ/DAZ, e.g. torch.set_flush_denormal(True), or a directed rounding
            mode must accept a valid /3 certificate, as it accepts a /2 one */
@@ -237,18 +206,18 @@ static void test_cert_env(void)
             size_t l2e;
             int v2e;
             char * c2e = toy_cert(&l2e, env, RC_FLOW_ARITH_2, &v2e);
-            printf("  /2 written in %s: same body as /2 default %d, as this /3 %d\n", env_name[env],
+            printf("  /2 written in %s: same body as /2 default %d, as this /3 %d\n", rc_env_name(env),
                    l2e == l2d && memcmp(c2e, c2d, l2e) == 0, l2e == l && memcmp(c2e + 20, c + 20, l - 45) == 0);
             /* arithmetic 2 does not depend on the environment: what any environment writes as
                /2 the default checker accepts (the integrator's own choices may differ) */
-            CU_ASSERT(check_in(c2e, l2e, ENV_DEFAULT) == RC_OK);
+            CU_ASSERT(check_in(c2e, l2e, RC_ENV_DEFAULT) == RC_OK);
             free(c2e);
         }
         /* a certificate is a proof about the problem, not about the writer's floating-point
            environment: what one machine writes as relucert.flowcert/3 the checker must accept
            in the default environment */
         CU_ASSERT(r_def == RC_OK);
-        printf("  the default /2 certificate checked in %s: %s\n", env_name[env],
+        printf("  the default /2 certificate checked in %s: %s\n", rc_env_name(env),
                check_in(c2d, l2d, env) == RC_OK ? "accepted" : "REJECTED");
         free(c);
     }
