@@ -205,6 +205,23 @@ static void upper_of(arb_t hi, const arb_t d, slong prec)
 }
 
 /* te = exact dyadic t_hi + h (h rounded to 24 bits), or T if that reaches T; returns 1 at T */
+/* The step (tau / max_j |c_j|)^(1/n) when max_j |c_j| overflows a double (fast dynamics: data
+   or weights scaled by 2^16 and more): the same in base-2 logarithms from the arf exponents
+   (else the step was 0 and the run stopped with "duration not proved positive"). */
+static double step_from_log2(arb_srcptr c, slong P, slong n, double tau)
+{
+    double lc = -HUGE_VAL;
+    slong j;
+    for (j = 0; j < P; j++)
+    {
+        arf_srcptr x = arb_midref(c + j);
+        /* x = m 2^e with 1/2 <= |m| < 1: log2 |x| < e (an upper bound: a shorter step) */
+        if (!arf_is_zero(x) && arf_is_finite(x))
+            lc = FLINT_MAX(lc, fmpz_get_d(ARF_EXPREF(x)));
+    }
+    return lc > -HUGE_VAL ? exp2((log2(tau) - lc) / (double) n) : 1e300;
+}
+
 static int end_time(run_t * r, double h)
 {
     arb_t hh;
@@ -425,8 +442,10 @@ static int taylor_attempts(run_t * r)
         double c = 0;
         for (j = 0; j < P; j++)
             c = FLINT_MAX(c, fabs(arf_get_d(arb_midref(r->thX + nn * P + j), ARF_RND_NEAR)));
-        if (c > 0)
+        if (c > 0 && isfinite(c))
             hp = FLINT_MIN(hp, pow(r->tau / c, 1.0 / nn));
+        else if (c > 0)
+            hp = FLINT_MIN(hp, step_from_log2(r->thX + nn * P, P, nn, r->tau));
     }
     r->h = FLINT_MIN(FLINT_MIN(r->hfac * hp, 4.0), 2 * r->hlast);
     mag_set_d(r->rtol, ldexp(r->tau, 8));
