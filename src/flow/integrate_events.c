@@ -20,11 +20,29 @@ int _rc_flow_first_root(arb_t root, arb_srcptr c, slong stride, slong p, double 
     slong n, s, it;
     const slong NS = 64;
     double * cd = flint_malloc(sizeof(double) * p);
-    double a = 0, b = -1, fa, fm, mid;
+    double a = 0, b = -1, fa, fm, mid, unit = 1;
     arb_t v, dv, tt, cm;
-    int found = 0;
+    int found = 0, finite = 1;
     for (n = 0; n < p; n++)
-        cd[n] = arb_mid_d(c + n * stride);
+        finite &= isfinite(cd[n] = arb_mid_d(c + n * stride));
+    if (!finite)
+    {
+        /* fast dynamics (coefficients beyond the double range): the polynomial in s = t / hmax,
+           coefficients c_n hmax^n; unchanged when every double is finite */
+        arb_init(cm);
+        arb_init(tt);
+        arb_set_d(tt, hmax);
+        for (n = 0; n < p; n++)
+        {
+            arb_pow_ui(cm, tt, n, 64);
+            arb_mul_arf(cm, cm, arb_midref(c + n * stride), 64);
+            cd[n] = arb_mid_d(cm);
+        }
+        arb_clear(cm);
+        arb_clear(tt);
+        unit = hmax;
+        hmax = 1;
+    }
 #define PEVAL(x, out) do { double _x = (x); out = 0; for (n = p - 1; n >= 0; n--) out = out * _x + cd[n]; } while (0)
     for (s = 1; s <= NS; s++)
     {
@@ -59,7 +77,7 @@ int _rc_flow_first_root(arb_t root, arb_srcptr c, slong stride, slong p, double 
     arb_init(dv);
     arb_init(tt);
     arb_init(cm);
-    arb_set_d(root, 0.5 * (a + b));
+    arb_set_d(root, 0.5 * (a + b) * unit);
     for (it = 0; it < 6; it++)
     {
         arb_zero(v);

@@ -1159,6 +1159,14 @@ static int phase_lohner(vctx * c)
     return ok;
 }
 
+/* facts[k n + i] &= POS for every sample i of neuron k (the event pairs get theirs after) */
+static void clear_slope_facts(int * facts, slong k, slong n)
+{
+    slong i;
+    for (i = 0; i < n; i++)
+        facts[k * n + i] &= RC_FACT_POS;
+}
+
 /* A Taylor step (kind NONE, CROSS, EXIT, NONUNIQUE) on the start set S with box X. */
 static int step_validate_box(rc_flow_step_struct * step, rc_flow_set_struct * S, arb_srcptr X,
                              int * modes, int * facts, slong p, const rc_flow_problem_t pr,
@@ -1186,6 +1194,18 @@ static int step_validate_box(rc_flow_step_struct * step, rc_flow_set_struct * S,
         slong n = pr->n, k0, j;
         for (ix = 0; ix < c.LN; ix++)
             facts[ix] = c.nf[ix];
+        /* A mode change of a pair of neuron k (crossing, slide entry or exit, corner release)
+           changes the field of w_k discontinuously (the slope s_ki, or the projection, in
+           grad w_k), so zeta' of every other pair of neuron k jumps at the event: their facts
+           about zeta' at the end of this step (DPOS, DNN: under the old modes) do not hold at
+           the start of the next; only POS (zeta itself is continuous) is kept.  Other neurons'
+           fields are continuous there (h_ki = s z_ki is 0 on both sides of z_ki = 0).  Found by
+           the lead on fast dynamics (data x2^16): a stale DPOS fact made rule (c) "prove" a
+           sign that was lost (proofs/flow.md 3.2; t-rules.c test_fact_reset). */
+        if (step->kind == RC_EV_CROSS || step->kind == RC_EV_EXIT)
+            clear_slope_facts(facts, step->pair / n, n);
+        if (c.corner_pair >= 0)
+            clear_slope_facts(facts, c.corner_pair / n, n);
         /* the event pair's new mode, for every pair on its surface (tied); likewise the other
            pair of a corner release (3.8) */
         for (j = 0; j < n && (step->kind == RC_EV_CROSS || step->kind == RC_EV_EXIT); j++)
