@@ -1,3 +1,4 @@
+#include <float.h>
 #include <math.h>
 #include <string.h>
 #include <time.h>
@@ -205,9 +206,10 @@ static void upper_of(arb_t hi, const arb_t d, slong prec)
 }
 
 /* te = exact dyadic t_hi + h (h rounded to 24 bits), or T if that reaches T; returns 1 at T */
-/* The step (tau / max_j |c_j|)^(1/n) when max_j |c_j| overflows a double (fast dynamics: data
-   or weights scaled by 2^16 and more): the same in base-2 logarithms from the arf exponents
-   (else the step was 0 and the run stopped with "duration not proved positive"). */
+/* The step (tau / max_j |c_j|)^(1/n) when max_j |c_j| overflows a double or tau / max |c_j|
+   underflows (fast dynamics: data scaled by 2^16, or weights by 2^13 (a tester)): the same in
+   base-2 logarithms from the arf exponents (else the step was 0 and the run stopped with
+   "duration not proved positive"). */
 static double step_from_log2(arb_srcptr c, slong P, slong n, double tau)
 {
     double lc = -HUGE_VAL;
@@ -442,7 +444,7 @@ static int taylor_attempts(run_t * r)
         double c = 0;
         for (j = 0; j < P; j++)
             c = FLINT_MAX(c, fabs(arf_get_d(arb_midref(r->thX + nn * P + j), ARF_RND_NEAR)));
-        if (c > 0 && isfinite(c))
+        if (c > 0 && isfinite(c) && r->tau / c >= DBL_MIN)
             hp = FLINT_MIN(hp, pow(r->tau / c, 1.0 / nn));
         else if (c > 0)
             hp = FLINT_MIN(hp, step_from_log2(r->thX + nn * P, P, nn, r->tau));

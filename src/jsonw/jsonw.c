@@ -1,5 +1,6 @@
 /* rc_jsonw_t: JSON pieces to a stream or a buffer (include/relucert/jsonw.h).  String literals
    are escaped exactly as rc_json_write_string does (RFC 8259 section 7). */
+#include <fenv.h>
 #include <string.h>
 #include "relucert/jsonw.h"
 #include "relucert/num.h"
@@ -16,15 +17,27 @@ void rc_jsonw_init_buf(rc_jsonw_t w, rc_strbuf_t b)
     w->b = b;
 }
 
+/* Formats in the default floating-point environment: printf rounds a double's decimal digits in
+   the current rounding mode, so a report printed under a caller's FE_DOWNWARD differed in its
+   last digit (a tester: "max_width" 1.748e-34 instead of 1.749e-34). */
 void rc_jsonw_printf(rc_jsonw_t w, const char * fmt, ...)
 {
     va_list ap;
+    fenv_t saved;
+    int changed = 0;
+    if (!rc_fp_env_is_default() && fegetenv(&saved) == 0)
+    {
+        fesetenv(FE_DFL_ENV);
+        changed = 1;
+    }
     va_start(ap, fmt);
     if (w->f != NULL)
         vfprintf(w->f, fmt, ap);
     else
         rc_strbuf_vprintf(w->b, fmt, ap);
     va_end(ap);
+    if (changed)
+        fesetenv(&saved);
 }
 
 void rc_jsonw_puts(rc_jsonw_t w, const char * s)
