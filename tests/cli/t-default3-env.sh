@@ -32,9 +32,9 @@ cases=(
   "toyo data/toy-obstructed.json data/toy-data.json 5 --"
   "toyu data/toy-unobstructed.json data/toy-data.json 5 --weight-decay 1/10"
   "leaky $tmp/leaky-net.json $tmp/leaky-data.json 3 --"
-  "switch data/flow-switch-net.json data/flow-switch-data.json 3 --"
+  "switch data/flow-switch-net.json data/flow-switch-data.json 1 --"
   "nonuniq data/flow-nonunique-net.json data/flow-nonunique-data.json 2 --"
-  "s17 data/flow-suite/17-net.json data/flow-suite/17-data.json 3 --"
+  "s17 data/flow-suite/17-net.json data/flow-suite/17-data.json 1 --"
 )
 run() {   # run PRELOAD name net data T extra -> $tmp/name-tag.{cert,json}
   local pl=$1 tag=$2 name=$3 net=$4 data=$5 T=$6; shift 6
