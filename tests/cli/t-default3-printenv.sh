@@ -5,6 +5,7 @@
 # certificate's bytes, the check report) is identical (tests/cli/t-default3-env.sh); only this
 # statistic moves.  Expected: the flow report does not depend on the caller's environment
 # (the integrator already runs in FE_DFL_ENV; the report's doubles are formatted outside it).
+# Fixed: rc_jsonw_printf formats in the default environment.
 # Needs cc (an LD_PRELOAD shim calling fesetround) and x86-64; skipped otherwise.
 set -u
 RC=${1:?path to relucert}

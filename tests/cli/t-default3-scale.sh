@@ -5,7 +5,8 @@
 # rates of order 2^26): "rule failed, inclusion steps after it: malformed step: duration not
 # proved positive (at t = 0); enclosure lost at t = ...", whatever --prec, --tol-bits or
 # --cert-version.  Expected: certified, like the unscaled toy and S = 4096, with the enclosure
-# of theta(5 / S^2) overlapping S times the unscaled enclosure of theta(5).
+# of theta(5 / S^2) overlapping S times the unscaled enclosure of theta(5).  Fixed: the step-size
+# estimate tau / max |th_n| underflowed a double (integrate.c, step_from_log2).
 set -u
 RC=${1:?path to relucert}
 PY=/usr/bin/python3
