@@ -7,6 +7,26 @@
 #include "relucert/io.h"
 #include "../../src/flow/flow_internal.h"
 
+/* Initialises pr on (net, data) with weight decay lam (MSE) at prec bits, arithmetic arith, and
+   integrates to T at order p (step tolerance 2^-tol_bits; 0: the default), at most 3000 steps;
+   res is initialised here (the caller clears res and pr). */
+static inline void flow_test_run(rc_flow_result_t res, rc_flow_problem_t pr, const rc_net_t net,
+                                 const rc_data_t data, const fmpq_t lam, const fmpq_t T, int arith,
+                                 slong prec, slong order, slong tol_bits)
+{
+    rc_flow_opts_t o;
+    rc_err_t err;
+    CU_ASSERT_FATAL(rc_flow_problem_init(pr, net, data, RC_LOSS_MSE, lam, prec, err) == RC_OK);
+    pr->arith = arith;
+    rc_flow_opts_init(o);
+    o->prec = prec;
+    o->order = order;
+    o->tol_bits = tol_bits;
+    o->max_steps = 3000;
+    rc_flow_result_init(res, pr);
+    rc_flow_integrate(res, pr, T, o);
+}
+
 /* Appends the digest line that seals a certificate body (cert_check.c: FNV-1a of the body);
    returns the reallocated buffer, *len updated. */
 static inline char * flow_test_seal(char * buf, size_t * len)

@@ -35,20 +35,12 @@ static void run(rc_flow_result_t res, rc_flow_problem_t pr, const fmpq_t T, int 
 {
     rc_net_t net;
     rc_data_t data;
-    rc_flow_opts_t o;
     rc_err_t err;
     fmpq_t lam;
     fmpq_init(lam);
     CU_ASSERT_FATAL(rc_net_read(net, "data/flow-suite/09-net.json", err) == RC_OK);
     CU_ASSERT_FATAL(rc_data_read(data, "tests/data/flow-fast-data.json", err) == RC_OK);
-    CU_ASSERT_FATAL(rc_flow_problem_init(pr, net, data, RC_LOSS_MSE, lam, prec, err) == RC_OK);
-    pr->arith = arith;
-    rc_flow_opts_init(o);
-    o->prec = prec;
-    o->order = order;
-    o->max_steps = 3000;
-    rc_flow_result_init(res, pr);
-    rc_flow_integrate(res, pr, T, o);
+    flow_test_run(res, pr, net, data, lam, T, arith, prec, order, 0);
     rc_net_clear(net);
     rc_data_clear(data);
     fmpq_clear(lam);

@@ -8,17 +8,7 @@
 static void run_arith(rc_flow_result_t res, rc_flow_problem_t pr, const rc_net_t net, const rc_data_t data,
                       const fmpq_t lam, const fmpq_t T, slong prec, slong order, slong tol_bits, int arith)
 {
-    rc_err_t err;
-    rc_flow_opts_t o;
-    CU_ASSERT_FATAL(rc_flow_problem_init(pr, net, data, RC_LOSS_MSE, lam, prec, err) == RC_OK);
-    pr->arith = arith;
-    rc_flow_opts_init(o);
-    o->prec = prec;
-    o->order = order;
-    o->tol_bits = tol_bits;
-    o->max_steps = 3000;
-    rc_flow_result_init(res, pr);
-    rc_flow_integrate(res, pr, T, o);
+    flow_test_run(res, pr, net, data, lam, T, arith, prec, order, tol_bits);
 }
 
 static void run_tol(rc_flow_result_t res, rc_flow_problem_t pr, const rc_net_t net, const rc_data_t data,

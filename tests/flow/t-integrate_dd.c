@@ -13,16 +13,7 @@ static int run(rc_flow_result_t res, const rc_net_t net, const rc_data_t data, c
                const fmpq_t T, int arith, slong prec, slong order)
 {
     rc_flow_problem_t pr;
-    rc_flow_opts_t o;
-    rc_err_t err;
-    CU_ASSERT_FATAL(rc_flow_problem_init(pr, net, data, RC_LOSS_MSE, lam, prec, err) == RC_OK);
-    pr->arith = arith;
-    rc_flow_opts_init(o);
-    o->prec = prec;
-    o->order = order;
-    o->max_steps = 3000;
-    rc_flow_result_init(res, pr);
-    rc_flow_integrate(res, pr, T, o);
+    flow_test_run(res, pr, net, data, lam, T, arith, prec, order, 0);
     rc_flow_problem_clear(pr);
     return res->verdict == RC_FLOW_CERTIFIED;
 }
