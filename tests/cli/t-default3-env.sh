@@ -36,10 +36,13 @@ cases=(
   "nonuniq data/flow-nonunique-net.json data/flow-nonunique-data.json 2 --"
   "s17 data/flow-suite/17-net.json data/flow-suite/17-data.json 1 --"
 )
+# under ASan (the sanitizer build of .ci/run) its runtime must come first in LD_PRELOAD
+asan_rt=$(ldd "$RC" 2>/dev/null | awk '/libasan/ {print $3}')
+pre() { echo "${asan_rt:+$asan_rt }$1"; }
 run() {   # run PRELOAD name net data T extra -> $tmp/name-tag.{cert,json}
   local pl=$1 tag=$2 name=$3 net=$4 data=$5 T=$6; shift 6
   local ex=(); [ "$1" != "--" ] && ex=("$@")
-  LD_PRELOAD=$pl "$RC" flow "$net" "$data" --time "$T" --json --quiet "${ex[@]}" \
+  LD_PRELOAD=$(pre "$pl") "$RC" flow "$net" "$data" --time "$T" --json --quiet "${ex[@]}" \
     --certificate "$tmp/$name-$tag.cert" | jq -c 'del(.seconds, .max_width)' > "$tmp/$name-$tag.json"
 }
 
@@ -74,7 +77,7 @@ if [ -n "$CC" ] && [ "$(uname -m)" = x86_64 ]; then
       run "$tmp/$e.so" "$e" "$@"
       if cmp -s "$tmp/$name-dfl.cert" "$tmp/$name-$e.cert"; then ok; else bad "$name under $e: certificate bytes differ"; fi
       if cmp -s "$tmp/$name-dfl.json" "$tmp/$name-$e.json"; then ok; else bad "$name under $e: flow JSON (without seconds, max_width) differs"; fi
-      LD_PRELOAD=$tmp/$e.so "$RC" check "$tmp/$name-dfl.cert" --json --quiet | jq -c 'del(.seconds)' > "$tmp/$name-$e.check"
+      LD_PRELOAD=$(pre "$tmp/$e.so") "$RC" check "$tmp/$name-dfl.cert" --json --quiet | jq -c 'del(.seconds)' > "$tmp/$name-$e.check"
       if cmp -s "$tmp/$name-dfl.check" "$tmp/$name-$e.check"; then ok; else bad "$name under $e: check report differs"; fi
     done
   done

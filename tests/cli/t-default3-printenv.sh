@@ -16,11 +16,14 @@ cd "$(dirname "$0")/../.." || exit 1
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 fail=0
+# under ASan (the sanitizer build of .ci/run) its runtime must come first in LD_PRELOAD
+asan_rt=$(ldd "$RC" 2>/dev/null | awk '/libasan/ {print $3}')
+pre() { echo "${asan_rt:+$asan_rt }$1"; }
 for m in FE_DOWNWARD FE_UPWARD FE_TOWARDZERO; do
   printf '%s\n' "#include <fenv.h>" "__attribute__((constructor)) static void c(void) { fesetround($m); }" > "$tmp/$m.c"
   "$CC" -shared -fPIC -o "$tmp/$m.so" "$tmp/$m.c" -lm || exit 1
   a=$("$RC" flow data/toy-obstructed.json data/toy-data.json --time 100 --json --quiet | jq -c 'del(.seconds)')
-  b=$(LD_PRELOAD=$tmp/$m.so "$RC" flow data/toy-obstructed.json data/toy-data.json --time 100 --json --quiet | jq -c 'del(.seconds)')
+  b=$(LD_PRELOAD=$(pre "$tmp/$m.so") "$RC" flow data/toy-obstructed.json data/toy-data.json --time 100 --json --quiet | jq -c 'del(.seconds)')
   if [ "$a" != "$b" ]; then
     fail=$((fail+1))
     echo "FAIL: under $m the flow JSON differs: max_width $(jq -r .max_width <<<"$a") (default) vs $(jq -r .max_width <<<"$b")"
