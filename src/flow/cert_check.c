@@ -201,6 +201,12 @@ static int ck_fail_callee(ck_t * k, int r, const char * where, rc_err_t err)
 }
 
 /* header lines up to "time", and the network and data shells */
+/* The arithmetic (RC_FLOW_ARITH_*) a version digit of "relucert.flowcert/N" names, 0 for none. */
+static int arith_of_version(char c)
+{
+    return c == '1' ? RC_FLOW_ARITH_1 : c == '2' ? RC_FLOW_ARITH_2 : c == '3' ? RC_FLOW_ARITH_3 : 0;
+}
+
 static int ck_header_scalars(ck_t * k, rc_err_t err)
 {
     const char * ls, * le, * s, * name = k->name;
@@ -209,9 +215,8 @@ static int ck_header_scalars(ck_t * k, rc_err_t err)
     int r;
     /* the version selects the arithmetic the steps were validated with (flow.h, RC_FLOW_ARITH_*) */
     if (!next_line(c, &ls, &le) || le - ls != 19 || strncmp(ls, "relucert.flowcert/", 18)
-        || (ls[18] != '1' && ls[18] != '2' && ls[18] != '3'))
+        || (k->arith = arith_of_version(ls[18])) == 0)
         REJECT("%s: line 1: not a relucert.flowcert/1, /2 or /3 certificate", name);
-    k->arith = ls[18] == '1' ? RC_FLOW_ARITH_1 : ls[18] == '3' ? RC_FLOW_ARITH_3 : RC_FLOW_ARITH_2;
     if (!next_line(c, &ls, &le) || expect_key(&s, ls, le, "prec") || !read_long_eol(&k->prec, s, le) || k->prec < 32 || k->prec > RC_MAX_PREC)
         REJECT("%s: line %ld: bad prec", name, (long) c->line);
     /* a resource limit, on the value as parsed (any spelling strtol accepts): checking costs what
@@ -555,9 +560,9 @@ static int verify_terminated(rc_flow_cert_info_t info, const char * buf, size_t 
     rc_flow_cert_info_clear(info);
     rc_flow_cert_info_init(info);
     /* the version of line 1 also when the digest fails: the report names the format it read */
-    if (len > 19 && !strncmp(buf, "relucert.flowcert/", 18) && (buf[18] == '1' || buf[18] == '2' || buf[18] == '3')
+    if (len > 19 && !strncmp(buf, "relucert.flowcert/", 18) && arith_of_version(buf[18]) != 0
         && buf[19] == '\n')
-        info->version = buf[18] == '1' ? RC_FLOW_ARITH_1 : buf[18] == '3' ? RC_FLOW_ARITH_3 : RC_FLOW_ARITH_2;
+        info->version = arith_of_version(buf[18]);
     if (!ck_digest(buf, &len, name, err))
         return RC_EINPUT;
     ck_init(&k, buf, len, name);

@@ -131,29 +131,6 @@ int _rc_dd_dot(rc_dd_t * res, const rc_dd_t * init, const rc_dd_t * x, slong xs,
     return dot_dekker(res, init, x, xs, y, ys, n);
 }
 
-int _rc_dd_env_enter(rc_dd_env_t * e)
-{
-    e->changed = 0;
-    if (rc_fp_env_is_default())
-        return 1;
-    if (fegetenv(&e->saved) != 0)
-        return 0;
-    e->changed = 1;
-    if (fesetenv(FE_DFL_ENV) != 0 || !rc_fp_env_is_default())
-    {
-        _rc_dd_env_leave(e);
-        return 0;
-    }
-    return 1;
-}
-
-void _rc_dd_env_leave(rc_dd_env_t * e)
-{
-    if (e->changed)
-        fesetenv(&e->saved);
-    e->changed = 0;
-}
-
 /* x ⊇ a: hi = mid rounded, lo = the rest rounded, both errors exact in arf and added to the
    radius rounded up (ARF_RND_UP rounds away from zero: up for these nonnegative numbers).
    t, r, R: scratch (only their limbs are reused; every value is overwritten before it is read). */

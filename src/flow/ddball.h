@@ -11,15 +11,17 @@
    non-finite input); then the outputs are undefined and the caller falls back to Arb.
    Every function requires the default floating-point environment (round to nearest, no
    flush-to-zero, no denormals-are-zero, no trap: rc_fp_env_is_default()); the callers run
-   between _rc_dd_env_enter and _rc_dd_env_leave (below).
+   between _rc_fp_env_enter and _rc_fp_env_leave (src/num/fp_env_enter.h), and compute in Arb
+   when that environment cannot be installed, so the bits of a /3 certificate do not depend on
+   the environment of the process that writes or checks it.
    The results are determined bit for bit by the inputs (plain IEEE double operations, no FMA
    contraction: the library is built with -ffp-contract=off), so a certificate checker
    recomputes them exactly. */
 #ifndef RC_FLOW_DDBALL_H
 #define RC_FLOW_DDBALL_H
 
-#include <fenv.h>
 #include "relucert/flint.h"
+#include "../num/fp_env_enter.h"
 #include <arb.h>
 
 typedef struct
@@ -27,22 +29,6 @@ typedef struct
     double hi, lo, rad;
 }
 rc_dd_t;
-
-/* The double-double arithmetic runs in the default floating-point environment whatever the
-   caller's: _rc_dd_env_enter saves the caller's environment and, if it is not the default
-   (directed rounding, FTZ/DAZ, unmasked exceptions), installs FE_DFL_ENV; it returns 1 when the
-   default environment is then in effect (rc_fp_env_is_default), else 0 (the caller computes in
-   Arb).  _rc_dd_env_leave restores the caller's environment.  So the bits of a /3 certificate
-   do not depend on the environment of the process that writes or checks it. */
-typedef struct
-{
-    fenv_t saved;
-    int changed;
-}
-rc_dd_env_t;
-
-int _rc_dd_env_enter(rc_dd_env_t * e);
-void _rc_dd_env_leave(rc_dd_env_t * e);
 
 /* x = 0 exactly. */
 static inline void _rc_dd_zero(rc_dd_t * x)

@@ -73,7 +73,7 @@ void _rc_flow_series_jac_coeffs(arb_ptr D, arb_srcptr X, const int * modes, slon
 /* The same under arithmetic 3 in double-double balls (series_jac_dd.c): writes the leading
    blocks 0..nv-1 that the double-double recurrence reached (it stops where a value leaves the
    double-double range; nv = 0 for BCE or when the default FP environment cannot be installed,
-   _rc_dd_env_enter) and returns nv.  Block n depends on the orders <= n only, so nv and the
+   _rc_fp_env_enter) and returns nv.  Block n depends on the orders <= n only, so nv and the
    blocks do not depend on how many blocks were asked for: the first q blocks of a run of order
    q' >= q are those of a run of order q (the integrator shares them with the validator, the
    checker recomputes exactly q; found by a reviewer: all-or-nothing broke this). */
@@ -157,7 +157,7 @@ void _rc_flow_proj_apply(arb_ptr base, slong stride, const _rc_flow_proj_struct 
    at order p and precision prec, and that computation: from th (blocks 0..m0), h and g (orders
    < m0) and the slopes sl, sets th blocks m0+1..p and z, c orders m0..p.  Returns 0 (nothing
    written) when a value leaves the double-double range, for BCE, or when the default
-   floating-point environment cannot be installed (ddball.h, _rc_dd_env_enter: the computation
+   floating-point environment cannot be installed (ddball.h, _rc_fp_env_enter: the computation
    runs in it whatever the caller's); the caller then goes on in Arb. */
 slong _rc_flow_series_dd_order(slong p, slong prec);
 /* rc_flow_series with the orders from mdd on in double-double balls (mdd > p: all in Arb).

@@ -5,7 +5,7 @@
 #include "relucert/flow.h"
 #include "relucert/num.h"
 #include "flow_internal.h"
-#include "ddball.h"
+#include "../num/fp_env_enter.h"
 
 /* The integrator: chooses steps (sizes, events, a priori boxes) by heuristics and hands each
    one to rc_flow_step_validate, which alone proves it.  Nothing proved depends on the
@@ -205,7 +205,6 @@ static void upper_of(arb_t hi, const arb_t d, slong prec)
     arf_clear(u);
 }
 
-/* te = exact dyadic t_hi + h (h rounded to 24 bits), or T if that reaches T; returns 1 at T */
 /* The step (tau / max_j |c_j|)^(1/n) when max_j |c_j| overflows a double or tau / max |c_j|
    underflows (fast dynamics: data scaled by 2^16, or weights by 2^13 (a tester)): the same in
    base-2 logarithms from the arf exponents (else the step was 0 and the run stopped with
@@ -224,6 +223,7 @@ static double step_from_log2(arb_srcptr c, slong P, slong n, double tau)
     return lc > -HUGE_VAL ? exp2((log2(tau) - lc) / (double) n) : 1e300;
 }
 
+/* te = exact dyadic t_hi + h (h rounded to 24 bits), or T if that reaches T; returns 1 at T */
 static int end_time(run_t * r, double h)
 {
     arb_t hh;
@@ -804,8 +804,8 @@ static void integrate(rc_flow_result_t res, const rc_flow_problem_t pr, const fm
 void rc_flow_integrate(rc_flow_result_t res, const rc_flow_problem_t pr, const fmpq_t Tq,
                        const rc_flow_opts_t opts)
 {
-    rc_dd_env_t env;
-    _rc_dd_env_enter(&env);
+    rc_fp_env_t env;
+    _rc_fp_env_enter(&env);
     integrate(res, pr, Tq, opts);
-    _rc_dd_env_leave(&env);
+    _rc_fp_env_leave(&env);
 }

@@ -37,11 +37,11 @@ static slong log2_fac(slong m)
 slong _rc_flow_series_dd_order(slong p, slong prec)
 {
     slong tol = prec / 2, lp, m, m0 = p + 1;
-    rc_dd_env_t env;
+    rc_fp_env_t env;
     if (tol <= 84)
         return 1;
     /* log2_fac in the default environment (else p + 1: every order in Arb, sound) */
-    if (!_rc_dd_env_enter(&env))
+    if (!_rc_fp_env_enter(&env))
         return p + 1;
     lp = log2_fac(p);
     for (m = 1; m <= p; m++)
@@ -50,7 +50,7 @@ slong _rc_flow_series_dd_order(slong p, slong prec)
             m0 = m;
             break;
         }
-    _rc_dd_env_leave(&env);
+    _rc_fp_env_leave(&env);
     return m0;
 }
 
@@ -198,12 +198,12 @@ int _rc_flow_series_dd(arb_ptr th, arb_ptr z, arb_ptr c, arb_srcptr h, arb_srcpt
                        const rc_flow_problem_t pr, slong prec)
 {
     dd_ws w;
-    rc_dd_env_t env;
+    rc_fp_env_t env;
     slong m;
     int ok;
     if (m0 < 1 || m0 > p || pr->loss != RC_LOSS_MSE)
         return 0;
-    if (!_rc_dd_env_enter(&env))
+    if (!_rc_fp_env_enter(&env))
         return 0;
     dd_ws_init(&w, p, pr);
     /* the Arb orders the recurrences read: T_0..T_m0, H and G below m0; data and slopes */
@@ -224,6 +224,6 @@ int _rc_flow_series_dd(arb_ptr th, arb_ptr z, arb_ptr c, arb_srcptr h, arb_srcpt
         _rc_dd_vec_get_arb(c + m0 * w.LN, w.C + m0 * w.LN, (p + 1 - m0) * w.LN);
     }
     dd_ws_clear(&w);
-    _rc_dd_env_leave(&env);
+    _rc_fp_env_leave(&env);
     return ok;
 }

@@ -8,10 +8,9 @@
    more than the 64 bits of RC_FLOW_JPREC, each operation an enclosure), the pairs of slope
    exactly 0 skipped as under arithmetic 2.  The sliding projections stay in Arb (on converted
    blocks).  MSE only.  Returns the number nv <= p of leading blocks written to Dout: the
-   recurrence stops at the first order where a value leaves the double-double range (the
-   caller takes the blocks >= nv from Arb; nv = 0
-   or when the default floating-point environment cannot be installed (_rc_dd_env_enter; the
-   computation runs in it whatever the caller's); the caller then computes in Arb. */
+   recurrence stops at the first order where a value leaves the double-double range, and nv = 0
+   for BCE or when the default floating-point environment cannot be installed (_rc_fp_env_enter:
+   the computation runs in it whatever the caller's); the caller computes blocks nv.. in Arb. */
 typedef struct
 {
     const rc_flow_problem_struct * pr;
@@ -292,10 +291,10 @@ slong _rc_flow_series_jac_dd(arb_ptr Dout, arb_srcptr X, const int * modes, slon
                            const rc_flow_problem_t pr, slong prec)
 {
     sjd_t S;
-    rc_dd_env_t env;
+    rc_fp_env_t env;
     slong m, k, i, o, nv = 0;
     int ok;
-    if (p < 1 || pr->loss != RC_LOSS_MSE || !_rc_dd_env_enter(&env))
+    if (p < 1 || pr->loss != RC_LOSS_MSE || !_rc_fp_env_enter(&env))
         return 0;
     sjd_init(&S, modes, p, pr, prec);
     ok = sjd_inputs(&S, X, modes, pr);
@@ -316,6 +315,6 @@ slong _rc_flow_series_jac_dd(arb_ptr Dout, arb_srcptr X, const int * modes, slon
     }
     _rc_dd_vec_get_arb(Dout, S.D, nv * S.P * S.P);
     sjd_clear(&S);
-    _rc_dd_env_leave(&env);
+    _rc_fp_env_leave(&env);
     return nv;
 }

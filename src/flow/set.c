@@ -1,6 +1,6 @@
 #include <math.h>
 #include "relucert/flow.h"
-#include "ddball.h"
+#include "../num/fp_env_enter.h"
 
 void rc_flow_set_init(rc_flow_set_struct * S, slong P)
 {
@@ -49,7 +49,7 @@ void rc_flow_set_from_box(rc_flow_set_struct * S, arb_srcptr X, slong prec)
    tightness: it keeps A' well conditioned (Lohner) and puts V sigma into one coordinate when it
    dominates, instead of wrapping it into the box part.  That choice uses double arithmetic (the
    keys, the dependence test), so it runs in the default floating-point environment
-   (_rc_dd_env_enter), whatever the caller's: the checker recomputes the same end box bit for bit
+   (_rc_fp_env_enter), whatever the caller's: the checker recomputes the same end box bit for bit
    under any rounding mode or FTZ/DAZ (found by a reviewer: under FE_DOWNWARD a valid certificate
    was rejected); if that environment cannot be installed, A' = I (sound, deterministic). */
 void rc_flow_set_lohner(rc_flow_set_struct * S, arb_srcptr y, const arb_mat_t M, arb_srcptr V,
@@ -62,8 +62,8 @@ void rc_flow_set_lohner(rc_flow_set_struct * S, arb_srcptr y, const arb_mat_t M,
     double * key = flint_malloc(sizeof(double) * m);
     arb_t s;
     arf_t sm;
-    rc_dd_env_t env;
-    int envok = _rc_dd_env_enter(&env);
+    rc_fp_env_t env;
+    int envok = _rc_fp_env_enter(&env);
     arb_init(s);
     arf_init(sm);
     arb_mat_init(G, P, m);
@@ -179,5 +179,5 @@ void rc_flow_set_lohner(rc_flow_set_struct * S, arb_srcptr y, const arb_mat_t M,
     flint_free(key);
     arb_clear(s);
     arf_clear(sm);
-    _rc_dd_env_leave(&env);
+    _rc_fp_env_leave(&env);
 }

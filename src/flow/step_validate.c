@@ -1,7 +1,7 @@
 #include "relucert/flow.h"
 #include <string.h>
 #include "flow_internal.h"
-#include "ddball.h"
+#include "../num/fp_env_enter.h"
 
 /* The proof of one step (proofs/flow.md, sections 2-4).  Every claim below is checked on balls
    that enclose the exact quantities, so a return value of 1 is a proof.  Every hypothesis of a
@@ -1201,7 +1201,7 @@ static int step_validate_box(rc_flow_step_struct * step, rc_flow_set_struct * S,
            the start of the next; only POS (zeta itself is continuous) is kept.  Other neurons'
            fields are continuous there (h_ki = s z_ki is 0 on both sides of z_ki = 0).  Found by
            the lead on fast dynamics (data x2^16): a stale DPOS fact made rule (c) "prove" a
-           sign that was lost (proofs/flow.md 3.2; t-rules.c test_fact_reset). */
+           sign that was lost (proofs/flow.md 3.2; tests/flow/t-fact_reset.c). */
         if (step->kind == RC_EV_CROSS || step->kind == RC_EV_EXIT)
             clear_slope_facts(facts, step->pair / n, n);
         if (c.corner_pair >= 0)
@@ -1279,7 +1279,6 @@ static int step_validate_ext(rc_flow_step_struct * step, rc_flow_set_struct * S,
     return ok;
 }
 
-
 /* The validation runs in the default floating-point environment whatever the caller's (Arb's
    matrix routines and the Lohner basis use hardware doubles for approximations and bounds; the
    checker must recompute the producer's bits under any rounding mode or FTZ/DAZ).  If that
@@ -1289,10 +1288,10 @@ int _rc_flow_step_validate_ext(rc_flow_step_struct * step, rc_flow_set_struct * 
                                const char ** why, const _rc_flow_pre_struct * pre,
                                const mag_t rem_tol, mag_t rem_out)
 {
-    rc_dd_env_t env;
+    rc_fp_env_t env;
     int ok;
-    _rc_dd_env_enter(&env);
+    _rc_fp_env_enter(&env);
     ok = step_validate_ext(step, S, modes, facts, p, pr, prec, why, pre, rem_tol, rem_out);
-    _rc_dd_env_leave(&env);
+    _rc_fp_env_leave(&env);
     return ok;
 }

@@ -1,9 +1,9 @@
 /* rc_jsonw_t: JSON pieces to a stream or a buffer (include/relucert/jsonw.h).  String literals
    are escaped exactly as rc_json_write_string does (RFC 8259 section 7). */
-#include <fenv.h>
 #include <string.h>
 #include "relucert/jsonw.h"
 #include "relucert/num.h"
+#include "../num/fp_env_enter.h"
 
 void rc_jsonw_init_file(rc_jsonw_t w, FILE * f)
 {
@@ -23,21 +23,15 @@ void rc_jsonw_init_buf(rc_jsonw_t w, rc_strbuf_t b)
 void rc_jsonw_printf(rc_jsonw_t w, const char * fmt, ...)
 {
     va_list ap;
-    fenv_t saved;
-    int changed = 0;
-    if (!rc_fp_env_is_default() && fegetenv(&saved) == 0)
-    {
-        fesetenv(FE_DFL_ENV);
-        changed = 1;
-    }
+    rc_fp_env_t env;
+    _rc_fp_env_enter(&env);
     va_start(ap, fmt);
     if (w->f != NULL)
         vfprintf(w->f, fmt, ap);
     else
         rc_strbuf_vprintf(w->b, fmt, ap);
     va_end(ap);
-    if (changed)
-        fesetenv(&saved);
+    _rc_fp_env_leave(&env);
 }
 
 void rc_jsonw_puts(rc_jsonw_t w, const char * s)

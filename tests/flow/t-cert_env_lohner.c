@@ -14,7 +14,7 @@
    skips dependent ones by DOUBLE arithmetic (key[j] = sum of squares of arf_get_d values,
    n1 < ldexp(n0, -60)): only the basis (tightness) depends on it, never soundness, but under a
    directed rounding mode the keys and so the basis, hence the end box's bits, can differ.
-   _rc_dd_env_enter protects the double-double series only.
+   _rc_fp_env_enter protects the double-double series only.
    Reproducer: the flow-stall case (data/flow-stall-*.json) to T = 1/16 (2 steps), written in
    the default environment, is rejected by a checker running under FE_DOWNWARD or
    FE_TOWARDZERO ("step 1: recorded end box differs from the recomputed one (entry 26)"), both

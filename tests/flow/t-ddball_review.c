@@ -12,7 +12,7 @@
    claim of the proof checked at its exact edge (a zero or an exact power of two, not a small
    number):
      - test_order_env: the split order m0 (_rc_flow_series_dd_order, rounded frexp products) is
-       computed in the CALLER's floating-point environment, outside _rc_dd_env_enter; the proof
+       computed in the CALLER's floating-point environment, outside _rc_fp_env_enter; the proof
        calls it deterministic, so it must be the same in every rounding mode and under FTZ/DAZ
        (else a /3 certificate written or checked by a caller with another environment would get
        another m0: different bits, a false rejection);

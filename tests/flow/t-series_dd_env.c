@@ -8,7 +8,7 @@
 
 /* A tester's attack on arithmetic 3 outside the default floating-point environment
    (proofs/flow.md §2 "Arithmetic 3", *Environment*).  Written when the double-double series
-   declined outside the default environment; now they install it (_rc_dd_env_enter) and run, so
+   declined outside the default environment; now they install it (_rc_fp_env_enter) and run, so
    under FTZ/DAZ or a rounding mode other than to-nearest set by a C caller the series and the
    Jacobian series must be bit for bit those of the default environment (Arb itself is integer
    arithmetic: its balls do not depend on the environment).  t-series_dd checks the
