@@ -176,6 +176,26 @@ int _rc_flow_series_dd(arb_ptr th, arb_ptr z, arb_ptr c, arb_srcptr h, arb_srcpt
 int _rc_flow_pair_qr(arb_t q, arb_t r, arb_srcptr cblock, const int * modes, slong k, slong i,
                      int reduced, const rc_flow_problem_t pr, slong prec);
 
+/* Two switching surfaces of one neuron (step_corner.c, proofs/flow.md 3.6-3.8).  modes: the
+   l n pair modes; cb / cE: a block of the l n coefficients c (over B, or at the event point E);
+   pairs are k n + i.  Each returns nonzero only when every hypothesis is proved (strictly).
+   _rc_flow_single_other_slide: the sample j of the only other surface pair ix's neuron slides
+   on (samples tied to ix excluded), or -1 (none, or several).
+   _rc_flow_codim2_holds: codimension-2 sliding on the surfaces of i and j over the step (3.6).
+   _rc_flow_codim2_exit_holds: the side conditions of an exit of i from it (3.7); up: to z_i > 0.
+   _rc_flow_corner_switch (3.8): the event pair ev leaves the corner sliding on its own surface;
+   sets *pair_j = k n + j and *mode_j (j's new side), returns 1.
+   _rc_flow_corner_release (3.8): returns ev's new mode (RC_FLOW_ACT / RC_FLOW_INACT; want_i:
+   the recorded one, or RC_FLOW_FREE for either) and sets *pair_j, *mode_j; 0 if not proved. */
+slong _rc_flow_single_other_slide(const int * modes, slong ix, const rc_flow_problem_t pr);
+int _rc_flow_codim2_holds(const int * modes, arb_srcptr cb, slong k, slong i, slong j,
+                          const rc_flow_problem_t pr, slong prec);
+int _rc_flow_codim2_exit_holds(const int * modes, arb_srcptr cb, slong k, slong i, slong j, int up,
+                               const rc_flow_problem_t pr, slong prec);
+int _rc_flow_corner_switch(slong * pair_j, int * mode_j, arb_srcptr cE, const int * modes, slong ev,
+                           const rc_flow_problem_t pr, slong prec);
+int _rc_flow_corner_release(slong * pair_j, int * mode_j, arb_srcptr cE, const int * modes, slong ev,
+                            int want_i, const rc_flow_problem_t pr, slong prec);
 /* The predicate wrappers (1 accepted, 0 rejected) of rc_flow_cert_verify_buf, kept internal for
    the tests that compare them; the library's convention is the status code of
    rc_flow_cert_verify_buf / rc_check_buf. */
