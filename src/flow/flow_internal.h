@@ -176,6 +176,14 @@ int _rc_flow_series_dd(arb_ptr th, arb_ptr z, arb_ptr c, arb_srcptr h, arb_srcpt
 int _rc_flow_pair_qr(arb_t q, arb_t r, arb_srcptr cblock, const int * modes, slong k, slong i,
                      int reduced, const rc_flow_problem_t pr, slong prec);
 
+/* The validator's pieces outside step_validate.c (step_incl.c).  _rc_flow_step_fail records a
+   refused step (step->status = status, step->fail_pair = pair, *why = msg) and returns 0.
+   _rc_flow_step_incl validates an inclusion step (proofs/flow.md 3, last item): 1 proved, else 0
+   with the failure recorded; sets modes and facts for the next step. */
+int _rc_flow_step_fail(rc_flow_step_struct * step, const char ** why, int status, slong pair, const char * msg);
+int _rc_flow_step_incl(rc_flow_step_struct * step, arb_srcptr X, int * modes, int * facts,
+                       const rc_flow_problem_t pr, slong prec, const char ** why);
+
 /* Two switching surfaces of one neuron (step_corner.c, proofs/flow.md 3.6-3.8).  modes: the
    l n pair modes; cb / cE: a block of the l n coefficients c (over B, or at the event point E);
    pairs are k n + i.  Each returns nonzero only when every hypothesis is proved (strictly).

@@ -64,84 +64,6 @@ static int pair_rule(int fact, int sigma, const arb_t z0, const arb_t z1, const 
     return ok ? end : -1;
 }
 
-static int vfail(rc_flow_step_struct * step, const char ** why, int status, slong pair, const char * msg)
-{
-    step->status = status;
-    step->fail_pair = pair;
-    *why = msg;
-    return 0;
-}
-
-/* Inclusion step (proofs/flow.md 3, last item): slopes [a, 1] wherever a sign is not proved on
-   B; X + [0, hi] F(B) in int B and E = X + dur F(B) enclose every Filippov solution. */
-static int validate_incl(rc_flow_step_struct * step, arb_srcptr X, int * modes, int * facts,
-                         const rc_flow_problem_t pr, slong prec, const char ** why)
-{
-    slong P = pr->P, LN = pr->l * pr->n, j, ix;
-    int ok = 1;
-    int * md = flint_malloc(sizeof(int) * LN);
-    arb_ptr thB = _arb_vec_init(2 * P), zB = _arb_vec_init(2 * LN), zE = _arb_vec_init(2 * LN);
-    arb_ptr thE = _arb_vec_init(2 * P);
-    arb_t hi, t0i, y, zero;
-    arb_init(hi);
-    arb_init(t0i);
-    arb_init(y);
-    arb_init(zero);
-    arb_set_arf(hi, arb_midref(step->dur));
-    arb_add_error_mag(hi, arb_radref(step->dur));
-    arb_union(t0i, zero, hi, prec);
-    /* slopes: a pair keeps its one-sided slope only where its sign is proved on all of B */
-    _arb_vec_set(thB, step->B, P);
-    rc_flow_series(thB, zB, NULL, modes, 0, pr, prec);   /* z over B */
-    for (ix = 0; ix < LN; ix++)
-    {
-        int m = modes[ix];
-        md[ix] = RC_FLOW_FREE;
-        if (m == RC_FLOW_ACT && arb_is_positive(zB + ix))
-            md[ix] = RC_FLOW_ACT;
-        if (m == RC_FLOW_INACT && arb_is_negative(zB + ix))
-            md[ix] = RC_FLOW_INACT;
-    }
-    rc_flow_series(thB, NULL, NULL, md, 1, pr, prec);
-    for (j = 0; j < P && ok; j++)
-    {
-        arb_mul(y, t0i, thB + P + j, prec);
-        arb_add(y, y, X + j, prec);
-        if (!arb_contains_interior(step->B + j, y))
-            ok = vfail(step, why, RC_FLOW_ST_APRIORI, -1,
-                       "inclusion step: a priori box not proved (X + [0, hi] F(B) not inside B)");
-    }
-    if (ok)
-    {
-        for (j = 0; j < P; j++)
-        {
-            arb_mul(y, step->dur, thB + P + j, prec);
-            arb_add(step->E + j, X + j, y, prec);
-        }
-        _arb_vec_set(thE, step->E, P);
-        rc_flow_series(thE, zE, NULL, md, 0, pr, prec);
-        for (ix = 0; ix < LN; ix++)
-        {
-            if (arb_is_positive(zE + ix))
-                modes[ix] = RC_FLOW_ACT, facts[ix] = RC_FACT_POS;
-            else if (arb_is_negative(zE + ix))
-                modes[ix] = RC_FLOW_INACT, facts[ix] = RC_FACT_POS;
-            else
-                modes[ix] = RC_FLOW_FREE, facts[ix] = 0;
-        }
-    }
-    flint_free(md);
-    _arb_vec_clear(thB, 2 * P);
-    _arb_vec_clear(thE, 2 * P);
-    _arb_vec_clear(zB, 2 * LN);
-    _arb_vec_clear(zE, 2 * LN);
-    arb_clear(hi);
-    arb_clear(t0i);
-    arb_clear(y);
-    arb_clear(zero);
-    return ok;
-}
-
 /* ---- the state shared by the phases of a Taylor step ---- */
 typedef struct
 {
@@ -216,7 +138,7 @@ static void vctx_clear(vctx * c)
 
 static int cfail(vctx * c, int status, slong pair, const char * msg)
 {
-    return vfail(c->step, c->why, status, pair, msg);
+    return _rc_flow_step_fail(c->step, c->why, status, pair, msg);
 }
 
 /* The series at X (recomputed unless the caller computed exactly this: same X, modes, order and
@@ -273,22 +195,22 @@ static int phase_shape(rc_flow_step_struct * step, const int * modes, const rc_f
     slong n = pr->n, LN = pr->l * n, ev = step->pair, ix;
     int kind = step->kind;
     if (!arb_is_nonnegative(step->dur))
-        return vfail(step, why, RC_FLOW_ST_MALFORMED, -1, "malformed step: negative duration");
+        return _rc_flow_step_fail(step, why, RC_FLOW_ST_MALFORMED, -1, "malformed step: negative duration");
     if (kind < RC_EV_NONE || kind > RC_EV_NONUNIQUE)
-        return vfail(step, why, RC_FLOW_ST_MALFORMED, -1, "malformed step: unknown kind");
+        return _rc_flow_step_fail(step, why, RC_FLOW_ST_MALFORMED, -1, "malformed step: unknown kind");
     if (kind == RC_EV_INCL)
         return 1;
     for (ix = 0; ix < LN; ix++)
         if (modes[ix] == RC_FLOW_FREE)
-            return vfail(step, why, RC_FLOW_ST_MALFORMED, ix, "malformed step: Taylor step with an undecided pair");
+            return _rc_flow_step_fail(step, why, RC_FLOW_ST_MALFORMED, ix, "malformed step: Taylor step with an undecided pair");
     if (!arb_is_positive(step->dur))
-        return vfail(step, why, RC_FLOW_ST_MALFORMED, -1, "malformed step: duration not proved positive");
+        return _rc_flow_step_fail(step, why, RC_FLOW_ST_MALFORMED, -1, "malformed step: duration not proved positive");
     if ((kind == RC_EV_NONE && ev != -1) || (kind != RC_EV_NONE && (ev < 0 || ev >= LN))
         || (kind == RC_EV_CROSS && modes[ev] == RC_FLOW_SLIDE)
         || ((kind == RC_EV_EXIT || kind == RC_EV_NONUNIQUE) && modes[ev] != RC_FLOW_SLIDE)
         || (kind == RC_EV_EXIT && step->newmode != RC_FLOW_ACT && step->newmode != RC_FLOW_INACT)
         || (kind == RC_EV_NONUNIQUE && step->newmode != RC_FLOW_SLIDE))
-        return vfail(step, why, RC_FLOW_ST_MALFORMED, ev, "malformed step: event pair or mode");
+        return _rc_flow_step_fail(step, why, RC_FLOW_ST_MALFORMED, ev, "malformed step: event pair or mode");
     {
         /* several sliding surfaces of one neuron: their x~_i must be independent (the sliding
            field is the projection onto their common tangent space, 3.4) */
@@ -298,7 +220,7 @@ static int phase_shape(rc_flow_step_struct * step, const int * modes, const rc_f
         indep = pj.ok;
         _rc_flow_proj_clear(&pj);
         if (!indep)
-            return vfail(step, why, RC_FLOW_ST_TWO_SLIDES, -1,
+            return _rc_flow_step_fail(step, why, RC_FLOW_ST_TWO_SLIDES, -1,
                          "slide: the sliding surfaces of one neuron are not proved independent (Gram matrix not inverted)");
     }
     return 1;
@@ -936,7 +858,7 @@ static int step_validate_ext(rc_flow_step_struct * step, rc_flow_set_struct * S,
         rc_flow_set_from_box(&S2, X, prec);
     if (step->kind == RC_EV_INCL)
     {
-        ok = validate_incl(step, X, modes, facts, pr, prec, why);
+        ok = _rc_flow_step_incl(step, X, modes, facts, pr, prec, why);
         if (ok)
             rc_flow_set_from_box(&S2, step->E, prec);
     }
