@@ -18,20 +18,13 @@
      newmode   (5) the mode after a crossing, proved at the crossing point;
      lohner    (6) the new Lohner set. */
 
-/* q = A - G and r = A - a G of pair (k, i) from a block of c coefficients (linear in c).  On the
-   surface z = 0, q is z' on the active side (slope 1) and r is z' on the inactive side (slope a). */
+/* q = A - G and r = A - a G of pair (k, i) from a block of c coefficients (linear in c), unreduced.
+   On the surface z = 0, q is z' on the active side (slope 1) and r is z' on the inactive side
+   (slope a). */
 static void pair_qr(arb_t q, arb_t r, arb_srcptr cblock, const int * modes, slong k, slong i,
                     const rc_flow_problem_t pr, slong prec)
 {
-    arb_t A, G;
-    arb_init(A);
-    arb_init(G);
-    rc_flow_pair_AG(A, G, cblock, modes, k, i, pr, prec);
-    arb_sub(q, A, G, prec);
-    arb_submul(A, pr->a, G, prec);
-    arb_swap(r, A);
-    arb_clear(A);
-    arb_clear(G);
+    _rc_flow_pair_qr(q, r, cblock, modes, k, i, 0, pr, prec);
 }
 
 /* zeta > 0 on (0, h] for the true solution, by one of the rules of proofs/flow.md 3 (sign rules).
