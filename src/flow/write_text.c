@@ -39,14 +39,18 @@ void rc_flow_result_write_text(rc_jsonw_t w, const rc_flow_result_t res, const r
                     rc_flow_arith_version(pr), rc_flow_arith_version(pr));
     rc_jsonw_printf(w, "loss at %s in ", res->certified ? "T" : "t");
     PAIR(res->loss_T);
-    rc_jsonw_puts(w, "\nloss over [0, T] in ");
+    /* the tube is the union over the steps taken: [0, T] only when the run reached T */
+    if (res->certified)
+        rc_jsonw_puts(w, "\nloss over [0, T] in ");
+    else
+        rc_jsonw_printf(w, "\nloss over [0, t], t = %.10g, in ", res->reached_time);
     PAIR(res->loss_tube);
     rc_jsonw_printf(w, "\nlargest width of theta(%s): %.3e\n", res->certified ? "T" : "t", res->max_width);
     for (k = 0; k < pr->l; k++)
         if (res->side[k])
             rc_jsonw_printf(w, "neuron %ld: disconnected factor, side %c, sign %s\n", (long) k,
-                            res->side[k] > 0 ? '+' : '-', res->side_proved[k] == 1
-                            ? "proved constant on [0, T]" : "NOT proved constant");
+                            res->side[k] > 0 ? '+' : '-', res->side_proved[k] != 1 ? "NOT proved constant"
+                            : res->certified ? "proved constant on [0, T]" : "proved constant on [0, t]");
     rc_jsonw_printf(w, "conservation check (level enclosures contain c_k e^{-2 lambda t}): %s\n",
                     res->levels_ok ? "passed" : "FAILED");
     if (res->certified)
