@@ -264,13 +264,41 @@ def main():
     ap.add_argument("--all", action="store_true", help="references for every certified run")
     ap.add_argument("--dps", type=int, default=30)
     ap.add_argument("--timeout", type=float, default=40)
+    ap.add_argument("--suite", default=None, help="A:B: variants of data/flow-suite problems A..B-1 instead")
     ap.add_argument("--families", default=None, help="comma separated subset of " + ",".join(sorted(set(FAMILIES))))
     args = ap.parse_args()
     a, b = (int(x) for x in args.seeds.split(":"))
     T = Fr(args.time)
     tmp = tempfile.mkdtemp(prefix="bcscan")
-    for seed in range(a, b):
-        fam, net, data, lam, N = make_problem(seed, args.families.split(",") if args.families else None)
+    jobs = []
+    if args.suite:
+        # variants of the random suite problems (data/flow-suite): leak and weight decay
+        sd = os.path.join(HERE, "..", "data", "flow-suite")
+        a_, b_ = (int(x) for x in args.suite.split(":"))
+        for pid in range(a_, b_):
+            net = json.load(open(os.path.join(sd, "%02d-net.json" % pid)))
+            data = json.load(open(os.path.join(sd, "%02d-data.json" % pid)))
+            for leak, lam in ((None, Fr(0)), (Fr(1, 10), Fr(0)), (None, Fr(1, 8)), (Fr(1, 4), Fr(1, 16))):
+                n2 = dict(net)
+                if leak is not None:
+                    n2["activation"] = {"leaky_relu": fs(leak)}
+                jobs.append(("suite%02d" % pid + ("-a" + fs(leak) if leak else "") + ("-l" + fs(lam) if lam else ""),
+                             n2, data, lam, len(data["y"])))
+    else:
+        for seed in range(a, b):
+            fam, net, data, lam, N = make_problem(seed, args.families.split(",") if args.families else None)
+            jobs.append((seed, net, data, lam, N, fam))
+    for job in jobs:
+        check_problem(job, args, tmp, T)
+
+
+def check_problem(job, args, tmp, T):
+    if len(job) == 5:
+        seed, net, data, lam, N = job
+        fam = "suite"
+    else:
+        seed, net, data, lam, N, fam = job
+    if True:
         np_, dp_ = os.path.join(tmp, "net.json"), os.path.join(tmp, "data.json")
         json.dump(net, open(np_, "w"))
         json.dump(data, open(dp_, "w"))
@@ -295,7 +323,7 @@ def main():
             if rc not in (0, 1, 2, -9):
                 issues.append("exit status %d" % rc)
             print(json.dumps(rec), flush=True)
-            continue
+            return
         v = res["verdict"]
         rec["verdict"] = v
         rec["steps"] = res.get("steps")
@@ -339,7 +367,12 @@ def main():
                 rec["v512"] = "fail"
             # reference: T (or the onset), and just after every event
             times = set()
-            tend = Fr(tt).limit_denominator(10 ** 15) if v == "not_unique" else T
+            tend = T
+            if v == "not_unique":
+                # the onset, and past it (the reference reports the non-uniqueness only when
+                # it integrates beyond the onset)
+                tend = Fr(tt).limit_denominator(10 ** 15)
+                times.add(tend + Fr(1, 1000))
             times.add(tend)
             for e in ev:
                 if e.get("t"):
@@ -358,7 +391,7 @@ def main():
                 rec["ref_unique"] = ref["unique"]
                 rec["ref_nonunique"] = [(x.get("t"), x.get("neuron")) for x in ref["nonunique"]][:3]
                 rec["ref_degenerate"] = len(ref["degenerate"])
-                last = ref["results"][-1]
+                last = [r for r in ref["results"] if Fr(r["time"]) == tend][0]
                 tol = 1e-9
                 if v == "not_unique":
                     # the onset: near the reference's first non-uniqueness
