@@ -47,6 +47,8 @@ def make_problem(seed, families=None):
     d = rng.choice([1, 1, 2, 2, 3])
     if fam.startswith("corner"):
         return make_corner(rng, fam)
+    if fam == "near":
+        return make_near_corner(rng)
     l = rng.choice([1, 2, 2, 3, 4])
     N = rng.choice([2, 3, 3, 4, 5, 6])
     has_b1 = fam != "parallel"
@@ -99,7 +101,7 @@ def make_problem(seed, families=None):
 
 
 FAMILIES = ["plain", "dead", "tie", "parallel", "leaky", "decay",
-            "corner2", "corner2", "corner2", "corner3", "corner2"]
+            "corner2", "corner2", "corner2", "corner3", "corner2", "near", "near", "near"]
 
 
 def cross3(u, v):
@@ -136,6 +138,52 @@ def null_vec(rows, dim):
         x[c] = -M[i][free[0]]
     return x
 
+
+def solve3(M, rhs):
+    import copy
+    A=[list(r)+[v] for r,v in zip(M,rhs)]
+    n=len(A)
+    for c in range(n):
+        p=next((i for i in range(c,n) if A[i][c]!=0),None)
+        if p is None: return None
+        A[c],A[p]=A[p],A[c]
+        A[c]=[v/A[c][c] for v in A[c]]
+        for i in range(n):
+            if i!=c and A[i][c]!=0:
+                f=A[i][c]; A[i]=[x-f*y for x,y in zip(A[i],A[c])]
+    return [A[i][n] for i in range(n)]
+def make_near_corner(rng):
+    """d = 2: a neuron starts at z_i, z_j in +-[1, 6]/64 (exact solve: w = solution of
+    [x~_i; x~_j; x~_i x x~_j] w = (z_i, z_j, alpha)): it reaches the line z_i = z_j = 0 often."""
+    d=2; N=rng.choice([3,4,4,5]); l=rng.choice([1,2,2])
+    grid=[Fr(k,4) for k in range(-4,5)]
+    a=rng.choice([Fr(0),Fr(0),Fr(1,4),Fr(1,10)]); lam=rng.choice([Fr(0),Fr(0),Fr(1,8)])
+    while True:
+        X=[[rng.choice(grid) for _ in range(d)] for _ in range(N)]
+        Xt=[x+[Fr(1)] for x in X]
+        i,j=rng.sample(range(N),2)
+        u=cross3(Xt[i],Xt[j])
+        if all(v==0 for v in u): continue
+        W1=[];b1=[]
+        ok=True
+        for k in range(l):
+            zi=Fr(rng.choice([-1,1])*rng.randint(1,6),64); zj=Fr(rng.choice([-1,1])*rng.randint(1,6),64)
+            al=Fr(rng.choice([-2,-1,1,2]),2)
+            if k>0 and rng.random()<0.5:
+                w=[Fr(rng.randint(-12,12),16) for _ in range(3)]
+            else:
+                w=solve3([Xt[i],Xt[j],u],[zi,zj,al*sum(x*x for x in u)**0])
+                if w is None: ok=False;break
+            W1.append(w[:2]);b1.append(w[2])
+        if not ok: continue
+        if all(abs(sum(W1[k][q]*Xt[s][q] for q in range(2))+b1[k])>=Fr(1,64) for k in range(l) for s in range(N)): break
+    W2=[Fr(rng.choice([-8,-6,-4,-2,2,4,6,8]),8) for _ in range(l)]
+    y=[rng.choice([Fr(k,8) for k in range(-8,9)]) for _ in range(N)]
+    act="relu" if a==0 else {"leaky_relu":fs(a)}
+    net={"activation":act,"W1":[[fs(v) for v in r] for r in W1],"b1":[fs(v) for v in b1],"W2":[[fs(v) for v in W2]]}
+    data={"X":[[fs(v) for v in r] for r in X],"y":[fs(v) for v in y]}
+    net["format"]="relucert.network/1"; data["format"]="relucert.dataset/1"
+    return "near", net, data, lam, N
 
 def make_corner(rng, fam):
     """A neuron (or two) starts near the intersection of the surfaces of 2 (corner2, d = 2) or 3
