@@ -312,6 +312,8 @@ def main():
     ap.add_argument("--all", action="store_true", help="references for every certified run")
     ap.add_argument("--dps", type=int, default=30)
     ap.add_argument("--timeout", type=float, default=40)
+    ap.add_argument("--fast", default="1", help="theta0 times c, targets and lambda times c^2, the time over c^2")
+    ap.add_argument("--scale", default="1", help="inputs times this exact number, the time over its square")
     ap.add_argument("--suite", default=None, help="A:B: variants of data/flow-suite problems A..B-1 instead")
     ap.add_argument("--families", default=None, help="comma separated subset of " + ",".join(sorted(set(FAMILIES))))
     args = ap.parse_args()
@@ -336,6 +338,25 @@ def main():
         for seed in range(a, b):
             fam, net, data, lam, N = make_problem(seed, args.families.split(",") if args.families else None)
             jobs.append((seed, net, data, lam, N, fam))
+    if args.scale != 1:
+        # fast dynamics: inputs times the scale (an exact power of 2), the time divided by its square
+        sc = Fr(args.scale)
+        for job in jobs:
+            job[2]["X"] = [[fs(Fr(v) * sc) for v in r] for r in job[2]["X"]]
+        T = T / (sc * sc)
+    if args.fast != 1:
+        # the same trajectory, fast: theta0 times c, targets times c^2, lambda times c^2 and
+        # the time over c^2 (the network is homogeneous: theta~(t) = c theta(c^2 t))
+        c = Fr(args.fast)
+        for ji, job in enumerate(jobs):
+            net, data = job[1], job[2]
+            for key in ("W1", "W2"):
+                net[key] = [[fs(Fr(v) * c) for v in r] for r in net[key]]
+            if "b1" in net:
+                net["b1"] = [fs(Fr(v) * c) for v in net["b1"]]
+            data["y"] = [fs(Fr(v) * c * c) for v in data["y"]]
+            jobs[ji] = (job[0], net, data, job[3] * c * c) + tuple(job[4:])
+        T = T / (c * c)
     for job in jobs:
         check_problem(job, args, tmp, T)
 
