@@ -312,6 +312,7 @@ def main():
     ap.add_argument("--all", action="store_true", help="references for every certified run")
     ap.add_argument("--dps", type=int, default=30)
     ap.add_argument("--timeout", type=float, default=40)
+    ap.add_argument("--loss", default="mse", help="mse, or bce (labels y > 0 -> 1, else 0; no mpmath reference)")
     ap.add_argument("--fast", default="1", help="theta0 times c, targets and lambda times c^2, the time over c^2")
     ap.add_argument("--scale", default="1", help="inputs times this exact number, the time over its square")
     ap.add_argument("--suite", default=None, help="A:B: variants of data/flow-suite problems A..B-1 instead")
@@ -344,6 +345,9 @@ def main():
         for job in jobs:
             job[2]["X"] = [[fs(Fr(v) * sc) for v in r] for r in job[2]["X"]]
         T = T / (sc * sc)
+    if args.loss == "bce":
+        for job in jobs:
+            job[2]["y"] = ["1" if Fr(v) > 0 else "0" for v in job[2]["y"]]
     if args.fast != 1:
         # the same trajectory, fast: theta0 times c, targets times c^2, lambda times c^2 and
         # the time over c^2 (the network is homogeneous: theta~(t) = c theta(c^2 t))
@@ -379,6 +383,8 @@ def check_problem(job, args, tmp, T):
                "--certificate", cert, "--max-steps", "4000"]
         if lam:
             cmd += ["--weight-decay", fs(lam)]
+        if args.loss == "bce":
+            cmd += ["--loss", "bce"]
         rc, out, err = run(cmd, args.timeout)
         rec = {"seed": seed, "fam": fam, "rc": rc}
         issues = []
@@ -417,6 +423,8 @@ def check_problem(job, args, tmp, T):
             # second run: /2, 512 bits, order 60
             cmd2 = list(cmd[:cmd.index("--tube")]) + ["--cert-version", "2", "--prec", "512",
                                                        "--order", "60"]
+            if args.loss == "bce":
+                cmd2 += ["--loss", "bce"]
             if lam:
                 cmd2 += ["--weight-decay", fs(lam)]
             rc3, o3, e3 = run(cmd2, args.timeout * 3)
@@ -454,7 +462,7 @@ def check_problem(job, args, tmp, T):
                     "--dps", str(args.dps)]
             if lam:
                 rcmd += ["--weight-decay", fs(lam)]
-            rc4, o4, e4 = run(rcmd, 600)
+            rc4, o4, e4 = run(rcmd, 600) if args.loss == "mse" else (0, "", "")
             try:
                 ref = json.loads(o4)
                 rec["ref_unique"] = ref["unique"]
