@@ -273,6 +273,8 @@ typedef struct
     arf_struct norm_lo[1], norm_hi[1];   /* exact endpoints of the two enclosures */
     arf_struct lam_lo[1], lam_hi[1];
     int gram_done;
+    int unique;           /* the snapshot's equilibria: 1 proved unique, 0 not unique, -1 not proved;
+                             lambda_min and loss are the network's only when 1 */
     arb_t loss;           /* certified (1/2) sum ||f - y||^2 (or mean, see mean) */
     double logged_loss;   /* NaN when the log has none */
 }
@@ -285,7 +287,8 @@ typedef struct
     double lr;
     int mean;                      /* loss normalised by 1/N */
     rc_implicit_step_struct * step;
-    slong steps_well_posed, steps_lambda_pos;
+    slong steps_well_posed, steps_lambda_pos;   /* steps_lambda_pos: lambda_min(G) > 0 certified at
+                                                  snapshots whose equilibria are proved unique */
 }
 rc_implicit_replay_struct;
 

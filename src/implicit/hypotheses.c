@@ -26,10 +26,21 @@ void rc_implicit_hypotheses(rc_implicit_result_t res)
         set(h + 0, "well_posed", RC_HYP_REFUTED, "gamma ||A||_2 >= 1 proved");
     else
         set(h + 0, "well_posed", RC_HYP_NOT_CHECKED, "gamma ||A||_2 < 1 neither proved nor refuted");
-    /* 2: lambda_0 = lambda_min(G) > 0 for the equilibrium Gram matrix */
-    if (!res->gram_done)
+    /* 2: lambda_0 = lambda_min(G) > 0 for the equilibrium Gram matrix.  N > m refutes it for
+       every choice of equilibria (rank G <= m); otherwise G is a property of the network only
+       when the equilibria are unique: with two equilibria of one sample, or uniqueness not
+       proved, the G computed is that of the equilibria found, and another choice may differ
+       (a tester: one branch singular, another G = I). */
+    if (res->n > res->m)
+        set(h + 1, "gram_lambda_min_positive", RC_HYP_REFUTED,
+            "N > m: G = Z^T Z has rank <= m < N, so lambda_min(G) = 0");
+    else if (!res->gram_done)
         set(h + 1, "gram_lambda_min_positive", RC_HYP_NOT_CHECKED,
             "not every equilibrium was found or enclosed");
+    else if (res->unique != 1)
+        set(h + 1, "gram_lambda_min_positive", RC_HYP_NOT_CHECKED, res->unique == 0
+            ? "the equilibria are not unique: lambda_min(G) depends on which equilibria are taken"
+            : "uniqueness of the equilibria not proved: G of the equilibria found may not be the network's");
     else
     {
         arb_get_lbound_arf(lo, res->gram.lambda_min, 64);
@@ -39,9 +50,6 @@ void rc_implicit_hypotheses(rc_implicit_result_t res)
         else if (res->gram.exact_zero || (arb_is_exact(res->gram.lambda_min) && arb_is_zero(res->gram.lambda_min)))
             set(h + 1, "gram_lambda_min_positive", RC_HYP_REFUTED,
                 "G is singular exactly: lambda_min(G) = 0");
-        else if (res->n > res->m)
-            set(h + 1, "gram_lambda_min_positive", RC_HYP_REFUTED,
-                "N > m: G = Z^T Z has rank <= m < N, so lambda_min(G) = 0");
         else
             set(h + 1, "gram_lambda_min_positive", RC_HYP_NOT_CHECKED,
                 "the enclosure of lambda_min(G) contains 0");

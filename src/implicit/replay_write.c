@@ -8,7 +8,7 @@
 static double gf_rate(const rc_implicit_replay_t rep, slong t, slong n)
 {
     double l = arf_get_d(rep->step[t].lam_lo, ARF_RND_DOWN);
-    if (!rep->step[t].gram_done || !(l > 0.0))
+    if (!rep->step[t].gram_done || rep->step[t].unique != 1 || !(l > 0.0))
         l = 0.0;
     return exp(-2.0 * rep->lr * l / (rep->mean ? (double) n : 1.0));
 }
@@ -33,6 +33,7 @@ void rc_implicit_replay_write_json(rc_jsonw_t w, const rc_implicit_replay_t rep,
         rc_jsonw_printf(w, "%s{\"step\": %ld, \"well_posed\": %s, \"norm_bound\": ", t ? ", " : "", (long) t,
                 s->well_posed ? "true" : "false");
         _rc_implicit_write_ends(w, s->norm_lo, s->norm_hi);
+        rc_jsonw_printf(w, ", \"unique\": %s", s->unique == 1 ? "true" : s->unique == 0 ? "false" : "null");
         rc_jsonw_printf(w, ", \"gram_lambda_min\": ");
         if (s->gram_done)
             _rc_implicit_write_ends(w, s->lam_lo, s->lam_hi);
@@ -65,8 +66,8 @@ void rc_implicit_replay_write_text(rc_jsonw_t w, const rc_implicit_replay_t rep,
     rc_jsonw_printf(w, "replay: %ld snapshots, lr = %g, loss normalised by %s\n", (long) rep->T, rep->lr,
             rep->mean ? "1/(2N)" : "1/2");
     rc_jsonw_printf(w, "  well-posed (certified) at %ld of %ld snapshots; lambda_min(G) > 0 certified at "
-            "%ld\n", (long) rep->steps_well_posed, (long) rep->T, (long) rep->steps_lambda_pos);
-    rc_jsonw_printf(w, "  %5s %-4s %-12s %-12s %-12s %-10s %-10s\n", "step", "wp", "norm_hi",
+            "%ld (with unique equilibria)\n", (long) rep->steps_well_posed, (long) rep->T, (long) rep->steps_lambda_pos);
+    rc_jsonw_printf(w, "  %5s %-4s %-4s %-12s %-12s %-12s %-10s %-10s\n", "step", "wp", "uniq", "norm_hi",
             "lambda_lo", "loss", "ratio", "gf_rate");
     for (t = 0; t < rep->T; t++)
     {
@@ -76,8 +77,8 @@ void rc_implicit_replay_write_text(rc_jsonw_t w, const rc_implicit_replay_t rep,
         arf_init(hi);
         arf_set(hi, s->norm_hi);
         arf_set(lo, s->lam_lo);
-        rc_jsonw_printf(w, "  %5ld %-4s %-12.6g %-12.6g %-12.6g", (long) t, s->well_posed ? "yes" : "NO",
-                arf_get_d(hi, ARF_RND_UP), s->gram_done ? arf_get_d(lo, ARF_RND_DOWN) : NAN,
+        rc_jsonw_printf(w, "  %5ld %-4s %-4s %-12.6g %-12.6g %-12.6g", (long) t, s->well_posed ? "yes" : "NO",
+                s->unique == 1 ? "yes" : s->unique == 0 ? "NO" : "?", arf_get_d(hi, ARF_RND_UP), s->gram_done ? arf_get_d(lo, ARF_RND_DOWN) : NAN,
                 mid(s->loss));
         if (t + 1 < rep->T)
             rc_jsonw_printf(w, " %-10.6g %-10.6g", mid(rep->step[t + 1].loss) / mid(s->loss),
@@ -87,6 +88,7 @@ void rc_implicit_replay_write_text(rc_jsonw_t w, const rc_implicit_replay_t rep,
         arf_clear(hi);
     }
     rc_jsonw_printf(w, "  ratio = L(t+1)/L(t) observed; gf_rate = exp(-2 lr lambda_lo%s), the gradient-flow\n"
-            "  decay over time lr implied by lambda_min(G) alone (a comparison, not a proof).\n",
+            "  decay over time lr implied by lambda_min(G) alone (a comparison, not a proof; 1 where the\n"
+            "  equilibria are not proved unique: lambda_lo and loss are then those of the equilibria found).\n",
             rep->mean ? "/N" : "");
 }

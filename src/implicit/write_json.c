@@ -178,7 +178,9 @@ void rc_implicit_result_write_json(rc_jsonw_t w, const rc_implicit_result_t res,
         rc_jsonw_printf(w, i ? ", " : "");
         write_eq(w, res->eq + i, i, res->m, res->e);
     }
-    rc_jsonw_printf(w, "], \"gram_lambda_min\": ");
+    /* gram_* and loss* describe the network only when its equilibria are unique */
+    rc_jsonw_printf(w, "], \"equilibria_scope\": \"%s\"", res->unique == 1 ? "unique" : "found");
+    rc_jsonw_printf(w, ", \"gram_lambda_min\": ");
     if (res->gram_done)
         _rc_implicit_write_ends(w, res->gram.lo, res->gram.hi);
     else

@@ -36,6 +36,15 @@ static void ends(rc_jsonw_struct * w, const arf_t lo, const arf_t hi)
     arb_clear(x);
 }
 
+/* The Gram matrix and the loss are the network's only when its equilibria are unique; otherwise
+   they are those of the equilibria found (a note on their lines). */
+static const char * scope_note(const rc_implicit_result_t res)
+{
+    return res->unique == 1 ? "" : res->unique == 0
+           ? "  [of the equilibria found; they are NOT unique, another choice may differ]"
+           : "  [of the equilibria found; uniqueness not proved]";
+}
+
 void rc_implicit_result_write_text(rc_jsonw_t w, const rc_implicit_result_t res, const rc_implicit_net_t net)
 {
     slong i, k;
@@ -104,8 +113,8 @@ void rc_implicit_result_write_text(rc_jsonw_t w, const rc_implicit_result_t res,
         ends(w, res->gram.lo, res->gram.hi);
     else
         rc_jsonw_printf(w, "(not all equilibria known)");
-    rc_jsonw_printf(w, "%s\n", res->gram.exact_pd == 1 ? "  (positive definite, exact)"
-            : res->gram.exact_pd == 0 ? "  (singular, exact: lambda_min = 0)" : "");
+    rc_jsonw_printf(w, "%s%s\n", res->gram.exact_pd == 1 ? "  (positive definite, exact)"
+            : res->gram.exact_pd == 0 ? "  (singular, exact: lambda_min = 0)" : "", scope_note(res));
     if (arb_is_finite(res->loss))
     {
         rc_jsonw_printf(w, "loss (1/2) sum ||f(x_i) - y_i||^2 in ");
@@ -116,7 +125,7 @@ void rc_implicit_result_write_text(rc_jsonw_t w, const rc_implicit_result_t res,
             rc_jsonw_printf(w, "  (exactly %s)", q);
             flint_free(q);
         }
-        rc_jsonw_printf(w, "\n");
+        rc_jsonw_printf(w, "%s\n", scope_note(res));
     }
     rc_jsonw_printf(w, "hypotheses of the convergence theorem (Gao & Gao 2022):\n");
     for (i = 0; i < RC_IMPLICIT_NUM_HYP; i++)
