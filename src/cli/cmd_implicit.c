@@ -7,8 +7,8 @@
 #include "cli.h"
 
 static const char * implicit_help =
-"usage: relucert implicit NET DATA [--json] [--exact-max K] [--maxit N] [--prec BITS]\n"
-"       relucert implicit replay LOG DATA --lr ETA [--mean] [--json] [--exact-max K]\n"
+"usage: relucert implicit NET DATA [--json] [--exact-max K] [--maxit N] [--prec BITS] [--header H]\n"
+"       relucert implicit replay LOG DATA --lr ETA [--mean] [--json] [--exact-max K] [--header H]\n"
 "\n"
 "Implicit (infinite-depth) ReLU network z = relu(gamma A z + W x + b), f(x) = U z + c\n"
 "(NET: relucert.implicit-network/1 JSON; DATA: a relucert dataset, .json/.npz/.csv).\n"
@@ -25,6 +25,8 @@ static const char * implicit_help =
 "  --exact-max K  largest width (and sample count) for the exact routes (default 64)\n"
 "  --maxit N      float Picard iterations per sample (default 100000)\n"
 "  --prec BITS    Arb working precision (default 128)\n"
+"  --header yes|no|auto  delimited-text DATA: the first row is a header (default auto;\n"
+"                 how the file was read is printed on one stderr line)\n"
 "\n"
 "replay: LOG is an .npz of stacked snapshots A (T,m,m), W (T,m,d), U (T,e,m), gamma (),\n"
 "optional b (T,m), c (T,e), loss (T,); every step is certified (well-posedness and\n"
@@ -80,7 +82,10 @@ static int run_replay(int argc, char ** argv)
     rc_err_t err;
     int json = 0, mean = 0, i, r;
     double eta;
+    rc_header_mode hdr;
     rc_implicit_opts_default(&o);
+    if (rc_cli_take_header(&argc, argv, &hdr, cmd))
+        return RC_EXIT_USAGE;
     for (i = 2; i < argc; i++)
     {
         if (rc_cli_is_help(argv[i]))
@@ -134,7 +139,7 @@ static int run_replay(int argc, char ** argv)
     rc_err_init(err);
     if (rc_implicit_log_read(log, lp, err) != RC_OK)
         return rc_cli_error_err(cmd, err);
-    if (rc_data_read(data, dp, err) != RC_OK)
+    if (rc_cli_read_data(data, cmd, dp, log->e, hdr, err) != RC_OK)
     {
         rc_implicit_log_clear(log);
         return rc_cli_error_err(cmd, err);
@@ -162,9 +167,12 @@ int rc_cli_implicit(int argc, char ** argv)
     rc_data_t data;
     rc_err_t err;
     int json = 0, i, r;
+    rc_header_mode hdr;
     rc_implicit_opts_default(&o);
     if (argc >= 2 && strcmp(argv[1], "replay") == 0)
         return run_replay(argc, argv);
+    if (rc_cli_take_header(&argc, argv, &hdr, cmd))
+        return RC_EXIT_USAGE;
     for (i = 1; i < argc; i++)
     {
         if (rc_cli_is_help(argv[i]))
@@ -191,7 +199,7 @@ int rc_cli_implicit(int argc, char ** argv)
     rc_err_init(err);
     if (rc_implicit_net_read(net, np, err) != RC_OK)
         return rc_cli_error_err(cmd, err);
-    if (rc_data_read(data, dp, err) != RC_OK)
+    if (rc_cli_read_data(data, cmd, dp, net->e, hdr, err) != RC_OK)
     {
         rc_implicit_net_clear(net);
         return rc_cli_error_err(cmd, err);

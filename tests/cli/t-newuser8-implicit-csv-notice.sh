@@ -20,5 +20,15 @@ if grep -q "first row is a header" "$tmp/err"; then ok; else bad "implicit: no s
 "$RC" descend data/toy-obstructed.json "$tmp/h.csv" --lr 0.1 --steps 1 > /dev/null 2> "$tmp/err2"
 if grep -q "first row is a header" "$tmp/err2"; then ok; else bad "descend: no notice"; fi
 
+# (lead) two outputs: the last e = 2 columns of the CSV are y (the reader was told e = 1 before:
+# "inputs have 2 coordinates"); z = relu(z/2 + x + 1) = 2(x + 1), f = (2 z1... ) by hand: loss 9/2 + 29/2
+cat > "$tmp/n3.json" <<'J'
+{"format":"relucert.implicit-network/1","gamma":"1/2","A":[["1","0"],["0","1"]],"W":[["1"],["1"]],"b":["1","1"],"U":[["1","1"],["1","0"]]}
+J
+printf 'x,y1,y2\n0,1,2\n1/2,1,1\n' > "$tmp/d3.csv"
+le=$("$RC" implicit "$tmp/n3.json" "$tmp/d3.csv" --json 2>/dev/null | jq -r .loss_exact)
+if [ "$le" = 19 ]; then ok; else bad "two-output CSV: loss_exact $le (want 19)"; fi
+if "$RC" implicit "$tmp/n3.json" "$tmp/d3.csv" --header maybe > /dev/null 2>&1; then bad "--header maybe accepted"; else ok; fi
+
 echo "t-newuser8-implicit-csv-notice: $pass passed, $fail failed"
 [ "$fail" = 0 ]
