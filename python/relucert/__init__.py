@@ -41,11 +41,21 @@ def _arg(v):
     return str(v)
 
 
+# The switches whose default is on: X=False must give --no-X (a tester: bias=False was left
+# out, so prob() ran WITH the bias, another model).  tests/test_options.py checks this set
+# against every --no-X the commands' --help texts name.
+NEGATABLE = frozenset(["bias", "hessian", "fast", "identity", "auto_witness"])
+
+
 def _options(opts):
     """Keyword options as command-line options: ``weight_decay=0.1`` -> ``--weight-decay 0.1``,
-    ``exact=True`` -> ``--exact``; None and False are left out."""
+    ``exact=True`` -> ``--exact``, ``bias=False`` -> ``--no-bias`` (the switches in
+    :data:`NEGATABLE`); None, and False for the other (default-off) switches, are left out."""
     out = []
     for key, v in opts.items():
+        if v is False and key in NEGATABLE:
+            out.append("--no-" + key.replace("_", "-"))
+            continue
         if v is None or v is False:
             continue
         flag = "--" + key.replace("_", "-")
@@ -186,7 +196,18 @@ def regions(net, box=None, **opts):
     """Exact linear regions and facet histograms (``relucert regions``); box as
     [(lo, hi), ...] or the command's string."""
     if box is not None and not isinstance(box, str):
-        box = ",".join("%s:%s" % (to_fraction(lo), to_fraction(hi)) for lo, hi in box)
+        parts = []
+        for k, b in enumerate(box):
+            if isinstance(b, str):
+                parts.append(b)          # "lo:hi", checked by the command
+                continue
+            try:
+                lo, hi = b
+            except (TypeError, ValueError):
+                raise InputError("relucert regions: box[%d]: expected (lo, hi) or 'lo:hi', got %r"
+                                 % (k, b))
+            parts.append("%s:%s" % (to_fraction(lo), to_fraction(hi)))
+        box = ",".join(parts)
     return _json("regions", net, box=box, **opts)
 
 

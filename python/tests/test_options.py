@@ -1,0 +1,22 @@
+"""Keyword options: every switch whose default is on (a --no-X form in some command's --help)
+is in relucert.NEGATABLE, so X=False gives --no-X rather than being left out."""
+import re
+
+import relucert
+
+COMMANDS = ["inspect", "equiv", "reach", "canon", "family", "prob", "table", "descend", "replay",
+            "obstruct", "flow", "check", "regions", "implicit", "construct", "batch"]
+
+
+def test_negatable_matches_the_commands():
+    found = set()
+    for c in COMMANDS:
+        out, _ = relucert.run(c, "--help")
+        found |= {m.replace("-", "_") for m in re.findall(r"--no-([a-z][a-z-]*)", out)}
+    assert found == set(relucert.NEGATABLE)
+
+
+def test_false_gives_no_flag():
+    assert relucert._options({"bias": False}) == ["--no-bias"]
+    assert relucert._options({"bias": True}) == ["--bias"]
+    assert relucert._options({"exact": False, "json": None}) == []
