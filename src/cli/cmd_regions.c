@@ -2,6 +2,7 @@
    the face histograms (doc/regions.md). */
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include "relucert/io.h"
 #include "relucert/num.h"
 #include "relucert/regions.h"
@@ -45,6 +46,8 @@ static int parse_box(fmpq * box, const char * s, slong d)
             || rc_fmpq_set_strn(box + 2 * n + 1, colon + 1, (size_t) (end - colon - 1), &why) != RC_OK)
             return rc_cli_error("regions", "--box: interval %ld: not a number (%s)", (long) n, why);
         n++;
+        if (*end == ',' && end[1] == '\0')
+            return rc_cli_error("regions", "--box: empty interval after the last comma in \"%s\"", s);
         p = (*end == ',') ? end + 1 : end;
     }
     if (n == 1)
@@ -55,6 +58,20 @@ static int parse_box(fmpq * box, const char * s, slong d)
         }
     else if (n != d)
         return rc_cli_error("regions", "--box: %ld intervals for %ld inputs", (long) n, (long) d);
+    return 0;
+}
+
+/* Refuses, before any work, an output path that cannot be opened for writing (a file it had to
+   create for the test is removed again: nothing is left behind by a refused run). */
+static int check_writable(const char * opt, const char * path)
+{
+    int existed = access(path, F_OK) == 0;
+    FILE * f = fopen(path, "a");
+    if (f == NULL)
+        return rc_cli_error("regions", "%s %s: cannot write", opt, path);
+    fclose(f);
+    if (!existed)
+        remove(path);
     return 0;
 }
 
@@ -115,8 +132,19 @@ int rc_cli_regions(int argc, char ** argv)
         if (rc_cli_plot_check_path("regions", plot, svg))
             return RC_EXIT_USAGE;
     }
+    if ((cert != NULL && check_writable("--certificate", cert))
+        || (plot != NULL && check_writable("--plot", plot)))
+        return RC_EXIT_USAGE;
     if (rc_mlp_read(mlp, path, err) != RC_OK)
         return rc_cli_error_err("regions", err);
+    if (plot != NULL && (mlp->widths[0] != 2 || boxs == NULL))
+    {
+        /* the picture needs both (rc_regions_write_svg): refused before the enumeration */
+        rc_cli_error("regions", "--plot: needs a 2-D network and --box (%s has %ld inputs%s)", path,
+                     (long) mlp->widths[0], boxs == NULL ? ", no --box" : "");
+        rc_mlp_clear(mlp);
+        return RC_EXIT_USAGE;
+    }
     if (boxs != NULL)
     {
         box = _fmpq_vec_init(2 * mlp->widths[0]);

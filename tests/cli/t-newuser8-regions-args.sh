@@ -22,5 +22,12 @@ printf '{"W1":[[1,0,0],[0,1,0]],"W2":[[1,1]]}' > "$tmp/n3.json"
 "$RC" regions "$tmp/n3.json" --box -1:1 --json --plot "$tmp/x.svg" > "$tmp/out" 2> "$tmp/err"; st=$?
 if [ "$st" = 2 ] && [ ! -s "$tmp/out" ]; then ok; else bad "--plot on d = 3: status $st, stdout $(wc -c < "$tmp/out") bytes (want 2 and nothing on stdout)"; fi
 
+# (lead) an unwritable --certificate is refused before the enumeration, nothing on stdout, and a
+# refused run leaves no file behind
+"$RC" regions data/regions-deep.json --box -1:1 --certificate "$tmp/nodir/c.cert" > "$tmp/out" 2> "$tmp/err"; st=$?
+if [ "$st" = 2 ] && [ ! -s "$tmp/out" ] && grep -q "cannot write" "$tmp/err"; then ok; else bad "unwritable --certificate: status $st, stdout $(wc -c < "$tmp/out") bytes"; fi
+"$RC" regions "$tmp/n3.json" --box -1:1 --plot "$tmp/y.svg" > /dev/null 2>&1
+if [ ! -e "$tmp/y.svg" ]; then ok; else bad "a refused --plot left $tmp/y.svg behind"; fi
+
 echo "t-newuser8-regions-args: $pass passed, $fail failed"
 [ "$fail" = 0 ]
