@@ -5,6 +5,7 @@ and its parsed form ``.data``.  Keys of the JSON are attributes (``res.verdict``
 below add typed views (Fractions, Intervals, ints).
 """
 import json
+import keyword
 
 from ._exact import Interval, interval, to_fraction
 
@@ -24,6 +25,10 @@ class Result:
         data = self.__dict__.get("data")
         if data is not None and isinstance(data, dict) and key in data:
             return data[key]
+        # a JSON key that is a Python keyword ("global") is reached with a trailing underscore
+        if (data is not None and isinstance(data, dict) and key.endswith("_") and keyword.iskeyword(key[:-1])
+                and key[:-1] in data):
+            return data[key[:-1]]
         raise AttributeError("%s has no attribute %r (JSON keys: %s)" % (
             type(self).__name__, key, ", ".join(sorted(data)) if isinstance(data, dict) else "-"))
 

@@ -20,3 +20,8 @@ def test_false_gives_no_flag():
     assert relucert._options({"bias": False}) == ["--no-bias"]
     assert relucert._options({"bias": True}) == ["--bias"]
     assert relucert._options({"exact": False, "json": None}) == []
+
+
+def test_keyword_key_with_underscore():
+    r = relucert._results.Result('{"global": {"cost": "0"}, "format": "x"}')
+    assert r.global_ == {"cost": "0"}
