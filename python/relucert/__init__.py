@@ -50,12 +50,14 @@ NEGATABLE = frozenset(["bias", "hessian", "fast", "identity", "auto_witness"])
 def _options(opts):
     """Keyword options as command-line options: ``weight_decay=0.1`` -> ``--weight-decay 0.1``,
     ``exact=True`` -> ``--exact``, ``bias=False`` -> ``--no-bias`` (the switches in
-    :data:`NEGATABLE`); None, and False for the other (default-off) switches, are left out."""
+    :data:`NEGATABLE`, on by default: True leaves them as they are); None, and False for the
+    other (default-off) switches, are left out."""
     out = []
     for key, v in opts.items():
-        if v is False and key in NEGATABLE:
-            out.append("--no-" + key.replace("_", "-"))
-            continue
+        if key in NEGATABLE and isinstance(v, bool):
+            if not v:
+                out.append("--no-" + key.replace("_", "-"))
+            continue         # True: the default (hessian=True has no --hessian to spell it)
         if v is None or v is False:
             continue
         flag = "--" + key.replace("_", "-")
@@ -202,6 +204,8 @@ def regions(net, box=None, **opts):
                 parts.append(b)          # "lo:hi", checked by the command
                 continue
             try:
+                if isinstance(b, dict):
+                    raise TypeError
                 lo, hi = b
             except (TypeError, ValueError):
                 raise InputError("relucert regions: box[%d]: expected (lo, hi) or 'lo:hi', got %r"

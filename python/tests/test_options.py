@@ -18,7 +18,8 @@ def test_negatable_matches_the_commands():
 
 def test_false_gives_no_flag():
     assert relucert._options({"bias": False}) == ["--no-bias"]
-    assert relucert._options({"bias": True}) == ["--bias"]
+    assert relucert._options({"bias": True}) == []          # on by default
+    assert relucert._options({"hessian": True, "auto_witness": False}) == ["--no-auto-witness"]
     assert relucert._options({"exact": False, "json": None}) == []
 
 

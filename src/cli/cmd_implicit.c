@@ -72,7 +72,7 @@ static int parse_common(rc_implicit_opts_struct * o, int * json, int argc, char 
     return 0;
 }
 
-static int run_replay(int argc, char ** argv)
+static int run_replay(int argc, char ** argv, rc_header_mode hdr)
 {
     const char * cmd = "implicit replay", * lp = NULL, * dp = NULL, * lr = NULL;
     rc_implicit_opts_struct o;
@@ -82,10 +82,7 @@ static int run_replay(int argc, char ** argv)
     rc_err_t err;
     int json = 0, mean = 0, i, r;
     double eta;
-    rc_header_mode hdr;
     rc_implicit_opts_default(&o);
-    if (rc_cli_take_header(&argc, argv, &hdr, cmd))
-        return RC_EXIT_USAGE;
     for (i = 2; i < argc; i++)
     {
         if (rc_cli_is_help(argv[i]))
@@ -169,10 +166,11 @@ int rc_cli_implicit(int argc, char ** argv)
     int json = 0, i, r;
     rc_header_mode hdr;
     rc_implicit_opts_default(&o);
-    if (argc >= 2 && strcmp(argv[1], "replay") == 0)
-        return run_replay(argc, argv);
+    /* --header anywhere, also before "replay" */
     if (rc_cli_take_header(&argc, argv, &hdr, cmd))
         return RC_EXIT_USAGE;
+    if (argc >= 2 && strcmp(argv[1], "replay") == 0)
+        return run_replay(argc, argv, hdr);
     for (i = 1; i < argc; i++)
     {
         if (rc_cli_is_help(argv[i]))

@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <sys/stat.h>
 #include "relucert/io.h"
 #include "relucert/num.h"
 #include "relucert/regions.h"
@@ -61,17 +62,38 @@ static int parse_box(fmpq * box, const char * s, slong d)
     return 0;
 }
 
-/* Refuses, before any work, an output path that cannot be opened for writing (a file it had to
-   create for the test is removed again: nothing is left behind by a refused run). */
+/* Refuses, before any work, an output path that cannot be written: a directory, an existing file
+   without write permission, or a new file in a directory that cannot be written.  Nothing is
+   opened or created here (a reviewer: opening a named pipe to test it gave its reader an early
+   end of file, and removing a test file deleted a dangling symlink); the write itself after the
+   enumeration still reports its own failure. */
 static int check_writable(const char * opt, const char * path)
 {
-    int existed = access(path, F_OK) == 0;
-    FILE * f = fopen(path, "a");
-    if (f == NULL)
-        return rc_cli_error("regions", "%s %s: cannot write", opt, path);
-    fclose(f);
-    if (!existed)
-        remove(path);
+    struct stat sb;
+    char dir[4096];
+    const char * slash;
+    if (stat(path, &sb) == 0)
+    {
+        if (S_ISDIR(sb.st_mode))
+            return rc_cli_error("regions", "%s %s: is a directory", opt, path);
+        if (access(path, W_OK) != 0)
+            return rc_cli_error("regions", "%s %s: cannot write", opt, path);
+        return 0;
+    }
+    slash = strrchr(path, '/');
+    if (slash == NULL)
+        strcpy(dir, ".");
+    else if (slash == path)
+        strcpy(dir, "/");
+    else if ((size_t) (slash - path) < sizeof dir)
+    {
+        memcpy(dir, path, (size_t) (slash - path));
+        dir[slash - path] = '\0';
+    }
+    else
+        return 0;                /* too long to test here: the write reports it */
+    if (access(dir, W_OK | X_OK) != 0)
+        return rc_cli_error("regions", "%s %s: cannot write (directory %s)", opt, path, dir);
     return 0;
 }
 

@@ -721,6 +721,7 @@ static void integrate(rc_flow_result_t res, const rc_flow_problem_t pr, const fm
                 describe_failure(res, &r, f, "rule failed, inclusion steps after it");
             res->enclosure_lost = 1;
             res->fail_time = r.lost_time;
+            res->reached_time = arb_mid_d(r.t);   /* theta is at the end of this step */
             {
                 char buf[1200];
                 snprintf(buf, sizeof buf, "%s%senclosure lost at t = %.10g (wider than the values it encloses)",

@@ -27,16 +27,16 @@ void rc_implicit_hypotheses(rc_implicit_result_t res)
     else
         set(h + 0, "well_posed", RC_HYP_NOT_CHECKED, "gamma ||A||_2 < 1 neither proved nor refuted");
     /* 2: lambda_0 = lambda_min(G) > 0 for the equilibrium Gram matrix.  N > m refutes it for
-       every choice of equilibria (rank G <= m); otherwise G is a property of the network only
+       every choice of equilibria (rank G <= m) once they exist; otherwise G is a property of the network only
        when the equilibria are unique: with two equilibria of one sample, or uniqueness not
        proved, the G computed is that of the equilibria found, and another choice may differ
        (a tester: one branch singular, another G = I). */
-    if (res->n > res->m)
-        set(h + 1, "gram_lambda_min_positive", RC_HYP_REFUTED,
-            "N > m: G = Z^T Z has rank <= m < N, so lambda_min(G) = 0");
-    else if (!res->gram_done)
+    if (!res->gram_done)
         set(h + 1, "gram_lambda_min_positive", RC_HYP_NOT_CHECKED,
             "not every equilibrium was found or enclosed");
+    else if (res->n > res->m)
+        set(h + 1, "gram_lambda_min_positive", RC_HYP_REFUTED,
+            "N > m: G = Z^T Z has rank <= m < N, so lambda_min(G) = 0");
     else if (res->unique != 1)
         set(h + 1, "gram_lambda_min_positive", RC_HYP_NOT_CHECKED, res->unique == 0
             ? "the equilibria are not unique: lambda_min(G) depends on which equilibria are taken"

@@ -114,7 +114,8 @@ void rc_implicit_result_write_text(rc_jsonw_t w, const rc_implicit_result_t res,
     else
         rc_jsonw_printf(w, "(not all equilibria known)");
     rc_jsonw_printf(w, "%s%s\n", res->gram.exact_pd == 1 ? "  (positive definite, exact)"
-            : res->gram.exact_pd == 0 ? "  (singular, exact: lambda_min = 0)" : "", scope_note(res));
+            : res->gram.exact_pd == 0 ? "  (singular, exact: lambda_min = 0)" : "",
+            res->gram_done ? scope_note(res) : "");
     if (arb_is_finite(res->loss))
     {
         rc_jsonw_printf(w, "loss (1/2) sum ||f(x_i) - y_i||^2 in ");
