@@ -1,5 +1,5 @@
-/* Corner events and a non-uniqueness onset on small problems (d = 2 with bias, l = 2, N <= 5,
-   ReLU, MSE, no weight decay), each against the independent mpmath reference
+/* Corner events, a codimension-2 join and a non-uniqueness onset on small problems (d = 2 with
+   bias, l <= 2, N <= 5, ReLU or leaky ReLU, MSE, no weight decay), each against the independent mpmath reference
    (scripts/flow_reference.py at 60 digits: values below) and an arithmetic-2 run at 512 bits and
    order 60.  Found by a tester's scan (scripts/break_corner_scan.py, family "near": a neuron
    starts next to the line z_i = z_j = 0); none of them had a discrepancy; they pin rules of
@@ -15,7 +15,11 @@
        have the same input and different labels): neuron 0 dies on sample 2 at t = 0.10011 and its
        active side turns repelling at t = 1.04669807092895317012 (the reference's onset, 60
        digits: 1.0466980709289531701); verdict not_unique, the checker agrees.
-   The reference values are at T (cases 1, 2) and at the rational 10466980709289531701 / 10^19
+   (4) codimension-2 join (tests/data/flow-codim2-join-*.json: leaky a = 1/10, one neuron, N = 4):
+       the neuron slides on sample 2 from t = 0.22715, reaches sample 0 at t = 1.683158383075364
+       and slides on both (the codimension-2 conditions of 3.6 at the crossing point and on every
+       later step: neither the uniform nor the reduced ones hold there); to T = 2;
+   The reference values are at T (cases 1, 2, 4) and at the rational 10466980709289531701 / 10^19
    (case 3: within 1e-19 of the onset, so compared with a tolerance of 1e-17). */
 #include <string.h>
 #include "rc_test.h"
@@ -41,6 +45,12 @@ static const char * ref_switch[8] = {
     "-0.6875",
     "-0.76438320634397716321758151638437178859777395316575",
     "-0.5"};
+
+static const char * ref_codim2[4] = {
+    "-0.54208394327640306941792486048738983176006125617654",
+    "-0.18069464775880102313930828682912994392002041872551",
+    "0.58725760521610332520275193219467231774006636085792",
+    "-0.91105920117701615908583835520255703675652103318509"};
 
 static const char * ref_onset_theta[8] = {
     "-0.49506579370119507659504636124959304296280124863295",
@@ -211,6 +221,27 @@ static void test_switch(void)
     rc_flow_problem_clear(pr);
 }
 
+static void test_codim2_join(void)
+{
+    rc_flow_problem_t pr;
+    rc_flow_result_t res;
+    char * cert = NULL;
+    size_t clen = 0;
+    run(res, pr, "codim2-join", "2", RC_FLOW_ARITH_DEFAULT, 256, 40, &cert, &clen);
+    CU_ASSERT(res->verdict == RC_FLOW_CERTIFIED);
+    CU_ASSERT(res->incl_steps == 0);
+    CU_ASSERT(res->events == 2);
+    /* slide entry on sample 2, then sample 0 joins (NEWMODE 2) while 2 keeps sliding */
+    CU_ASSERT(strstr(cert, "\nstep cross 2 2 ") != NULL);
+    CU_ASSERT(strstr(cert, "\nstep cross 0 2 ") != NULL);
+    CU_ASSERT(ref_distance(res->theta, ref_codim2, pr->P) == 0);
+    check_cert(cert, clen, RC_FLOW_CERTIFIED);
+    second_run(res, "codim2-join", "2", RC_FLOW_CERTIFIED);
+    free(cert);
+    rc_flow_result_clear(res);
+    rc_flow_problem_clear(pr);
+}
+
 static void test_nonunique_tie(void)
 {
     rc_flow_problem_t pr;
@@ -240,4 +271,5 @@ static void test_nonunique_tie(void)
     rc_flow_problem_clear(pr);
 }
 
-RC_TEST_MAIN("flow corner_ref", RC_CASE(test_release), RC_CASE(test_switch), RC_CASE(test_nonunique_tie))
+RC_TEST_MAIN("flow corner_ref", RC_CASE(test_release), RC_CASE(test_switch), RC_CASE(test_codim2_join),
+             RC_CASE(test_nonunique_tie))
