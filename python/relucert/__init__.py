@@ -194,24 +194,24 @@ def check(cert, max_prec=None):
     _raise("check", status, err)
 
 
+def _box_part(k, b):
+    """One interval of regions' box: 'lo:hi' as written (the command checks it), or a pair."""
+    if isinstance(b, str):
+        return b
+    try:
+        if isinstance(b, dict):      # unpacks to its keys: not a pair of numbers
+            raise TypeError
+        lo, hi = b                   # any pair: a tuple, a list, a numpy row
+    except (TypeError, ValueError):
+        raise InputError("relucert regions: box[%d]: expected (lo, hi) or 'lo:hi', got %r" % (k, b))
+    return "%s:%s" % (to_fraction(lo), to_fraction(hi))
+
+
 def regions(net, box=None, **opts):
     """Exact linear regions and facet histograms (``relucert regions``); box as
     [(lo, hi), ...] or the command's string."""
     if box is not None and not isinstance(box, str):
-        parts = []
-        for k, b in enumerate(box):
-            if isinstance(b, str):
-                parts.append(b)          # "lo:hi", checked by the command
-                continue
-            try:
-                if isinstance(b, dict):
-                    raise TypeError
-                lo, hi = b
-            except (TypeError, ValueError):
-                raise InputError("relucert regions: box[%d]: expected (lo, hi) or 'lo:hi', got %r"
-                                 % (k, b))
-            parts.append("%s:%s" % (to_fraction(lo), to_fraction(hi)))
-        box = ",".join(parts)
+        box = ",".join(_box_part(k, b) for k, b in enumerate(box))
     return _json("regions", net, box=box, **opts)
 
 

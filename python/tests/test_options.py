@@ -26,3 +26,15 @@ def test_false_gives_no_flag():
 def test_keyword_key_with_underscore():
     r = relucert._results.Result('{"global": {"cost": "0"}, "format": "x"}')
     assert r.global_ == {"cost": "0"}
+
+
+def test_box_parts():
+    assert relucert._box_part(0, "-1:1") == "-1:1"
+    assert relucert._box_part(0, (0, "1/2")) == "0:1/2"
+    for bad in ({"a": 1}, (1, 2, 3), 5):
+        try:
+            relucert._box_part(1, bad)
+        except relucert.InputError as e:
+            assert "box[1]" in str(e)
+        else:
+            assert False, bad

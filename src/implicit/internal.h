@@ -56,6 +56,19 @@ static inline void _rc_implicit_clip_nonneg(arb_t x, slong prec)
     arb_clear(h);
 }
 
+/* The JSON spelling of a proved / refuted / undecided flag (1, 0, -1: e.g. unique). */
+static inline const char * _rc_implicit_tribool_json(int v)
+{
+    return v == 1 ? "true" : v == 0 ? "false" : "null";
+}
+
+/* lambda_min(G) of a replay snapshot is the network's (and may enter a count or a rate) only
+   when every equilibrium is known and they are proved unique. */
+static inline int _rc_implicit_step_gram_valid(const rc_implicit_step_struct * s)
+{
+    return s->gram_done && s->unique == 1;
+}
+
 /* ["lo", "hi"] of an enclosure (exact strings for exact points), or null if not finite. */
 void _rc_implicit_write_encl(rc_jsonw_t w, const arb_t x);
 /* ["lo", "hi"] from exact endpoints (outward decimals when long), or null if hi is infinite. */

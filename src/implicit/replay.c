@@ -66,7 +66,7 @@ int rc_implicit_replay(rc_implicit_replay_t rep, const rc_implicit_log_t log, co
                 arb_div_si(s->loss, s->loss, data->n, o->prec);
             s->logged_loss = log->loss != NULL ? log->loss[t] : NAN;
             rep->steps_well_posed += s->well_posed;
-            rep->steps_lambda_pos += (res->gram_done && res->unique == 1 && arf_sgn(s->lam_lo) > 0);
+            rep->steps_lambda_pos += (_rc_implicit_step_gram_valid(s) && arf_sgn(s->lam_lo) > 0);
             rc_implicit_result_clear(res);
         }
         rc_implicit_net_clear(net);

@@ -8,7 +8,7 @@
 static double gf_rate(const rc_implicit_replay_t rep, slong t, slong n)
 {
     double l = arf_get_d(rep->step[t].lam_lo, ARF_RND_DOWN);
-    if (!rep->step[t].gram_done || rep->step[t].unique != 1 || !(l > 0.0))
+    if (!_rc_implicit_step_gram_valid(rep->step + t) || !(l > 0.0))
         l = 0.0;
     return exp(-2.0 * rep->lr * l / (rep->mean ? (double) n : 1.0));
 }
@@ -33,7 +33,7 @@ void rc_implicit_replay_write_json(rc_jsonw_t w, const rc_implicit_replay_t rep,
         rc_jsonw_printf(w, "%s{\"step\": %ld, \"well_posed\": %s, \"norm_bound\": ", t ? ", " : "", (long) t,
                 s->well_posed ? "true" : "false");
         _rc_implicit_write_ends(w, s->norm_lo, s->norm_hi);
-        rc_jsonw_printf(w, ", \"unique\": %s", s->unique == 1 ? "true" : s->unique == 0 ? "false" : "null");
+        rc_jsonw_printf(w, ", \"unique\": %s", _rc_implicit_tribool_json(s->unique));
         rc_jsonw_printf(w, ", \"gram_lambda_min\": ");
         if (s->gram_done)
             _rc_implicit_write_ends(w, s->lam_lo, s->lam_hi);

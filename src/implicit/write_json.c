@@ -164,7 +164,7 @@ void rc_implicit_result_write_json(rc_jsonw_t w, const rc_implicit_result_t res,
         }
         rc_jsonw_printf(w, "}");
     }
-    rc_jsonw_printf(w, "], \"unique\": %s", res->unique == 1 ? "true" : res->unique == 0 ? "false" : "null");
+    rc_jsonw_printf(w, "], \"unique\": %s", _rc_implicit_tribool_json(res->unique));
     rc_jsonw_printf(w, ", \"exact_routes\": ");
     if (res->exact_skipped)
         rc_jsonw_printf(w, "\"skipped: gamma, A and X hold %ld bits > %ld (resource limit)\"",

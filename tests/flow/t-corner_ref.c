@@ -181,65 +181,47 @@ static void check_cert(const char * cert, size_t clen, int verdict)
     rc_flow_cert_info_clear(info);
 }
 
+/* A certified case: no inclusion step, the two event steps of the certificate (cross pair
+   newmode), theta(T) within the reference, the checker and the 512-bit run agree.  events < 0:
+   the count is not checked. */
+static void certified_case(const char * name, const char ** ref, const char * step_a,
+                           const char * step_b, slong events)
+{
+    rc_flow_problem_t pr;
+    rc_flow_result_t res;
+    char * cert = NULL;
+    size_t clen = 0;
+    run(res, pr, name, "2", RC_FLOW_ARITH_DEFAULT, 256, 40, &cert, &clen);
+    CU_ASSERT(res->verdict == RC_FLOW_CERTIFIED);
+    CU_ASSERT(res->incl_steps == 0);
+    if (events >= 0)
+        CU_ASSERT(res->events == events);
+    CU_ASSERT(strstr(cert, step_a) != NULL);
+    CU_ASSERT(strstr(cert, step_b) != NULL);
+    CU_ASSERT(ref_distance(res->theta, ref, pr->P) == 0);
+    check_cert(cert, clen, RC_FLOW_CERTIFIED);
+    second_run(res, name, "2", RC_FLOW_CERTIFIED);
+    free(cert);
+    rc_flow_result_clear(res);
+    rc_flow_problem_clear(pr);
+}
+
+/* the release: pair (0, 1) crosses into ACT while neuron 0 slides on sample 3 (pair 3) */
 static void test_release(void)
 {
-    rc_flow_problem_t pr;
-    rc_flow_result_t res;
-    char * cert = NULL;
-    size_t clen = 0;
-    run(res, pr, "corner-release", "2", RC_FLOW_ARITH_DEFAULT, 256, 40, &cert, &clen);
-    CU_ASSERT(res->verdict == RC_FLOW_CERTIFIED);
-    CU_ASSERT(res->incl_steps == 0);
-    /* the release: pair (0, 1) crosses into ACT while neuron 0 slides on sample 3 (pair 3) */
-    CU_ASSERT(strstr(cert, "\nstep cross 3 2 ") != NULL);
-    CU_ASSERT(strstr(cert, "\nstep cross 1 1 ") != NULL);
-    CU_ASSERT(ref_distance(res->theta, ref_release, pr->P) == 0);
-    check_cert(cert, clen, RC_FLOW_CERTIFIED);
-    second_run(res, "corner-release", "2", RC_FLOW_CERTIFIED);
-    free(cert);
-    rc_flow_result_clear(res);
-    rc_flow_problem_clear(pr);
+    certified_case("corner-release", ref_release, "\nstep cross 3 2 ", "\nstep cross 1 1 ", -1);
 }
 
+/* slide entry on sample 2, then sample 3 reached: slides on 3 (NEWMODE 2), leaves 2 */
 static void test_switch(void)
 {
-    rc_flow_problem_t pr;
-    rc_flow_result_t res;
-    char * cert = NULL;
-    size_t clen = 0;
-    run(res, pr, "corner-switch2", "2", RC_FLOW_ARITH_DEFAULT, 256, 40, &cert, &clen);
-    CU_ASSERT(res->verdict == RC_FLOW_CERTIFIED);
-    CU_ASSERT(res->incl_steps == 0);
-    /* slide entry on sample 2, then sample 3 reached: slides on 3 (NEWMODE 2), leaves 2 */
-    CU_ASSERT(strstr(cert, "\nstep cross 2 2 ") != NULL);
-    CU_ASSERT(strstr(cert, "\nstep cross 3 2 ") != NULL);
-    CU_ASSERT(ref_distance(res->theta, ref_switch, pr->P) == 0);
-    check_cert(cert, clen, RC_FLOW_CERTIFIED);
-    second_run(res, "corner-switch2", "2", RC_FLOW_CERTIFIED);
-    free(cert);
-    rc_flow_result_clear(res);
-    rc_flow_problem_clear(pr);
+    certified_case("corner-switch2", ref_switch, "\nstep cross 2 2 ", "\nstep cross 3 2 ", -1);
 }
 
+/* slide entry on sample 2, then sample 0 joins (NEWMODE 2) while 2 keeps sliding */
 static void test_codim2_join(void)
 {
-    rc_flow_problem_t pr;
-    rc_flow_result_t res;
-    char * cert = NULL;
-    size_t clen = 0;
-    run(res, pr, "codim2-join", "2", RC_FLOW_ARITH_DEFAULT, 256, 40, &cert, &clen);
-    CU_ASSERT(res->verdict == RC_FLOW_CERTIFIED);
-    CU_ASSERT(res->incl_steps == 0);
-    CU_ASSERT(res->events == 2);
-    /* slide entry on sample 2, then sample 0 joins (NEWMODE 2) while 2 keeps sliding */
-    CU_ASSERT(strstr(cert, "\nstep cross 2 2 ") != NULL);
-    CU_ASSERT(strstr(cert, "\nstep cross 0 2 ") != NULL);
-    CU_ASSERT(ref_distance(res->theta, ref_codim2, pr->P) == 0);
-    check_cert(cert, clen, RC_FLOW_CERTIFIED);
-    second_run(res, "codim2-join", "2", RC_FLOW_CERTIFIED);
-    free(cert);
-    rc_flow_result_clear(res);
-    rc_flow_problem_clear(pr);
+    certified_case("codim2-join", ref_codim2, "\nstep cross 2 2 ", "\nstep cross 0 2 ", 2);
 }
 
 static void test_nonunique_tie(void)
